@@ -1,0 +1,104 @@
+// Builds dist/: the core (one script tag), its ESM twin, the lazy UI with its
+// styles and one file per language, and the type declarations. Prints the size
+// of every file it writes, because every byte of the core is paid on every page.
+import { build } from "esbuild";
+import { readFileSync, writeFileSync, readdirSync, mkdirSync, rmSync, statSync } from "node:fs";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { join } from "node:path";
+
+const pkg = JSON.parse(readFileSync("package.json", "utf8"));
+const out = "dist";
+
+const common = {
+  bundle: true,
+  minify: true,
+  target: ["chrome80", "firefox78", "safari14"],
+  legalComments: "none",
+  define: { __VERSION__: JSON.stringify(pkg.version) },
+  dropLabels: ["DEV"],
+  logLevel: "warning",
+};
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+// The stylesheet is built first: the UI adopts it as a constructable stylesheet
+// (its text is bundled in) and falls back to <link> of the same file.
+const css = await build({
+  ...common,
+  define: undefined,
+  dropLabels: undefined,
+  entryPoints: ["styles/index.css"],
+  write: false,
+  outfile: `${out}/consentgate.css`,
+});
+const cssText = css.outputFiles[0].text.trim();
+writeFileSync(`${out}/consentgate.css`, cssText);
+
+await build({
+  ...common,
+  entryPoints: { consentgate: "src/index.ts" },
+  format: "iife",
+  outdir: out,
+});
+
+await build({
+  ...common,
+  entryPoints: { consentgate: "src/module.ts" },
+  format: "esm",
+  outExtension: { ".js": ".mjs" },
+  outdir: out,
+});
+
+const languages = readdirSync("src/ui/i18n")
+  .filter((f) => /^[a-z]{2}\.ts$/.test(f))
+  .map((f) => f.slice(0, 2));
+
+await build({
+  ...common,
+  entryPoints: {
+    "consentgate-ui": "src/ui/index.tsx",
+    ...Object.fromEntries(languages.map((l) => [`i18n/${l}`, `src/ui/i18n/${l}.ts`])),
+  },
+  format: "esm",
+  outdir: out,
+  jsx: "automatic",
+  jsxImportSource: "preact",
+  define: { ...common.define, __CSS__: JSON.stringify(cssText) },
+});
+
+// The declarations are the public types plus the one export.
+writeFileSync(
+  `${out}/consentgate.d.ts`,
+  readFileSync("src/types.ts", "utf8") +
+    "\n/** The ConsentGate API; the same object as `window.ConsentGate`. */\n" +
+    "export declare const ConsentGate: ConsentGateApi;\n" +
+    "declare global {\n  interface Window {\n    ConsentGate: ConsentGateApi;\n  }\n}\n",
+);
+
+printSizes(out);
+
+function printSizes(dir) {
+  const files = walk(dir).filter((f) => /\.(m?js|css|d\.ts)$/.test(f));
+  const rows = files.map((f) => {
+    const b = readFileSync(f);
+    return [
+      f,
+      b.length,
+      gzipSync(b, { level: 9 }).length,
+      brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    ];
+  });
+  const w = Math.max(...rows.map((r) => r[0].length));
+  console.log(`${"file".padEnd(w)}  ${"raw".padStart(7)} ${"gzip".padStart(7)} ${"brotli".padStart(7)}`);
+  for (const [f, raw, gz, br] of rows) {
+    console.log(`${f.padEnd(w)}  ${String(raw).padStart(7)} ${String(gz).padStart(7)} ${String(br).padStart(7)}`);
+  }
+}
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}

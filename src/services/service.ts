@@ -1,0 +1,52 @@
+/**
+ * The shape of a catalogue entry. Each built-in service lives in its own file
+ * named after its id and exports `gate` (what the core needs to hold it, and so
+ * ships to every visitor) and `info` (what the UI shows, loaded only with the UI).
+ */
+
+export interface ServiceGate {
+  /** Default category when a site names the service without placing it. */
+  category: string;
+  /**
+   * URL rules: `host` matches that host and its subdomains; `host/path` also
+   * requires the URL's path and query to start with `/path`. Most specific wins.
+   * @example ["hotjar.com", "hotjar.io"]
+   * @example ["www.googletagmanager.com/gtag/js?id=G-"]
+   */
+  urls: string[];
+  /** First-party cookie names; a trailing `*` matches a prefix. */
+  cookies?: string[];
+  /** localStorage / sessionStorage keys; a trailing `*` matches a prefix. */
+  storage?: string[];
+  /** Globals the vendor's code defines (for the record and the tests). */
+  globals?: string[];
+  /**
+   * Installs the vendor's own queue shape before consent, so site code never
+   * throws and the vendor's snippet and script adopt the queue later.
+   */
+  stub?: (win: Window & Record<string, any>) => void;
+  /**
+   * The vendor's loader, inserted on release when the vendor's snippet stepped
+   * aside because the stub already existed (Meta's `if(f.fbq)return;`).
+   */
+  loader?: string;
+  /** Tells a running vendor script about a change (its own consent API). */
+  consent?: (win: Window & Record<string, any>, allowed: boolean) => void;
+}
+
+export interface CookieInfo {
+  name: string;
+  /** Human duration in English, e.g. "2 years", "session". */
+  duration: string;
+  /** Set on the vendor's own domain: the site cannot read or delete it. */
+  thirdParty?: boolean;
+}
+
+export interface ServiceInfo {
+  title: string;
+  /** One line in English; translations live in the UI's language files. */
+  purpose: string;
+  provider: string;
+  policyUrl: string;
+  cookies: CookieInfo[];
+}
