@@ -1,3 +1,5 @@
+import type { State } from "../types";
+
 /**
  * The shape of a catalogue entry. Each built-in service lives in its own file
  * named after its id and exports `gate` (what the core needs to hold it, and so
@@ -9,9 +11,12 @@ export interface ServiceGate {
   category: string;
   /**
    * URL rules: `host` matches that host and its subdomains; `host/path` also
-   * requires the URL's path and query to start with `/path`. Most specific wins.
+   * requires the URL's path and query to start with `/path`, where `*` stands
+   * for one path segment and a rule ending in a letter or digit stops at a word
+   * boundary ("/tr" matches "/tr?id=1", not "/trends"). Most specific wins: the
+   * longest host, then the longest path (src/gate/match.ts).
    * @example ["hotjar.com", "hotjar.io"]
-   * @example ["www.googletagmanager.com/gtag/js?id=G-"]
+   * @example ["www.googletagmanager.com/gtag/*?id=AW-"]
    */
   urls: string[];
   /** First-party cookie names; a trailing `*` matches a prefix. */
@@ -30,8 +35,15 @@ export interface ServiceGate {
    * aside because the stub already existed (Meta's `if(f.fbq)return;`).
    */
   loader?: string;
-  /** Tells a running vendor script about a change (its own consent API). */
-  consent?: (win: Window & Record<string, any>, allowed: boolean) => void;
+  /** Whether site code used the stub, so that inserting `loader` serves a purpose. */
+  queued?: (win: Window & Record<string, any>) => boolean;
+  /**
+   * Tells a running vendor script about a change (its own consent API). Never
+   * throws. `state` (optional) lets a vendor with several consent types, such
+   * as Clarity's `ad_Storage`, grant the advertising one only when the
+   * `marketing` category is allowed too; without it that type stays denied.
+   */
+  consent?: (win: Window & Record<string, any>, allowed: boolean, state?: State) => void;
 }
 
 export interface CookieInfo {
@@ -49,4 +61,9 @@ export interface ServiceInfo {
   provider: string;
   policyUrl: string;
   cookies: CookieInfo[];
+  /**
+   * Globals the vendor's code defines, for the record and the tests; kept here
+   * rather than in `ServiceGate.globals` because the core never reads them.
+   */
+  globals?: string[];
 }

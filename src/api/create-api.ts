@@ -1,0 +1,181 @@
+import { decide } from "../decide";
+import type { Decision } from "../decide";
+import { decode, encode } from "../store/codec";
+import type { ConsentStore } from "../store/cookie";
+import type { Config, ConsentGateApi, SetOptions, Signals, State, Stored, View } from "../types";
+import type { Events } from "./events";
+
+declare const __VERSION__: string;
+
+export interface CoreDeps {
+  config: Config;
+  catalogue: Record<string, { category: string }>;
+  store: ConsentStore;
+  signals: Signals;
+  events: Events;
+  /** Seconds since the epoch. */
+  now(): number;
+  newId(): string;
+  /** The gate follows every state: releases what is now allowed, cleans up what is not. */
+  apply(state: State, previous: State | null): void;
+  /** The UI shows a view, or nothing. */
+  show(view: View | null): void;
+  /** Tells the other tabs. */
+  announce(): void;
+  /** Broadcasts `consentgate:change` on the document. */
+  dispatch(state: State): void;
+  reload(): void;
+}
+
+const SOURCES = ["banner", "preferences", "api"];
+const own = (map: object, key: string) => Object.prototype.hasOwnProperty.call(map, key);
+
+const copy = (state: State): State => ({
+  ...state,
+  categories: { ...state.categories },
+  services: { ...state.services },
+  signals: { ...state.signals },
+});
+
+/**
+ * The consent controller behind `window.ConsentGate`: holds the decision,
+ * turns API calls into stored decisions and tells the gate, the UI, the
+ * page and the other tabs.
+ */
+export function createApi(deps: CoreDeps) {
+  const { config, catalogue, store, signals, events } = deps;
+  let stored: Stored | null = null;
+  let lastValue: string | undefined;
+  let decision: Decision;
+  let view: View | null = null;
+
+  const read = () => {
+    lastValue = store.read();
+    stored = decode(lastValue);
+    decision = decide(config, catalogue, stored, signals, deps.now());
+  };
+  read();
+  // A stored value that no longer counts (expired, older revision) is kept
+  // only until the next decision overwrites it; reading it is harmless.
+
+  const optional = Object.keys(config.categories).filter((name) => !config.categories[name].required);
+
+  function show(next: View | null) {
+    const was = view;
+    view = next;
+    deps.show(next);
+    if (was && was !== next) events.emit("close", was);
+    if (next && was !== next) events.emit("open", next);
+  }
+
+  function changed(previous: State, reload?: boolean) {
+    const state = decision.state;
+    deps.apply(state, previous);
+    events.emit("change", copy(state));
+    deps.dispatch(copy(state));
+    if (view === "banner" && !decision.ask) show(null);
+    if (!view && decision.ask) show("banner");
+    const refused = Object.keys(previous.services).some((id) => previous.services[id] && !state.services[id]);
+    if (reload && refused) deps.reload();
+  }
+
+  function save(categories: Record<string, boolean>, services: Record<string, boolean>, opts: SetOptions = {}) {
+    if (opts === null || typeof opts !== "object") throw new TypeError(`[consentgate] options must be an object, got ${String(opts)}`);
+    const source = opts.source ?? "api";
+    if (!SOURCES.includes(source)) throw new TypeError(`[consentgate] options.source: "${String(source)}" is not "banner", "preferences" or "api"`);
+    const previous = decision.state;
+    if (config.unreadable) return;
+    const next: Stored = {
+      revision: config.revision,
+      time: deps.now(),
+      source,
+      gpc: signals.gpc,
+      dnt: signals.dnt,
+      id: (stored && stored.id) || deps.newId(),
+      categories,
+      services,
+    };
+    lastValue = encode(next);
+    store.write(lastValue);
+    stored = next;
+    decision = decide(config, catalogue, stored, signals, deps.now());
+    deps.announce();
+    changed(previous, opts.reload);
+  }
+
+  /** What the visitor sees now is what gets stored, so a signal's effect is kept as shown. */
+  const shown = () => Object.fromEntries(optional.map((name) => [name, decision.state.categories[name]]));
+  const all = (on: boolean) => Object.fromEntries(optional.map((name) => [name, on]));
+  const keptServices = () => ({ ...(stored && decision.state.id ? stored.services : {}) });
+
+  const api: ConsentGateApi = {
+    version: __VERSION__,
+
+    get: () => copy(decision.state),
+
+    allows(name: string) {
+      const { categories, services } = decision.state;
+      return own(categories, name) ? categories[name] : own(services, name) ? services[name] : false;
+    },
+
+    acceptAll: (opts) => save(all(true), {}, opts),
+
+    rejectAll: (opts) => save(all(false), {}, opts),
+
+    set(choices, opts) {
+      if (choices === null || typeof choices !== "object" || Array.isArray(choices)) {
+        throw new TypeError(`[consentgate] set() takes an object like { analytics: true }, got ${String(choices)}`);
+      }
+      const categories = shown();
+      const services = keptServices();
+      for (const [key, value] of Object.entries(choices)) {
+        if (typeof value !== "boolean") throw new TypeError(`[consentgate] set(): ${key} must be true or false, got ${String(value)}`);
+        if (own(config.categories, key)) {
+          if (config.categories[key].required) {
+            if (!value) throw new TypeError(`[consentgate] set(): "${key}" is required and cannot be turned off`);
+          } else categories[key] = value;
+        } else if (own(config.services, key) || own(catalogue, key)) {
+          services[key] = value;
+        } else {
+          throw new TypeError(`[consentgate] set(): unknown category or service "${key}"`);
+        }
+      }
+      save(categories, services, opts);
+    },
+
+    withdraw() {
+      const previous = decision.state;
+      store.clear();
+      stored = null;
+      lastValue = undefined;
+      decision = decide(config, catalogue, null, signals, deps.now());
+      deps.announce();
+      changed(previous);
+      if (!view && optional.length) show("banner");
+    },
+
+    open(next: View = "preferences") {
+      if (next !== "banner" && next !== "preferences") throw new TypeError(`[consentgate] open(): "${String(next)}" is not "banner" or "preferences"`);
+      show(next);
+    },
+
+    close: () => show(null),
+
+    on: events.on,
+  };
+
+  return {
+    api,
+    /** The state itself, not a copy: for the gate, which asks on every inserted node. */
+    current: () => decision.state,
+    /** Whether the banner must show now. */
+    asks: () => decision.ask,
+    /** Another tab may have written the cookie: follow it if it did. */
+    recheck() {
+      if (store.read() === lastValue) return;
+      const previous = decision.state;
+      read();
+      changed(previous);
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import { createApi } from "./api/create-api";
+import { createEvents } from "./api/events";
+import { loadUi, pickLanguage } from "./api/load-ui";
+import type { UiHandle } from "./api/load-ui";
+import { UNREADABLE } from "./config/defaults";
+import { readConfig } from "./config/read";
+import { validate } from "./config/validate";
+import { categoryOf } from "./decide";
+import { startConsentMode } from "./gate/consent-mode";
+import { createGate } from "./gate/create-gate";
+import { createMatcher } from "./gate/match";
+import { catalogue } from "./services/catalogue";
+import { readSignals } from "./signals";
+import { newId } from "./store/codec";
+import { cookieStore } from "./store/cookie";
+import { watchOtherTabs } from "./store/sync";
+import type { ConsentGateApi, State, View } from "./types";
+
+type Win = Window & typeof globalThis & Record<string, any>;
+
+/**
+ * The boot sequence, synchronous and first in <head>: read the config, the
+ * signals and the stored decision, decide, start the gate, expose the API.
+ * `base` is the directory the UI loads from.
+ */
+export function boot(win: Win, base: string): ConsentGateApi {
+  const doc = win.document;
+  const report = (path: string, message: string) => console.error(`[consentgate] ${path}: ${message}`);
+  const warn = (message: string) => console.warn(`[consentgate] ${message}`);
+
+  const host = doc.location.hostname;
+  let config;
+  try {
+    config = validate(readConfig(win, report), { catalogue, host }, report);
+  } catch (error) {
+    // A hostile config (a throwing getter, a Proxy) is as unreadable as bad JSON.
+    report("config", `could not be read (${(error as Error).message}); every optional category stays off`);
+    config = validate(UNREADABLE, { catalogue, host }, report);
+  }
+
+  const signals = readSignals(win);
+  const events = createEvents();
+  const matcher = createMatcher({ ...catalogue, ...config.services });
+  const language = pickLanguage(config.language, doc, win.navigator);
+
+  let ui: UiHandle | null = null;
+  let loading: Promise<void> | null = null;
+  let wanted: View | null = null;
+  const needUi = () => {
+    loading ??= loadUi(base, language)
+      .then(([mount, strings]) => {
+        ui = mount(core.api, {
+          config,
+          language,
+          strings,
+          serviceCategories: Object.fromEntries(Object.keys(core.api.get().services).map((id) => [id, category(id)])),
+          releaseOnce: (el) => gate.releaseOnce(el),
+        });
+        ui.show(wanted);
+      })
+      .catch((error) => report("ui", `could not load ${base}consentgate-ui.js (${error && error.message}); nothing optional runs`));
+  };
+  const category = (id: string) => categoryOf(config, catalogue, id);
+
+  let updateConsentMode: ((state: State) => void) | undefined;
+  let announce = () => {};
+  const core = createApi({
+    config,
+    catalogue,
+    store: cookieStore(config.cookie, doc.location.protocol === "https:"),
+    signals,
+    events,
+    now: () => Math.floor(Date.now() / 1000),
+    newId: () => newId(win.crypto),
+    apply(state, previous) {
+      updateConsentMode?.(state);
+      gate.apply(state, previous);
+    },
+    show(view) {
+      wanted = view;
+      if (ui) ui.show(view);
+      else if (view) needUi();
+    },
+    announce: () => announce(),
+    dispatch: (state) => doc.dispatchEvent(new CustomEvent("consentgate:change", { detail: state })),
+    reload: () => win.location.reload(),
+  });
+
+  const state = core.current;
+  if (config.googleConsentMode) updateConsentMode = startConsentMode(win, config.googleConsentMode, state());
+  const gate = createGate({
+    win,
+    config,
+    catalogue,
+    matcher,
+    state,
+    categoryOf: category,
+    emit: events.emit,
+    warn,
+    placeholder: needUi,
+  });
+  gate.apply(state(), null);
+
+  announce = watchOtherTabs(win, config.cookie.name, core.recheck);
+  doc.addEventListener("click", (event) => {
+    const target = event.target as Element | null;
+    if (target && target.closest && target.closest("[data-consentgate-open]")) {
+      event.preventDefault();
+      core.api.open("preferences");
+    }
+  });
+
+  if (core.asks()) core.api.open("banner");
+  else if (config.ui.reopenButton) needUi();
+  events.emit("ready", core.api.get());
+  return core.api;
+}

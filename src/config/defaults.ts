@@ -1,0 +1,40 @@
+import type { Config } from "../types";
+
+/** Google Consent Mode's types, and which categories grant them by default. */
+export const CONSENT_TYPES = [
+  "ad_storage",
+  "ad_user_data",
+  "ad_personalization",
+  "analytics_storage",
+  "functionality_storage",
+  "personalization_storage",
+  "security_storage",
+] as const;
+
+export const DEFAULT_CONSENT_MAP: Record<string, string[]> = {
+  analytics: ["analytics_storage"],
+  marketing: ["ad_storage", "ad_user_data", "ad_personalization"],
+  functional: ["functionality_storage", "personalization_storage"],
+};
+
+/** The value that means "the config could not be read": everything stays closed. */
+export const UNREADABLE = Symbol("unreadable");
+
+/** Browsers cap cookies at 400 days; 395 leaves room for clock skew. */
+export const MAX_COOKIE_DAYS = 395;
+
+export function defaults(): Config {
+  return {
+    categories: { necessary: { services: [], required: true, sale: false } },
+    services: {},
+    mode: "opt-in",
+    signals: { gpc: true, dnt: false },
+    revision: 1,
+    cookie: { name: "consentgate", path: "/", days: 182 },
+    googleConsentMode: false,
+    language: "auto",
+    text: {},
+    ui: { layout: "bar", position: "bottom", theme: "auto", reopenButton: false },
+    unreadable: false,
+  };
+}

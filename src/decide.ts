@@ -1,0 +1,85 @@
+import type { Config, Signals, State, Stored } from "./types";
+
+export interface Decision {
+  state: State;
+  /** The visitor has to be asked: show the banner. */
+  ask: boolean;
+}
+
+const DAY = 86400;
+
+/** The category a service is held under; "" when the config leaves it nowhere. */
+export function categoryOf(config: Config, catalogue: Record<string, { category: string }>, id: string): string {
+  const own = Object.prototype.hasOwnProperty.call(config.services, id) ? config.services[id] : undefined;
+  return own ? own.category : catalogue[id]?.category ?? "";
+}
+
+/** A stored decision counts only if it is current and speaks of things this config has. */
+export function usable(config: Config, catalogue: Record<string, unknown>, stored: Stored | null, now: number): Stored | null {
+  if (!stored || stored.revision !== config.revision) return null;
+  if (stored.time > now + DAY || now - stored.time > config.cookie.days * DAY) return null;
+  const has = (map: object, key: string) => Object.prototype.hasOwnProperty.call(map, key);
+  if (!Object.keys(stored.categories).every((name) => has(config.categories, name))) return null;
+  if (!Object.keys(stored.services).every((id) => has(config.services, id) || has(catalogue, id))) return null;
+  return stored;
+}
+
+/**
+ * Every category's and service's on/off, from the stored decision, the config
+ * and the browser's signals. Pure: the same inputs always give the same state.
+ */
+export function decide(
+  config: Config,
+  catalogue: Record<string, { category: string }>,
+  raw: Stored | null,
+  signals: Signals,
+  now: number,
+): Decision {
+  const stored = config.unreadable ? null : usable(config, catalogue, raw, now);
+  const gpc = config.signals.gpc && signals.gpc && !stored?.gpc;
+  const dnt = config.signals.dnt && signals.dnt && !stored?.dnt;
+  const optIn = config.mode === "opt-in";
+
+  const categories: Record<string, boolean> = {};
+  let missing = false;
+  let signalled = false;
+  let optional = 0;
+  for (const [name, category] of Object.entries(config.categories)) {
+    if (category.required) {
+      categories[name] = true;
+      continue;
+    }
+    optional++;
+    const chosen = stored?.categories[name];
+    if (chosen === undefined) missing = true;
+    const overridden = dnt || (gpc && category.sale);
+    if (overridden) signalled = true;
+    categories[name] = !overridden && !config.unreadable && (chosen ?? !optIn);
+  }
+
+  const services: Record<string, boolean> = {};
+  const ids = new Set([...Object.keys(catalogue), ...Object.keys(config.services)]);
+  for (const id of ids) {
+    const name = categoryOf(config, catalogue, id);
+    const category = Object.prototype.hasOwnProperty.call(config.categories, name) ? config.categories[name] : undefined;
+    const own = stored?.services[id];
+    services[id] = !category
+      ? false
+      : category.required || (own === undefined || dnt || (gpc && category.sale) ? categories[name] : own);
+  }
+
+  const decided = optional === 0 || config.unreadable || (!!stored && !missing) || (!optIn && signalled);
+  return {
+    state: {
+      decided,
+      categories,
+      services,
+      revision: config.revision,
+      updatedAt: stored ? new Date(stored.time * 1000).toISOString() : null,
+      id: stored ? stored.id : null,
+      source: signalled ? "signal" : stored ? stored.source : "default",
+      signals: { ...signals },
+    },
+    ask: !decided,
+  };
+}

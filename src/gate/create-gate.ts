@@ -1,0 +1,281 @@
+import type { ServiceGate } from "../services/service";
+import type { Config, GateEvent, HeldKind, State } from "../types";
+import { deleteCookies, deleteStorage } from "./cookies";
+import { intercept } from "./intercept";
+import type { Matcher } from "./match";
+import { createReleaser } from "./release";
+
+export interface GateDeps {
+  win: Window & typeof globalThis & Record<string, any>;
+  config: Config;
+  catalogue: Record<string, ServiceGate>;
+  matcher: Matcher;
+  state(): State;
+  categoryOf(id: string): string;
+  emit(event: "held" | "released", payload: GateEvent): void;
+  warn(message: string): void;
+  /** A held iframe wants its placeholder, which the UI draws. */
+  placeholder(): void;
+}
+
+/** Google's tags in Consent Mode's advanced implementation load before consent, by the site's choice. */
+const GOOGLE_TAGS = ["google-analytics", "google-tag-manager", "google-ads"];
+const EXECUTABLE = /^(|text\/javascript|application\/javascript|module|text\/ecmascript|application\/ecmascript)$/i;
+
+/**
+ * Holds every catalogue and configured service until the consent state
+ * allows it, whatever route brought it in, and lets held things go, exactly
+ * once and in document order, as soon as it does.
+ */
+export function createGate(deps: GateDeps) {
+  const { win, config, catalogue, matcher } = deps;
+  const doc = win.document;
+  const seen = new WeakSet<Element>();
+  const done = new WeakSet<Element>();
+  const released = new WeakSet<Element>();
+  const pending: Element[] = [];
+  const warned = new Set<string>();
+  /** Services whose script entered the page (held or not), and those whose script ran. */
+  const inserted = new Set<string>();
+  const ran = new Set<string>();
+  const advanced = config.googleConsentMode && config.googleConsentMode.advanced;
+  const configured = new Set(Object.values(config.categories).flatMap((category) => category.services));
+
+  const own = (map: object, key: string) => Object.prototype.hasOwnProperty.call(map, key);
+  /** `data-consent` names a category or a service; anything else never runs. */
+  const allows = (name: string) => {
+    const { categories, services } = deps.state();
+    return own(categories, name) ? categories[name] : own(services, name) ? services[name] : false;
+  };
+  const permits = (id: string, kind: HeldKind) =>
+    allows(id) || (!!advanced && GOOGLE_TAGS.includes(id) && kind !== "cookie" && kind !== "storage");
+
+  function report(event: "held" | "released", service: string | null, name: string | null, kind: HeldKind, target: Element | string) {
+    const category = service ? deps.categoryOf(service) || null : name && own(config.categories, name) ? name : null;
+    if (event === "held" && service && !configured.has(service) && !warned.has(service)) {
+      warned.add(service);
+      const home = deps.categoryOf(service);
+      deps.warn(
+        config.categories[home]
+          ? `${service} was inserted but is not in your config; it is held under "${home}"`
+          : `${service} was inserted but is not in your config, which has no "${home}" category; it is held on this page`,
+      );
+    }
+    deps.emit(event, { service, category, kind, target });
+  }
+
+  const kindOf = (el: Element) => el.nodeName.toLowerCase() as HeldKind;
+  const serviceOf = (el: Element) => {
+    const name = el.getAttribute("data-consent")!;
+    if (own(deps.state().services, name)) return name;
+    const url = el.getAttribute("data-src") || el.getAttribute("src");
+    return url ? matcher.url(url, doc.baseURI) : null;
+  };
+
+  /** Makes an element inert and marks it as held, the same way a site tags one by hand. */
+  function neutralize(el: Element, service: string) {
+    if (el.nodeName === "SCRIPT") {
+      const type = el.getAttribute("type");
+      if (type !== "text/plain") {
+        if (type) el.setAttribute("data-type", type);
+        el.setAttribute("type", "text/plain");
+      }
+    } else {
+      for (const attribute of ["src", "srcset"]) {
+        const value = el.getAttribute(attribute);
+        if (value !== null) {
+          el.setAttribute("data-" + attribute, value);
+          el.removeAttribute(attribute);
+        }
+      }
+    }
+    if (!el.hasAttribute("data-consent")) el.setAttribute("data-consent", service);
+  }
+
+  function hold(el: Element) {
+    const service = serviceOf(el);
+    const name = el.getAttribute("data-consent");
+    if (el.nodeName === "SCRIPT" && !EXECUTABLE.test(el.getAttribute("data-type") || "")) return;
+    pending.push(el);
+    report("held", service, name, kindOf(el), el);
+    if (el.nodeName === "IFRAME") deps.placeholder();
+    if (name && !service && !own(config.categories, name) && !warned.has(name)) {
+      warned.add(name);
+      deps.warn(`data-consent="${name}" names no category or service in your config; the element stays held`);
+    }
+  }
+
+  function release(el: Element) {
+    if (done.has(el)) return;
+    done.add(el);
+    const service = serviceOf(el);
+    if (service && el.nodeName === "SCRIPT") ran.add(service);
+    if (el.nodeName === "SCRIPT") releaser.script(el as HTMLScriptElement);
+    else releaser.media(el as HTMLIFrameElement);
+    report("released", service, el.getAttribute("data-consent"), kindOf(el), el);
+  }
+
+  /** Sees an element once, as it enters the page by any route. */
+  function element(el: Element) {
+    if (seen.has(el) || released.has(el) || done.has(el)) return;
+    const tag = el.nodeName;
+    if (tag !== "SCRIPT" && tag !== "IFRAME" && tag !== "IMG") return;
+    seen.add(el);
+    const name = el.getAttribute("data-consent");
+    if (name !== null) {
+      if (allows(name)) {
+        if (tag === "SCRIPT" && el.getAttribute("type") !== "text/plain") return;
+        release(el);
+      } else {
+        if (tag === "SCRIPT") neutralize(el, name);
+        hold(el);
+      }
+      return;
+    }
+    const url = el.getAttribute("src");
+    const service = url && matcher.url(url, doc.baseURI);
+    if (!service) return;
+    if (tag === "SCRIPT") {
+      if (!EXECUTABLE.test(el.getAttribute("type") || "")) return;
+      inserted.add(service);
+    }
+    if (permits(service, kindOf(el))) {
+      if (tag === "SCRIPT") ran.add(service);
+      return;
+    }
+    neutralize(el, service);
+    hold(el);
+  }
+
+  const { natives, cookie } = intercept(win, {
+    element,
+
+    src(el, url, attribute) {
+      if (released.has(el) || done.has(el)) return true;
+      const service = matcher.url(url, doc.baseURI);
+      if (!service) return true;
+      const script = el.nodeName === "SCRIPT";
+      if (script) inserted.add(service);
+      if (permits(service, kindOf(el))) {
+        if (script) ran.add(service);
+        return true;
+      }
+      if (script) {
+        neutralize(el, service);
+        natives.setAttribute.call(el, "src", url);
+      } else {
+        natives.setAttribute.call(el, "data-" + attribute, url);
+        el.setAttribute("data-consent", service);
+      }
+      if (!seen.has(el)) {
+        seen.add(el);
+        hold(el);
+      }
+      return false;
+    },
+
+    request(url, kind) {
+      const service = matcher.url(url, doc.baseURI);
+      if (!service || permits(service, kind)) return true;
+      report("held", service, null, kind, url);
+      return false;
+    },
+
+    cookie(assignment) {
+      const name = assignment.split("=")[0].trim();
+      const service = name !== config.cookie.name && matcher.cookie(name);
+      // Deleting is always let through: vendors clean up after themselves too.
+      if (!service || permits(service, "cookie") || /max-age=(0|-)|expires=thu, 01 jan 1970/i.test(assignment)) return true;
+      report("held", service, null, "cookie", name);
+      return false;
+    },
+
+    storage(key) {
+      const service = matcher.storage(key);
+      if (!service || permits(service, "storage")) return true;
+      report("held", service, null, "storage", key);
+      return false;
+    },
+
+    inert(el) {
+      const url = el.getAttribute("src");
+      const service = !el.hasAttribute("data-consent") && url && matcher.url(url, doc.baseURI);
+      if (!service || permits(service, kindOf(el))) return false;
+      neutralize(el, service);
+      return true;
+    },
+
+    write(html) {
+      const current = doc.currentScript;
+      if (!current || !released.has(current) || !current.parentNode) return false;
+      // document.write from a released script would reopen (and wipe) a loaded page.
+      const fragment = doc.createRange().createContextualFragment(html);
+      fragment.querySelectorAll("script,iframe,img").forEach(element);
+      natives.insertBefore.call(current.parentNode, fragment, current.nextSibling);
+      return true;
+    },
+  });
+
+  const releaser = createReleaser(doc, natives, released);
+
+  /** Vendor queues exist before consent so site code never throws; allowed vendors get none, so their snippets run untouched. */
+  for (const id of Object.keys(catalogue)) {
+    if (!allows(id)) {
+      try {
+        catalogue[id].stub?.(win);
+      } catch {
+        // A page that froze a vendor global keeps it; our stub is then not needed.
+      }
+    }
+  }
+
+  /** The gate follows the state: releases what is allowed now, tells vendors, deletes what is refused. */
+  function apply(state: State, previous: State | null) {
+    const candidates = [
+      ...Array.from(doc.querySelectorAll("script[data-consent],iframe[data-consent],img[data-consent]")),
+      ...pending.filter((el) => !el.isConnected),
+    ];
+    for (const el of candidates) {
+      if (!done.has(el) && allows(el.getAttribute("data-consent")!)) release(el);
+    }
+
+    for (const id of Object.keys(catalogue)) {
+      const service = catalogue[id];
+      const now = state.services[id];
+      if (!previous || previous.services[id] === now) continue;
+      try {
+        service.consent?.(win, now);
+        if (now && service.loader && !inserted.has(id) && service.queued?.(win)) {
+          inserted.add(id);
+          ran.add(id);
+          const script = doc.createElement("script");
+          released.add(script);
+          script.async = true;
+          natives.setAttribute.call(script, "src", service.loader);
+          natives.appendChild.call(doc.head || doc.documentElement, script);
+        }
+      } catch {
+        // A vendor's own API failing must not stop the gate.
+      }
+    }
+
+    const refused = (id: string | null) => !!id && !state.services[id];
+    deleteCookies(doc, cookie, (name) => name !== config.cookie.name && refused(matcher.cookie(name)));
+    deleteStorage(win, (key) => refused(matcher.storage(key)));
+
+    if (previous) {
+      const running = Object.keys(state.services).filter((id) => previous.services[id] && !state.services[id] && ran.has(id));
+      if (running.length) {
+        deps.warn(`${running.join(", ")} already ran on this page and cannot be unloaded; it stops at the next page load (pass { reload: true } to reload now)`);
+      }
+    }
+  }
+
+  return {
+    apply,
+    /** Loads one held element for this page view only. */
+    releaseOnce(el: Element) {
+      if (pending.includes(el)) release(el);
+    },
+  };
+}

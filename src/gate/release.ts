@@ -1,0 +1,73 @@
+/**
+ * Lets held elements go. Scripts are re-created rather than re-typed: a
+ * script element that the browser has prepared once never runs again, and a
+ * fresh one carries every attribute and the nonce over.
+ */
+
+/** Attributes that only mean "held"; everything else carries over. */
+const HOLD_ATTRIBUTES = /^(type|data-consent|data-src|data-srcset|data-type)$/;
+/** How long a held classic script may keep the next one waiting. */
+const SCRIPT_TIMEOUT = 5000;
+
+export interface Natives {
+  setAttribute: (this: Element, name: string, value: string) => void;
+  insertBefore: <T extends Node>(this: Node, node: T, child: Node | null) => T;
+  removeChild: <T extends Node>(this: Node, child: T) => T;
+  appendChild: <T extends Node>(this: Node, node: T) => T;
+}
+
+export function createReleaser(doc: Document, natives: Natives, released: WeakSet<Element>) {
+  let queue: Promise<unknown> = Promise.resolve();
+
+  function runScript(held: HTMLScriptElement): Promise<unknown> | undefined {
+    const script = doc.createElement("script");
+    released.add(script);
+    for (const { name, value } of Array.from(held.attributes)) {
+      if (!HOLD_ATTRIBUTES.test(name)) natives.setAttribute.call(script, name, value);
+    }
+    const type = held.getAttribute("data-type");
+    if (type) natives.setAttribute.call(script, "type", type);
+    // The browser hides a nonce from getAttribute once the page has loaded; the property keeps it.
+    if (held.nonce) script.nonce = held.nonce;
+    const src = held.getAttribute("data-src") || held.getAttribute("src");
+    const waits = !!src && !held.hasAttribute("async") && type !== "module";
+    // Scripts made by script are async unless told otherwise; held ones keep the order they were written in.
+    script.async = held.hasAttribute("async");
+    if (src) natives.setAttribute.call(script, "src", src);
+    else script.text = held.text;
+
+    // Site code may be listening on the element it inserted (loadStripe does).
+    const forward = (event: Event) => held.dispatchEvent(new Event(event.type));
+    script.addEventListener("load", forward);
+    script.addEventListener("error", forward);
+
+    const parent = held.parentNode;
+    if (parent) {
+      natives.insertBefore.call(parent, script, held);
+      natives.removeChild.call(parent, held);
+    } else {
+      natives.appendChild.call(doc.head || doc.documentElement, script);
+    }
+    if (!waits) return undefined;
+    return new Promise((done) => {
+      script.addEventListener("load", done);
+      script.addEventListener("error", done);
+      setTimeout(done, SCRIPT_TIMEOUT);
+    });
+  }
+
+  return {
+    /** Scripts run one after another, in the order they are released. */
+    script(held: HTMLScriptElement) {
+      queue = queue.then(() => runScript(held));
+    },
+
+    /** An iframe or image gets its address back; a detached one loads when reinserted. */
+    media(held: HTMLIFrameElement | HTMLImageElement) {
+      const src = held.getAttribute("data-src");
+      const srcset = held.getAttribute("data-srcset");
+      if (srcset !== null) natives.setAttribute.call(held, "srcset", srcset);
+      if (src !== null) natives.setAttribute.call(held, "src", src);
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import type { Stored } from "../types";
+
+/**
+ * The consent cookie's value, format 1 (documented in the README so a site's
+ * server can write it too):
+ *
+ *   1.<revision>.<time>.<source>.<signals>.<id>.<choices>
+ *   1.3.1763769600.b.0.Jx8kQ2mZp4Rt7vWb.analytics~-marketing~@youtube
+ *
+ * time: seconds since the epoch; source: b(anner), p(references), a(pi);
+ * signals: 1 = GPC was on, 2 = DNT was on (summed); id: 16 url-safe characters;
+ * choices: `~`-joined names, `-` before a refused one, `@` before a service id.
+ * Every character is cookie-safe, so js-cookie stores it as is.
+ */
+export const FORMAT = "1";
+
+const SOURCES = { b: "banner", p: "preferences", a: "api" } as const;
+const LETTERS = { banner: "b", preferences: "p", api: "a" } as const;
+const SHAPE = /^1\.(\d{1,9})\.(\d{1,11})\.([bpa])\.([0-3])\.([\w-]{16})\.((?:-?@?[A-Za-z][\w-]{0,31})(?:~-?@?[A-Za-z][\w-]{0,31})*)?$/;
+
+export function encode(stored: Stored): string {
+  const choices = [
+    ...Object.entries(stored.categories).map(([name, on]) => (on ? "" : "-") + name),
+    ...Object.entries(stored.services).map(([id, on]) => (on ? "@" : "-@") + id),
+  ];
+  return [
+    FORMAT,
+    stored.revision,
+    Math.floor(stored.time),
+    LETTERS[stored.source],
+    (stored.gpc ? 1 : 0) + (stored.dnt ? 2 : 0),
+    stored.id,
+    choices.join("~"),
+  ].join(".");
+}
+
+/** Anything that is not exactly format 1 is "no decision", never an exception. */
+export function decode(value: unknown): Stored | null {
+  if (typeof value !== "string" || value.length > 600) return null;
+  const match = SHAPE.exec(value);
+  if (!match) return null;
+  const [, revision, time, source, signals, id, choices = ""] = match;
+  const stored: Stored = {
+    revision: +revision,
+    time: +time,
+    source: SOURCES[source as keyof typeof SOURCES],
+    gpc: (+signals & 1) === 1,
+    dnt: (+signals & 2) === 2,
+    id,
+    categories: {},
+    services: {},
+  };
+  for (const choice of choices ? choices.split("~") : []) {
+    const on = choice[0] !== "-";
+    const name = on ? choice : choice.slice(1);
+    const map = name[0] === "@" ? stored.services : stored.categories;
+    const key = name.replace(/^@/, "");
+    if (key in map || key in Object.prototype) return null;
+    map[key] = on;
+  }
+  return stored;
+}
+
+/** An opaque id from the platform's CSPRNG, for proof of consent. */
+export function newId(crypto: Crypto): string {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => alphabet[b & 63]).join("");
+}
