@@ -32,6 +32,7 @@ export function createGate(deps: GateDeps) {
   const doc = win.document;
   const seen = new WeakSet<Element>();
   const done = new WeakSet<Element>();
+  const holding = new WeakSet<Element>();
   const released = new WeakSet<Element>();
   const pending: Element[] = [];
   const warned = new Set<string>();
@@ -93,6 +94,8 @@ export function createGate(deps: GateDeps) {
   }
 
   function hold(el: Element) {
+    if (holding.has(el)) return;
+    holding.add(el);
     const service = serviceOf(el);
     const name = el.getAttribute("data-consent");
     if (el.nodeName === "SCRIPT" && !EXECUTABLE.test(el.getAttribute("data-type") || "")) return;
@@ -117,9 +120,8 @@ export function createGate(deps: GateDeps) {
 
   /** Sees an element once, as it enters the page by any route. */
   function element(el: Element) {
-    if (seen.has(el) || released.has(el) || done.has(el)) return;
     const tag = el.nodeName;
-    if (tag !== "SCRIPT" && tag !== "IFRAME" && tag !== "IMG") return;
+    if ((tag !== "SCRIPT" && tag !== "IFRAME" && tag !== "IMG") || seen.has(el) || released.has(el) || done.has(el)) return;
     seen.add(el);
     const name = el.getAttribute("data-consent");
     if (name !== null) {
@@ -167,10 +169,8 @@ export function createGate(deps: GateDeps) {
         natives.setAttribute.call(el, "data-" + attribute, url);
         el.setAttribute("data-consent", service);
       }
-      if (!seen.has(el)) {
-        seen.add(el);
-        hold(el);
-      }
+      seen.add(el);
+      hold(el);
       return false;
     },
 
@@ -207,11 +207,14 @@ export function createGate(deps: GateDeps) {
 
     write(html) {
       const current = doc.currentScript;
-      if (!current || !released.has(current) || !current.parentNode) return false;
-      // document.write from a released script would reopen (and wipe) a loaded page.
+      const after = current && released.has(current) ? current : null;
+      if (!after && doc.readyState === "loading") return false;
+      // After parsing, document.write would reopen (and wipe) the page: the
+      // markup goes after the released script that wrote it, or at the end.
       const fragment = doc.createRange().createContextualFragment(html);
       fragment.querySelectorAll("script,iframe,img").forEach(element);
-      natives.insertBefore.call(current.parentNode, fragment, current.nextSibling);
+      const parent = (after && after.parentNode) || doc.body || doc.documentElement;
+      natives.insertBefore.call(parent, fragment, after && after.parentNode ? after.nextSibling : null);
       return true;
     },
   });

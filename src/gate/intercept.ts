@@ -15,7 +15,7 @@ export interface Checks {
   storage(key: string): boolean;
   /** An element parsed from markup into an inert template: true when the gate held it. */
   inert(el: Element): boolean;
-  /** A script the gate released is writing: insert after it instead of reopening the page. */
+  /** document.write: true when the gate inserted the markup itself rather than let it reopen a parsed page. */
   write(html: string): boolean;
 }
 
