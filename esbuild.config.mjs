@@ -12,7 +12,7 @@ const out = "dist";
 const common = {
   bundle: true,
   minify: true,
-  target: ["chrome80", "firefox78", "safari14"],
+  target: "es2020",
   legalComments: "none",
   define: { __VERSION__: JSON.stringify(pkg.version) },
   dropLabels: ["DEV"],

@@ -221,9 +221,10 @@ export function createGate(deps: GateDeps) {
 
   const releaser = createReleaser(doc, natives, released);
 
-  /** Vendor queues exist before consent so site code never throws; allowed vendors get none, so their snippets run untouched. */
+  // Vendor queues exist before consent so site code never throws. Meta's
+  // snippet skips loading when its queue exists, so an allowed Meta gets none.
   for (const id of Object.keys(catalogue)) {
-    if (!allows(id)) {
+    if (!allows(id) || !catalogue[id].loader) {
       try {
         catalogue[id].stub?.(win);
       } catch {
@@ -245,9 +246,10 @@ export function createGate(deps: GateDeps) {
     for (const id of Object.keys(catalogue)) {
       const service = catalogue[id];
       const now = state.services[id];
-      if (!previous || previous.services[id] === now) continue;
+      if (previous && previous.services[id] === now) continue;
       try {
-        service.consent?.(win, now);
+        // At boot too: a returning visitor's vendor (Clarity) must hear the consent it was given.
+        service.consent?.(win, now, state);
         if (now && service.loader && !inserted.has(id) && service.queued?.(win)) {
           inserted.add(id);
           ran.add(id);

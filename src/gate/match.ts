@@ -15,7 +15,11 @@ export interface MatchEntry {
 }
 
 export interface Matcher {
-  /** The service id whose rules claim this URL; null for relative and non-http URLs. */
+  /**
+   * The service id whose rules claim this URL. Relative URLs stay on the
+   * page's own origin and never match, nor do data:, blob: or javascript:, so
+   * `base` (the document's base URI, as for `new URL`) never changes the answer.
+   */
   url(href: string, base?: string): string | null;
   /** The service id whose cookie patterns claim this name. */
   cookie(name: string): string | null;
@@ -23,7 +27,9 @@ export interface Matcher {
   storage(key: string): string | null;
 }
 
-type Rule = [pattern: string, id: string];
+type Name = [pattern: string, id: string];
+/** A path rule split at its `*` segments, its service, and its length (specificity). */
+type PathRule = [parts: string[], id: string, length: number];
 
 /**
  * Builds the lookups once. On an exact tie the entry listed later wins, so a
@@ -35,28 +41,30 @@ type Rule = [pattern: string, id: string];
  * match.cookie("_ga_ABC123"); // "google-analytics"
  */
 export function createMatcher(entries: Record<string, MatchEntry>): Matcher {
-  const hosts = new Map<string, Rule[]>();
-  const cookies: Rule[] = [];
-  const storage: Rule[] = [];
+  const hosts = new Map<string, PathRule[]>();
+  const cookies: Name[] = [];
+  const storage: Name[] = [];
   for (const id in entries) {
     const entry = entries[id];
     for (const rule of [...(entry.urls || []), ...(entry.hosts || [])]) {
       const slash = (rule + "/").indexOf("/");
       const host = rule.slice(0, slash).toLowerCase().replace(/^\*?\.|\.$/g, "");
       const path = rule.slice(slash);
-      if (host) hosts.set(host, [[path, id], ...(hosts.get(host) || []).filter((r) => r[0] != path)]);
+      if (host) hosts.set(host, [[path.split("*"), id, path.length], ...(hosts.get(host) || [])]);
     }
     for (const p of entry.cookies || []) cookies.unshift([p, id]);
     for (const p of entry.storage || []) storage.unshift([p, id]);
   }
-  // Longer paths are more specific; the bare host rule ("") comes last.
-  for (const rules of hosts.values()) rules.sort((a, b) => b[0].length - a[0].length);
+  // Longer paths are more specific; the bare host rule comes last. The sort is
+  // stable and later entries were put first, so they win ties.
+  for (const rules of hosts.values()) rules.sort((a, b) => b[2] - a[2]);
   return {
-    url(href, base) {
-      const parsed = parseUrl(href, base);
+    url(href) {
+      const parsed = parseUrl(href);
       let host = parsed && parsed[0];
       while (host) {
-        for (const rule of hosts.get(host) || []) if (pathMatches(rule[0], parsed![1])) return rule[1];
+        const rules = hosts.get(host);
+        if (rules) for (const rule of rules) if (pathMatches(rule[0], parsed![1])) return rule[1];
         host = host.slice(host.indexOf(".") + 1 || host.length);
       }
       return null;
@@ -67,29 +75,35 @@ export function createMatcher(entries: Record<string, MatchEntry>): Matcher {
 }
 
 /** Exact names win over prefixes ("name*"), and longer prefixes over shorter ones. */
-function findName(rules: Rule[], name: string): string | null {
-  let best: Rule | null = null;
-  for (const r of rules) {
-    const p = r[0];
-    if (p == name) return r[1];
-    if (p.endsWith("*") && name.startsWith(p.slice(0, -1)) && (!best || p.length > best[0].length)) best = r;
+function findName(names: Name[], name: string): string | null {
+  let best: Name | null = null;
+  for (const n of names) {
+    const p = n[0];
+    if (p == name) return n[1];
+    if (p.endsWith("*") && name.startsWith(p.slice(0, -1)) && (!best || p.length > best[0].length)) best = n;
   }
   return best && best[1];
 }
 
+// The common clean form, read without allocating a URL: scheme-less or
+// http(s)/ws(s), a plain host, a path and query the URL parser keeps as is.
+const PLAIN = /^(?:(?:https?|wss?):)?\/\/([\w.-]+)(?::\d*)?((?:[/?][\w!$%&()*+,./:;=?@~-]*)?)$/i;
 const ABSOLUTE = /^(?:(?:https?|wss?):)?[\\/]{2}/i;
 
 /**
  * Host and path+query of an absolute or protocol-relative http(s)/ws(s) URL.
- * The browser's own parser reads it, so the gate sees what the browser would
- * fetch (case, ports, credentials, dot segments, escapes, IDN); relative URLs
- * stay on the page's own origin and never reach it.
+ * Anything past the plain form (escapes, dot segments, credentials,
+ * backslashes, IPv6, IDN, fragments) goes through the browser's own parser, so
+ * the gate sees what the browser would fetch.
  */
-function parseUrl(href: string, base?: string): [host: string, path: string] | null {
-  const url = String(href).replace(/[\t\n\r]/g, "").trim();
+function parseUrl(href: string): [host: string, path: string] | null {
+  let url = String(href).trim();
+  const m = PLAIN.exec(url);
+  if (m && !/\/(\.|%2e)/i.test(m[2])) return [m[1].toLowerCase().replace(/\.$/, ""), m[2][0] == "/" ? m[2] : "/" + m[2]];
+  url = url.replace(/[\t\n\r]/g, "");
   if (!ABSOLUTE.test(url)) return null;
   try {
-    const u = new URL(url, base || "https://localhost/");
+    const u = new URL(/^[a-z]/i.test(url) ? url : "https:" + url);
     return [u.hostname.replace(/\.$/, ""), u.pathname + u.search];
   } catch {
     return null;
@@ -97,21 +111,20 @@ function parseUrl(href: string, base?: string): [host: string, path: string] | n
 }
 
 /**
- * `path` is a prefix of `actual`, where `*` stands for one path segment
- * (Meta's locale, "/en_US/"). A rule ending in a letter or digit stops at a
- * word boundary: "/tr" matches "/tr?id=1" and "/tr/", not "/trends".
+ * The rule's parts, joined by one path segment each (`*`: Meta's "/en_US/"),
+ * are a prefix of `actual`. A rule ending in a letter or digit stops at a word
+ * boundary: "/tr" matches "/tr?id=1" and "/tr/", not "/trends".
  */
-function pathMatches(path: string, actual: string): boolean {
+function pathMatches(parts: string[], actual: string): boolean {
   let at = 0;
-  const parts = path.split("*");
   for (let i = 0; i < parts.length; i++) {
     if (i) {
-      const end = actual.slice(at).search(/[/?#]|$/) + at;
-      if (end == at) return false;
-      at = end;
+      const start = at;
+      while (at < actual.length && !"/?#".includes(actual[at])) at++;
+      if (at == start) return false;
     }
     if (!actual.startsWith(parts[i], at)) return false;
     at += parts[i].length;
   }
-  return !/\w$/.test(path) || !/\w/.test(actual.charAt(at));
+  return !/\w$/.test(parts[parts.length - 1]) || !/\w/.test(actual.charAt(at));
 }

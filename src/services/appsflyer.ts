@@ -1,0 +1,19 @@
+import type { ServiceGate, ServiceInfo } from "./service";
+
+export const gate: ServiceGate = {
+  category: "marketing",
+  urls: ["appsflyer.com", "appsflyersdk.com"],
+  cookies: ["afUserId", "AF_SYNC"],
+};
+
+export const info: ServiceInfo = {
+  title: "AppsFlyer",
+  purpose: "Attributes visits, sign-ups and app installs to the campaigns that brought them.",
+  provider: "AppsFlyer Ltd.",
+  policyUrl: "https://www.appsflyer.com/privacy-policy/",
+  cookies: [
+    { name: "afUserId", duration: "13 months" },
+    { name: "AF_SYNC", duration: "1 week" },
+  ],
+  globals: ["AF", "AppsFlyerSdkObject"],
+};

@@ -1,0 +1,40 @@
+import type { ServiceGate, ServiceInfo } from "./service";
+
+export const gate: ServiceGate = {
+  category: "marketing",
+  urls: ["connect.facebook.net/*/fbevents", "connect.facebook.net/signals/", "facebook.com/tr"],
+  cookies: ["_fbp", "_fbc"],
+  // Meta's own stub, so fbevents.js adopts its queue; Meta's base code then
+  // returns early, which is why the core inserts `loader` on release.
+  stub(w) {
+    if (w.fbq) return;
+    const n: any = (w.fbq = function () {
+      n.callMethod ? n.callMethod.apply(n, arguments) : n.queue.push(arguments);
+    });
+    if (!w._fbq) w._fbq = n;
+    n.push = n;
+    n.loaded = true;
+    n.version = "2.0";
+    n.queue = [];
+  },
+  loader: "https://connect.facebook.net/en_US/fbevents.js",
+  queued: (w) => !!(w.fbq && !w.fbq.callMethod && w.fbq.queue && w.fbq.queue.length),
+  consent(w, allowed) {
+    try {
+      if (w.fbq && w.fbq.callMethod) w.fbq("consent", allowed ? "grant" : "revoke");
+    } catch {}
+  },
+};
+
+export const info: ServiceInfo = {
+  title: "Meta Pixel",
+  purpose: "Measures visits and purchases that follow Facebook and Instagram ads, and targets ads to visitors.",
+  provider: "Meta Platforms Ireland Ltd.",
+  policyUrl: "https://www.facebook.com/privacy/policy/",
+  cookies: [
+    { name: "_fbp", duration: "90 days" },
+    { name: "_fbc", duration: "90 days" },
+    { name: "fr", duration: "90 days", thirdParty: true },
+  ],
+  globals: ["fbq", "_fbq"],
+};

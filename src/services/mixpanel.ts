@@ -1,0 +1,45 @@
+import { queueArray } from "./queue";
+import type { ServiceGate, ServiceInfo } from "./service";
+
+// The methods Mixpanel's snippet stubs, so site code calling any of them never throws.
+const METHODS =
+  "disable time_event track track_pageview track_links track_forms track_with_groups add_group set_group remove_group register register_once alias unregister identify name_tag set_config reset opt_in_tracking opt_out_tracking has_opted_in_tracking has_opted_out_tracking clear_opt_in_out_tracking start_batch_senders start_session_recording stop_session_recording people.set people.set_once people.unset people.increment people.append people.union people.track_charge people.clear_charges people.delete_user people.remove";
+
+export const gate: ServiceGate = {
+  category: "analytics",
+  urls: ["mixpanel.com", "mxpnl.com", "mxpnl.net"],
+  cookies: ["mp_*"],
+  storage: ["mp_*", "__mp*"],
+  // Mixpanel's array shape without `__SV`: the snippet takes the array over,
+  // still loads the SDK, and the SDK replays what was pushed.
+  stub(w) {
+    if (w.mixpanel) return;
+    const m: any = (w.mixpanel = []);
+    queueArray(m, METHODS);
+    m.get_group = function () {
+      const group = ["get_group", ...arguments];
+      const o: Record<string, () => void> = {};
+      for (const p of "set set_once union unset remove delete".split(" ")) {
+        o[p] = function () {
+          m.push([group, [p, ...arguments]]);
+        };
+      }
+      return o;
+    };
+  },
+  consent(w, allowed) {
+    try {
+      const m = w.mixpanel;
+      if (m && m.__loaded) m[allowed ? "opt_in_tracking" : "opt_out_tracking"]();
+    } catch {}
+  },
+};
+
+export const info: ServiceInfo = {
+  title: "Mixpanel",
+  purpose: "Counts which features visitors use and how they move through the product.",
+  provider: "Mixpanel, Inc.",
+  policyUrl: "https://mixpanel.com/legal/privacy-policy/",
+  cookies: [{ name: "mp_*", duration: "1 year" }],
+  globals: ["mixpanel", "__mp_recorder", "__mp_targeting"],
+};

@@ -1,0 +1,35 @@
+import { queueArray } from "./queue";
+import type { ServiceGate, ServiceInfo } from "./service";
+
+export const gate: ServiceGate = {
+  category: "marketing",
+  urls: ["analytics.tiktok.com", "analytics-ipv6.tiktokw.us", "mon.tiktokv.com"],
+  cookies: ["_ttp", "_tt_enable_cookie", "ttcsid*"],
+  // TikTok's array shape; its snippet reuses `w.ttq || []`.
+  stub(w) {
+    if (w.ttq) return;
+    queueArray(
+      (w.ttq = []),
+      "page track identify instances debug on off once ready alias group enableCookie disableCookie holdConsent revokeConsent grantConsent",
+    );
+  },
+  consent(w, allowed) {
+    try {
+      w.ttq[allowed ? "grantConsent" : "revokeConsent"]();
+    } catch {}
+  },
+};
+
+export const info: ServiceInfo = {
+  title: "TikTok Pixel",
+  purpose: "Measures visits and purchases that follow TikTok ads, and targets ads to visitors.",
+  provider: "TikTok Technology Limited",
+  policyUrl: "https://www.tiktok.com/legal/page/eea/privacy-policy/en",
+  cookies: [
+    { name: "_ttp", duration: "389 days" },
+    { name: "_tt_enable_cookie", duration: "389 days" },
+    { name: "ttcsid*", duration: "1 year" },
+    { name: "ttwid", duration: "1 year", thirdParty: true },
+  ],
+  globals: ["ttq", "TiktokAnalyticsObject"],
+};

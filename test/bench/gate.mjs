@@ -1,0 +1,84 @@
+// What the gate costs a page that inserts many elements, measured in real
+// Chromium: the same page with no consent script, with ConsentGate, and with
+// yett (a bare script blocker) for comparison, in interleaved runs.
+//
+//   npm run bench:gate            (RUNS=25 npm run bench:gate for more runs)
+import { createServer } from "node:http";
+import { readFileSync } from "node:fs";
+import { chromium } from "playwright-core";
+
+const RUNS = Number(process.env.RUNS || 15);
+const ORDINARY = 2000;
+const TRACKERS = 200;
+const read = (path) => readFileSync(new URL(path, import.meta.url));
+
+const config = JSON.stringify({
+  categories: { analytics: { services: ["google-analytics", "hotjar", "mixpanel"] }, marketing: { services: ["facebook-pixel"] } },
+});
+const heads = {
+  none: "",
+  consentgate: `<script type="application/json" id="consentgate-config">${config}</script><script src="/consentgate.js"></script>`,
+  yett: `<script src="/yett-config.js"></script><script src="/yett.min.js"></script>`,
+};
+const files = {
+  "/consentgate.js": read("../../dist/consentgate.js"),
+  "/yett.min.js": read("../../node_modules/yett/dist/yett.min.js"),
+  "/yett-config.js": "window.YETT_BLACKLIST=[/googletagmanager\\.com/,/hotjar\\.com/,/mixpanel\\.com/,/mxpnl\\.com/,/facebook\\.(com|net)/];",
+  "/work.js": read("./gate-work.js"),
+  "/pixel.gif": Buffer.from("R0lGODlhAQABAAAAACw=", "base64"),
+};
+const page = (head) =>
+  `<!doctype html><html><head>${head}</head><body><main id="root"></main><script src="/work.js"></script></body></html>`;
+
+const server = createServer((req, res) => {
+  const url = new URL(req.url, "http://localhost");
+  const body = files[url.pathname];
+  if (body) {
+    res.setHeader("content-type", url.pathname.endsWith(".gif") ? "image/gif" : "text/javascript");
+    return res.end(body);
+  }
+  const head = heads[url.pathname.slice(1)];
+  if (head === undefined) return res.writeHead(404).end();
+  res.setHeader("content-type", "text/html");
+  res.end(page(head));
+});
+await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+
+const times = Object.fromEntries(Object.keys(heads).map((name) => [name, { ordinary: [], trackers: [] }]));
+for (let run = 0; run < RUNS; run++) {
+  // Interleaved and rotated, so drift on a shared machine hits every variant alike.
+  const order = Object.keys(heads);
+  for (let i = 0; i < run % order.length; i++) order.push(order.shift());
+  for (const name of order) {
+    const context = await browser.newContext();
+    await context.route((url) => !url.href.startsWith(origin), (route) => route.fulfill({ status: 204 }));
+    const tab = await context.newPage();
+    await tab.goto(`${origin}/${name}`);
+    const result = await tab.evaluate(({ ordinary, trackers }) => window.work(ordinary, trackers), { ordinary: ORDINARY, trackers: TRACKERS });
+    times[name].ordinary.push(result.ordinary);
+    times[name].trackers.push(result.trackers);
+    await context.close();
+  }
+}
+await browser.close();
+server.close();
+
+const median = (list) => {
+  const sorted = [...list].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const base = median(times.none.ordinary);
+console.log(`${RUNS} interleaved runs in Chromium; ${ORDINARY} ordinary elements, ${TRACKERS} untagged tracker scripts`);
+console.log(`${"variant".padEnd(12)} ${"ordinary ms".padStart(12)} ${"ratio".padStart(6)} ${"trackers ms".padStart(12)}`);
+for (const [name, { ordinary, trackers }] of Object.entries(times)) {
+  const m = median(ordinary);
+  console.log(`${name.padEnd(12)} ${m.toFixed(2).padStart(12)} ${(m / base).toFixed(3).padStart(6)} ${median(trackers).toFixed(2).padStart(12)}`);
+}

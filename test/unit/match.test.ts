@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { createMatcher } from "../../src/gate/match";
+
+const match = createMatcher({
+  tracker: { urls: ["tracker.example"], cookies: ["_tr", "_tr_*"], storage: ["tr:*"] },
+  cdn: { urls: ["cdn.example/tracker/", "cdn.example/*/pixel", "cdn.example/t"] },
+  narrow: { urls: ["cdn.example/tracker/v2/"] },
+  deep: { urls: ["eu.tracker.example"] },
+  site: { hosts: [".Stats.Shop.Example.", "*.metrics.example"], cookies: ["_tr_site*", "exact"] },
+});
+
+describe("createMatcher().url", () => {
+  it("claims a host and all of its subdomains", () => {
+    expect(match.url("https://tracker.example/a.js")).toBe("tracker");
+    expect(match.url("https://a.b.tracker.example/a.js")).toBe("tracker");
+  });
+
+  it("matches whole host labels only", () => {
+    expect(match.url("https://nottracker.example/a.js")).toBeNull();
+    expect(match.url("https://tracker.example.evil.example/a.js")).toBeNull();
+  });
+
+  it("prefers the longest host, then the longest path", () => {
+    expect(match.url("https://eu.tracker.example/")).toBe("deep");
+    expect(match.url("https://cdn.example/tracker/v2/x.js")).toBe("narrow");
+    expect(match.url("https://cdn.example/tracker/v1/x.js")).toBe("cdn");
+  });
+
+  it("leaves a host's other paths alone when it only has path rules", () => {
+    expect(match.url("https://cdn.example/jquery.js")).toBeNull();
+    expect(match.url("https://cdn.example/")).toBeNull();
+  });
+
+  it("lets * stand for exactly one path segment", () => {
+    expect(match.url("https://cdn.example/en_US/pixel.js")).toBe("cdn");
+    expect(match.url("https://cdn.example/a/b/pixel.js")).toBeNull();
+    expect(match.url("https://cdn.example//pixel.js")).toBeNull();
+  });
+
+  it("stops a rule that ends in a letter at a word boundary", () => {
+    expect(match.url("https://cdn.example/t")).toBe("cdn");
+    expect(match.url("https://cdn.example/t?id=1")).toBe("cdn");
+    expect(match.url("https://cdn.example/t/")).toBe("cdn");
+    expect(match.url("https://cdn.example/t.gif")).toBe("cdn");
+    expect(match.url("https://cdn.example/trends")).toBeNull();
+  });
+
+  it("reads protocol-relative, websocket, uppercase, port, credential and trailing-dot forms", () => {
+    for (const href of [
+      "//tracker.example/a.js",
+      "http://tracker.example/a.js",
+      "wss://tracker.example/socket",
+      "HTTPS://TRACKER.Example/a.js",
+      "https://tracker.example:8443/a.js",
+      "https://user:pass@tracker.example/a.js",
+      "https://tracker.example./a.js",
+      "  https://tracker.example/a.js\n",
+      "https://tracker.exa\nmple/a.js",
+      "https:\\\\tracker.example\\a.js",
+    ]) {
+      expect(match.url(href), href).toBe("tracker");
+    }
+  });
+
+  it("resolves dot segments before matching paths, as the browser does", () => {
+    expect(match.url("https://cdn.example/x/../tracker/v2/a.js")).toBe("narrow");
+    expect(match.url("https://cdn.example/tracker/./v2/a.js")).toBe("narrow");
+    expect(match.url("https://cdn.example/x/%2e%2E/tracker/v2/a.js")).toBe("narrow");
+  });
+
+  it("never matches relative or non-http URLs", () => {
+    for (const href of ["/tracker.example/a.js", "a.js", "tracker.example/a.js", "data:,tracker.example",
+      "blob:https://tracker.example/1", "javascript://tracker.example/%0aalert(1)", "mailto:a@tracker.example",
+      "file://tracker.example/a.js", "ftp://tracker.example/a.js"]) {
+      expect(match.url(href), href).toBeNull();
+    }
+  });
+
+  it("returns null instead of throwing on invalid input", () => {
+    for (const href of ["https://", "https://exa mple.com/", "//", "http://[::1/", "https://%zz/"]) {
+      expect(() => match.url(href)).not.toThrow();
+      expect(match.url(href), href).toBeNull();
+    }
+    expect(match.url(undefined as unknown as string)).toBeNull();
+    expect(match.url(null as unknown as string)).toBeNull();
+  });
+
+  it("accepts a site's plain hosts however they are written", () => {
+    expect(match.url("https://stats.shop.example/collect")).toBe("site");
+    expect(match.url("https://a.metrics.example/collect")).toBe("site");
+    expect(match.url("https://shop.example/collect")).toBeNull();
+  });
+
+  it("lets the later entry win a tie, so a site's services override the catalogue", () => {
+    const m = createMatcher({ builtin: { urls: ["x.example"] }, own: { hosts: ["x.example"] } });
+    expect(m.url("https://x.example/")).toBe("own");
+  });
+});
+
+describe("createMatcher().cookie and .storage", () => {
+  it("matches exact names and trailing-* prefixes", () => {
+    expect(match.cookie("_tr")).toBe("tracker");
+    expect(match.cookie("_tr_123")).toBe("tracker");
+    expect(match.cookie("_trx")).toBeNull();
+    expect(match.cookie("exact")).toBe("site");
+    expect(match.cookie("exactly")).toBeNull();
+  });
+
+  it("prefers an exact name, then the longest prefix", () => {
+    expect(match.cookie("_tr_site_1")).toBe("site");
+    const m = createMatcher({ a: { cookies: ["x*"] }, b: { cookies: ["xy"] } });
+    expect(m.cookie("xy")).toBe("b");
+    expect(m.cookie("xyz")).toBe("a");
+  });
+
+  it("keeps storage keys apart from cookie names", () => {
+    expect(match.storage("tr:queue")).toBe("tracker");
+    expect(match.storage("_tr")).toBeNull();
+    expect(match.cookie("tr:queue")).toBeNull();
+  });
+});

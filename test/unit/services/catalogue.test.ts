@@ -1,0 +1,123 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { describe, expect, it } from "vitest";
+import { createMatcher } from "../../../src/gate/match";
+import { catalogue } from "../../../src/services/catalogue";
+import { infos } from "../../../src/services/infos";
+import type { ServiceGate, ServiceInfo } from "../../../src/services/service";
+
+const dir = join(dirname(fileURLToPath(import.meta.url)), "../../../src/services");
+const NOT_SERVICES = ["catalogue.ts", "infos.ts", "queue.ts", "service.ts"];
+const REQUIRED = [
+  "google-analytics", "google-tag-manager", "google-ads", "hotjar", "facebook-pixel", "mixpanel",
+  "firebase-analytics", "appsflyer", "intercom", "google-recaptcha", "stripe", "mailchimp",
+  "salesforce-pardot", "facebook-messenger", "microsoft-clarity", "linkedin-insight", "tiktok-pixel", "youtube",
+];
+const CATEGORIES = ["necessary", "functional", "analytics", "marketing"];
+// Firebase Analytics writes Google Analytics' cookies; they are deleted under that id.
+const COOKIE_OWNER: Record<string, string> = { "firebase-analytics": "google-analytics" };
+
+const ids = Object.keys(catalogue);
+const match = createMatcher(catalogue);
+const each = (fn: (id: string, gate: ServiceGate, info: ServiceInfo) => void) => () => {
+  for (const id of ids) fn(id, catalogue[id], infos[id]);
+};
+
+describe("the service catalogue", () => {
+  it("holds every required service", () => {
+    expect(ids).toEqual(expect.arrayContaining(REQUIRED));
+  });
+
+  it("names each service after its file, and each file exports that service's gate and info", async () => {
+    const files = readdirSync(dir).filter((f) => f.endsWith(".ts") && !NOT_SERVICES.includes(f));
+    expect(files.map((f) => f.slice(0, -3)).sort()).toEqual([...ids].sort());
+    for (const id of ids) {
+      const mod = await import(`../../../src/services/${id}.ts`);
+      expect(mod.gate, id).toBe(catalogue[id]);
+      expect(mod.info, id).toBe(infos[id]);
+    }
+    expect(Object.keys(infos).sort()).toEqual([...ids].sort());
+  });
+
+  it("places every service in one of the four categories", each((id, gate) => {
+    expect(CATEGORIES, id).toContain(gate.category);
+  }));
+
+  it("writes every URL rule as a lower-case host with an optional path whose * is a whole segment", each((id, gate) => {
+    expect(gate.urls.length, id).toBeGreaterThan(0);
+    for (const rule of gate.urls) {
+      expect(rule, id).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+(\/[^\s#]*)?$/);
+      for (const at of [...rule.matchAll(/\*/g)].map((m) => m.index!)) {
+        expect(rule[at - 1], rule).toBe("/");
+        expect(["/", "?", undefined], rule).toContain(rule[at + 1]);
+      }
+    }
+  }));
+
+  it("never lets two services claim the same URL rule, cookie or storage key", () => {
+    for (const field of ["urls", "cookies", "storage"] as const) {
+      const all = ids.flatMap((id) => catalogue[id][field] || []);
+      expect(new Set(all).size, field).toBe(all.length);
+    }
+  });
+
+  it("writes cookie and storage patterns as names with at most a trailing *", each((id, gate) => {
+    for (const p of [...(gate.cookies || []), ...(gate.storage || [])]) {
+      expect(p, id).toMatch(/^[!#$%&'+\-.^_`|~0-9A-Za-z:]+\*?$/);
+    }
+  }));
+
+  it("claims its own loader URL", each((id, gate) => {
+    if (gate.loader) expect(match.url(gate.loader), id).toBe(id);
+  }));
+
+  it("describes every service for the UI: title, one-line purpose, provider and an https policy", each((id, _gate, info) => {
+    expect(info.title, id).toBeTruthy();
+    expect(info.provider, id).toBeTruthy();
+    expect(info.purpose, id).toMatch(/^[A-Z][^\n]{10,120}\.$/);
+    expect(new URL(info.policyUrl).protocol, id).toBe("https:");
+  }));
+
+  it("gives every cookie it lists a human duration", each((id, _gate, info) => {
+    for (const c of info.cookies) {
+      expect(c.duration, `${id} ${c.name}`).toMatch(/^(session|\d+ (minute|hour|day|week|month|year)s?)$/);
+    }
+  }));
+
+  it("deletes every first-party cookie it lists, under its own id", each((id, _gate, info) => {
+    for (const c of info.cookies) {
+      if (!c.thirdParty) expect(match.cookie(c.name), `${id} ${c.name}`).toBe(COOKIE_OWNER[id] || id);
+    }
+  }));
+
+  it("ships only gates in the core: no info text reaches the catalogue bundle", async () => {
+    const out = await build({
+      entryPoints: [join(dir, "catalogue.ts")],
+      bundle: true,
+      minify: true,
+      format: "esm",
+      write: false,
+      logLevel: "silent",
+    });
+    const code = out.outputFiles[0].text;
+    for (const id of ids) {
+      expect(code, id).not.toContain(infos[id].purpose);
+      expect(code, id).not.toContain(infos[id].policyUrl);
+    }
+    expect(code).toContain('"hotjar.com"');
+    expect(readFileSync(join(dir, "catalogue.ts"), "utf8")).not.toMatch(/import \{[^}]*\binfo\b/);
+  });
+});
+
+describe("vendor consent calls", () => {
+  it("never throw, whatever the vendor's global holds", each((id, gate) => {
+    if (!gate.consent) return;
+    for (const value of [undefined, null, 5, "x", {}, [], () => {}, { __loaded: true, callMethod: 1 }]) {
+      const w = { fbq: value, mixpanel: value, clarity: value, ttq: value } as any;
+      expect(() => gate.consent!(w, true), id).not.toThrow();
+      expect(() => gate.consent!(w, false), id).not.toThrow();
+    }
+  }));
+});
