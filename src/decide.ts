@@ -8,10 +8,15 @@ export interface Decision {
 
 const DAY = 86400;
 
-/** The category a service is held under; "" when the config leaves it nowhere. */
+/**
+ * The category a service is held under; "" when the config leaves it nowhere.
+ * The category that lists it comes first: a site may file a built-in service
+ * under another category than the catalogue's without declaring it again.
+ */
 export function categoryOf(config: Config, catalogue: Record<string, { category: string }>, id: string): string {
+  const listed = Object.keys(config.categories).find((name) => config.categories[name].services.includes(id));
   const own = Object.prototype.hasOwnProperty.call(config.services, id) ? config.services[id] : undefined;
-  return own ? own.category : catalogue[id]?.category ?? "";
+  return listed ?? (own ? own.category : catalogue[id]?.category ?? "");
 }
 
 /** A stored decision counts only if it is current and speaks of things this config has. */
@@ -36,8 +41,11 @@ export function decide(
   now: number,
 ): Decision {
   const stored = config.unreadable ? null : usable(config, catalogue, raw, now);
-  const gpc = config.signals.gpc && signals.gpc && !stored?.gpc;
-  const dnt = config.signals.dnt && signals.dnt && !stored?.dnt;
+  // A choice made with a signal on stands over it; anything it did not decide
+  // (a category added since) still follows the signal.
+  const overrides = (sale: boolean, chosen: boolean) =>
+    (config.signals.dnt && signals.dnt && !(chosen && stored!.dnt)) ||
+    (config.signals.gpc && signals.gpc && sale && !(chosen && stored!.gpc));
   const optIn = config.mode === "opt-in";
 
   const categories: Record<string, boolean> = {};
@@ -52,7 +60,7 @@ export function decide(
     optional++;
     const chosen = stored?.categories[name];
     if (chosen === undefined) missing = true;
-    const overridden = dnt || (gpc && category.sale);
+    const overridden = overrides(category.sale, chosen !== undefined);
     if (overridden) signalled = true;
     categories[name] = !overridden && !config.unreadable && (chosen ?? !optIn);
   }
@@ -65,10 +73,12 @@ export function decide(
     const own = stored?.services[id];
     services[id] = !category
       ? false
-      : category.required || (own === undefined || dnt || (gpc && category.sale) ? categories[name] : own);
+      : category.required || (own === undefined || overrides(category.sale, true) ? categories[name] : own);
   }
 
-  const decided = optional === 0 || config.unreadable || (!!stored && !missing) || (!optIn && signalled);
+  // In opt-out mode an honoured signal answers the notice; a category added
+  // since a stored decision is still asked about.
+  const decided = optional === 0 || config.unreadable || (stored ? !missing : !optIn && signalled);
   return {
     state: {
       decided,

@@ -21,7 +21,11 @@ export interface Signals {
  * if (categories.analytics) startMyOwnAnalytics();
  */
 export interface State {
-  /** True when a stored choice (or an honoured signal) covers every optional category. */
+  /**
+   * True when a stored choice covers every optional category, or, in opt-out
+   * mode, an honoured signal answers the notice; always for a config without
+   * optional categories.
+   */
   decided: boolean;
   categories: Record<string, boolean>;
   services: Record<string, boolean>;

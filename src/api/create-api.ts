@@ -75,7 +75,10 @@ export function createApi(deps: CoreDeps) {
     deps.dispatch(copy(state));
     if (view === "banner" && !decision.ask) show(null);
     if (!view && decision.ask) show("banner");
-    const refused = Object.keys(previous.services).some((id) => previous.services[id] && !state.services[id]);
+    // A category counts too: the site's own tagged scripts may be all it holds.
+    const refused = (["categories", "services"] as const).some((map) =>
+      Object.keys(previous[map]).some((name) => previous[map][name] && !state[map][name]),
+    );
     if (reload && refused) deps.reload();
   }
 

@@ -49,7 +49,8 @@ export function createEvents() {
         if (log.push(payload) > KEEP) log.shift();
       }
       if (event === "ready") [ready, isReady] = [payload, true];
-      listeners.get(event)?.forEach((fn) => call(fn, payload));
+      // A copy: a listener subscribed during this emit was already handed the payload by on().
+      [...(listeners.get(event) || [])].forEach((fn) => call(fn, payload));
     },
   };
 }

@@ -157,12 +157,16 @@ export function intercept(win: Window & typeof globalThis, checks: Checks): { na
   }
 
   // Cookies and storage: what a bundled SDK writes without ever loading a script.
-  const cookie = Object.getOwnPropertyDescriptor(win.Document.prototype, "cookie")!;
+  // The accessor sits on Document.prototype in browsers, further up in some DOM implementations.
+  let proto: object | null = doc;
+  let cookie: PropertyDescriptor | undefined;
+  while (proto && !(cookie = Object.getOwnPropertyDescriptor(proto, "cookie"))) proto = Object.getPrototypeOf(proto);
+  if (!cookie || !cookie.get || !cookie.set) throw new Error("document.cookie has no accessor");
   Object.defineProperty(doc, "cookie", {
     configurable: true,
-    get: () => cookie.get!.call(doc),
+    get: () => cookie!.get!.call(doc),
     set: (value: unknown) => {
-      if (checks.cookie(String(value))) cookie.set!.call(doc, value);
+      if (checks.cookie(String(value))) cookie!.set!.call(doc, value);
     },
   });
   const setItem = win.Storage.prototype.setItem;

@@ -16,7 +16,7 @@ export const FORMAT = "1";
 
 const SOURCES = { b: "banner", p: "preferences", a: "api" } as const;
 const LETTERS = { banner: "b", preferences: "p", api: "a" } as const;
-const SHAPE = /^1\.(\d{1,9})\.(\d{1,11})\.([bpa])\.([0-3])\.([\w-]{16})\.((?:-?@?[A-Za-z][\w-]{0,31})(?:~-?@?[A-Za-z][\w-]{0,31})*)?$/;
+const SHAPE = /^1\.(\d{1,16})\.(\d{1,11})\.([bpa])\.([0-3])\.([\w-]{16})\.((?:-?@?[A-Za-z][\w-]{0,31})(?:~-?@?[A-Za-z][\w-]{0,31})*)?$/;
 
 export function encode(stored: Stored): string {
   const choices = [
@@ -36,7 +36,7 @@ export function encode(stored: Stored): string {
 
 /** Anything that is not exactly format 1 is "no decision", never an exception. */
 export function decode(value: unknown): Stored | null {
-  if (typeof value !== "string" || value.length > 600) return null;
+  if (typeof value !== "string" || value.length > 1500) return null;
   const match = SHAPE.exec(value);
   if (!match) return null;
   const [, revision, time, source, signals, id, choices = ""] = match;

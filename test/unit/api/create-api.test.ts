@@ -1,0 +1,350 @@
+import { describe, expect, it } from "vitest";
+import { decode, encode } from "../../../src/store/codec";
+import { NOW, category, makeConfig, makeStored } from "../decide/make-config";
+import { IDS, makeCore } from "./make-core";
+import type { Core } from "./make-core";
+import { memoryStore } from "./memory-store";
+
+const stored = (core: Core) => decode(core.store.value);
+
+/** Asserts that a call changed nothing: no write, no event, no gate or page notice. */
+function expectUntouched(core: Core, before: ReturnType<Core["api"]["get"]>) {
+  expect(core.store.writes).toEqual([]);
+  expect(core.store.clears).toBe(0);
+  expect(core.changes).toEqual([]);
+  expect(core.deps.apply).not.toHaveBeenCalled();
+  expect(core.deps.dispatch).not.toHaveBeenCalled();
+  expect(core.deps.announce).not.toHaveBeenCalled();
+  expect(core.api.get()).toEqual(before);
+}
+
+describe("get", () => {
+  it("reports a first visit as no decision", () => {
+    expect(makeCore().api.get()).toEqual({
+      decided: false,
+      categories: { necessary: true, analytics: false, marketing: false },
+      services: { "google-analytics": false, hotjar: false, "facebook-pixel": false, youtube: false, stripe: true },
+      revision: 1,
+      updatedAt: null,
+      id: null,
+      source: "default",
+      signals: { gpc: false, dnt: false },
+    });
+  });
+
+  it("reads the decision already in the store", () => {
+    const core = makeCore({ store: memoryStore(encode(makeStored({ categories: { analytics: true, marketing: false } }))) });
+    expect(core.api.get()).toMatchObject({ decided: true, categories: { analytics: true, marketing: false }, id: "Jx8kQ2mZp4Rt7vWb" });
+    expect(core.asks()).toBe(false);
+  });
+
+  it("returns a copy that the caller may change without changing anything", () => {
+    const { api } = makeCore();
+    const state = api.get();
+    state.decided = true;
+    state.categories.analytics = true;
+    state.services.hotjar = true;
+    state.signals.gpc = true;
+    expect(api.get()).toMatchObject({ decided: false, categories: { analytics: false }, services: { hotjar: false }, signals: { gpc: false } });
+    expect(api.allows("analytics")).toBe(false);
+    expect(api.allows("hotjar")).toBe(false);
+  });
+
+  it("returns a new copy on every call", () => {
+    const { api } = makeCore();
+    expect(api.get()).not.toBe(api.get());
+    expect(api.get().categories).not.toBe(api.get().categories);
+  });
+});
+
+describe("allows", () => {
+  it("answers for categories and services", () => {
+    const { api } = makeCore({ store: memoryStore(encode(makeStored({ categories: { analytics: true, marketing: false }, services: { hotjar: false } }))) });
+    expect(api.allows("necessary")).toBe(true);
+    expect(api.allows("analytics")).toBe(true);
+    expect(api.allows("marketing")).toBe(false);
+    expect(api.allows("google-analytics")).toBe(true);
+    expect(api.allows("hotjar")).toBe(false);
+    expect(api.allows("stripe")).toBe(true);
+  });
+
+  it.each(["unknown", "", "toString", "constructor", "__proto__", "hasOwnProperty"])("answers false for %j", (name) => {
+    const { api } = makeCore({ config: makeConfig({ mode: "opt-out" }) });
+    expect(api.allows(name)).toBe(false);
+  });
+});
+
+describe("acceptAll and rejectAll", () => {
+  it("turns every optional category on, stores it with source api and tells everyone", () => {
+    const core = makeCore();
+    core.api.acceptAll();
+    expect(core.api.get()).toMatchObject({
+      decided: true,
+      categories: { necessary: true, analytics: true, marketing: true },
+      services: { "google-analytics": true, hotjar: true, "facebook-pixel": true, stripe: true },
+      source: "api",
+      id: IDS[0],
+      updatedAt: new Date(NOW * 1000).toISOString(),
+    });
+    expect(stored(core)).toEqual({
+      revision: 1,
+      time: NOW,
+      source: "api",
+      gpc: false,
+      dnt: false,
+      id: IDS[0],
+      categories: { analytics: true, marketing: true },
+      services: {},
+    });
+    expect(core.changes).toEqual([core.api.get()]);
+    expect(core.deps.announce).toHaveBeenCalledTimes(1);
+    expect(core.deps.apply).toHaveBeenCalledWith(core.api.get(), expect.objectContaining({ decided: false }));
+  });
+
+  it("turns every optional category off and keeps necessary on", () => {
+    const core = makeCore({ config: makeConfig({ mode: "opt-out" }) });
+    core.api.rejectAll();
+    expect(core.api.get().categories).toEqual({ necessary: true, analytics: false, marketing: false });
+    expect(core.api.get().services).toMatchObject({ "google-analytics": false, hotjar: false, "facebook-pixel": false, stripe: true });
+    expect(stored(core)!.categories).toEqual({ analytics: false, marketing: false });
+    expect(core.api.get().decided).toBe(true);
+  });
+
+  it.each(["banner", "preferences", "api"] as const)("records the source %s", (source) => {
+    const core = makeCore();
+    core.api.rejectAll({ source });
+    expect(core.api.get().source).toBe(source);
+    expect(stored(core)!.source).toBe(source);
+  });
+
+  it("throws a TypeError for another source and changes nothing", () => {
+    const core = makeCore();
+    const before = core.api.get();
+    expect(() => core.api.acceptAll({ source: "signal" as "api" })).toThrow(TypeError);
+    expect(() => core.api.acceptAll(null as never)).toThrow(TypeError);
+    expect(() => core.api.acceptAll("banner" as never)).toThrow(TypeError);
+    expectUntouched(core, before);
+  });
+
+  it("replaces earlier per-service choices", () => {
+    const core = makeCore();
+    core.api.set({ analytics: true, hotjar: false });
+    core.api.acceptAll();
+    expect(core.api.allows("hotjar")).toBe(true);
+    expect(stored(core)!.services).toEqual({});
+  });
+
+  it("keeps the visitor's id from one decision to the next", () => {
+    const core = makeCore();
+    core.api.acceptAll();
+    core.api.rejectAll();
+    expect(core.api.get().id).toBe(IDS[0]);
+    expect(core.deps.newId).toHaveBeenCalledTimes(1);
+  });
+
+  it("stores nothing and offers nothing when the config is unreadable", () => {
+    const core = makeCore({ config: makeConfig({ unreadable: true }) });
+    const before = core.api.get();
+    core.api.acceptAll();
+    core.api.set({ analytics: true });
+    expectUntouched(core, before);
+    expect(core.api.allows("analytics")).toBe(false);
+  });
+});
+
+describe("set", () => {
+  it("changes only what it names and stores every category as shown", () => {
+    const core = makeCore();
+    core.api.set({ analytics: true });
+    expect(core.api.get().categories).toEqual({ necessary: true, analytics: true, marketing: false });
+    expect(stored(core)!.categories).toEqual({ analytics: true, marketing: false });
+    expect(core.api.get().decided).toBe(true);
+    core.api.set({ marketing: true });
+    expect(core.api.get().categories).toEqual({ necessary: true, analytics: true, marketing: true });
+  });
+
+  it("lets a service's choice override its category's", () => {
+    const core = makeCore();
+    core.api.set({ analytics: true, hotjar: false, "facebook-pixel": true });
+    expect(core.api.get().categories).toMatchObject({ analytics: true, marketing: false });
+    expect(core.api.get().services).toMatchObject({ "google-analytics": true, hotjar: false, "facebook-pixel": true });
+    expect(stored(core)!.services).toEqual({ hotjar: false, "facebook-pixel": true });
+  });
+
+  it("keeps earlier service choices when a later call does not name them", () => {
+    const core = makeCore();
+    core.api.set({ analytics: true, hotjar: false });
+    core.api.set({ marketing: true });
+    expect(core.api.allows("hotjar")).toBe(false);
+  });
+
+  it("accepts a catalogue service the config does not name, which stays held without its category", () => {
+    const core = makeCore();
+    core.api.set({ youtube: true });
+    expect(stored(core)!.services).toEqual({ youtube: true });
+    expect(core.api.allows("youtube")).toBe(false);
+  });
+
+  it("accepts a service the site declared itself", () => {
+    const config = makeConfig({ services: { "own-chat": { category: "analytics" } } });
+    config.categories.analytics.services.push("own-chat");
+    const core = makeCore({ config });
+    core.api.set({ "own-chat": true });
+    expect(core.api.allows("own-chat")).toBe(true);
+  });
+
+  it("records opts.source, api by default", () => {
+    const core = makeCore();
+    core.api.set({ analytics: true });
+    expect(core.api.get().source).toBe("api");
+    core.api.set({ analytics: false }, { source: "preferences" });
+    expect(core.api.get().source).toBe("preferences");
+  });
+
+  it.each([
+    ["an unknown key", { analytics: true, anlytics: true }],
+    ["a key named toString", { toString: true }],
+    ["an own __proto__ key", JSON.parse('{"__proto__": true}')],
+    ["a non-boolean value", { analytics: "yes" }],
+    ["a number for a value", { analytics: 1 }],
+    ["null for a value", { marketing: null }],
+    ["necessary turned off", { analytics: true, necessary: false }],
+  ])("throws a TypeError synchronously for %s and changes nothing", (_, choices) => {
+    const core = makeCore();
+    const before = core.api.get();
+    expect(() => core.api.set(choices as Record<string, boolean>)).toThrow(TypeError);
+    expectUntouched(core, before);
+  });
+
+  it.each([null, undefined, ["analytics"], "analytics", 1])("throws a TypeError for choices %j", (choices) => {
+    const core = makeCore();
+    const before = core.api.get();
+    expect(() => core.api.set(choices as never)).toThrow(TypeError);
+    expectUntouched(core, before);
+  });
+
+  it("names the unknown key in its message", () => {
+    expect(() => makeCore().api.set({ hotjr: true })).toThrow(/^\[consentgate\] .*"hotjr"/);
+  });
+
+  it("lets necessary be set to true, which changes nothing about it", () => {
+    const core = makeCore();
+    core.api.set({ necessary: true });
+    expect(core.api.get().categories.necessary).toBe(true);
+    expect(stored(core)!.categories).toEqual({ analytics: false, marketing: false });
+  });
+});
+
+describe("opts.reload", () => {
+  it("reloads the page after a refusal", () => {
+    const core = makeCore();
+    core.api.acceptAll();
+    core.api.rejectAll({ reload: true });
+    expect(core.deps.reload).toHaveBeenCalledTimes(1);
+  });
+
+  it("reloads after a single service is refused", () => {
+    const core = makeCore();
+    core.api.acceptAll();
+    core.api.set({ hotjar: false }, { reload: true });
+    expect(core.deps.reload).toHaveBeenCalledTimes(1);
+  });
+
+  it("reloads after the refusal of a category that holds only the site's own tagged scripts", () => {
+    const core = makeCore({ config: makeConfig({}, { chat: category() }) });
+    core.api.acceptAll();
+    core.api.set({ chat: false }, { reload: true });
+    expect(core.deps.reload).toHaveBeenCalledTimes(1);
+  });
+
+  it("does not reload when nothing was refused", () => {
+    const core = makeCore();
+    core.api.set({ analytics: true }, { reload: true });
+    core.api.acceptAll({ reload: true });
+    core.api.rejectAll({ reload: false });
+    core.api.set({ marketing: false }, { reload: true });
+    expect(core.deps.reload).not.toHaveBeenCalled();
+  });
+
+  it("does not reload without being asked to", () => {
+    const core = makeCore();
+    core.api.acceptAll();
+    core.api.rejectAll();
+    expect(core.deps.reload).not.toHaveBeenCalled();
+  });
+});
+
+describe("withdraw", () => {
+  it("clears the store, tells everyone and shows the banner", () => {
+    const core = makeCore();
+    core.api.acceptAll();
+    core.changes.length = 0;
+    core.deps.announce.mockClear();
+    core.api.withdraw();
+    expect(core.store.value).toBeUndefined();
+    expect(core.store.clears).toBe(1);
+    expect(core.api.get()).toMatchObject({ decided: false, id: null, source: "default", categories: { analytics: false, marketing: false } });
+    expect(core.changes).toEqual([core.api.get()]);
+    expect(core.deps.apply).toHaveBeenLastCalledWith(core.api.get(), expect.objectContaining({ decided: true }));
+    expect(core.deps.dispatch).toHaveBeenLastCalledWith(core.api.get());
+    expect(core.deps.announce).toHaveBeenCalledTimes(1);
+    expect(core.deps.show).toHaveBeenLastCalledWith("banner");
+    expect(core.opened).toEqual(["banner"]);
+  });
+
+  it("shows the banner again even where a signal means nothing has to be asked", () => {
+    const core = makeCore({ config: makeConfig({ mode: "opt-out" }), signals: { gpc: true, dnt: false } });
+    expect(core.asks()).toBe(false);
+    core.api.withdraw();
+    expect(core.opened).toEqual(["banner"]);
+  });
+
+  it("gives the next decision a new id", () => {
+    const core = makeCore();
+    core.api.acceptAll();
+    core.api.withdraw();
+    core.api.acceptAll();
+    expect(core.api.get().id).toBe(IDS[1]);
+  });
+});
+
+describe("saving while GPC is on", () => {
+  const gpc = { gpc: true, dnt: false };
+
+  it("stores that GPC was on, so a deliberate choice of a sale category stands", () => {
+    const store = memoryStore();
+    const core = makeCore({ signals: gpc, store });
+    expect(core.api.allows("marketing")).toBe(false);
+    core.api.acceptAll({ source: "banner" });
+    expect(stored(core)!.gpc).toBe(true);
+    expect(core.api.allows("marketing")).toBe(true);
+    // the next page view, with GPC still on
+    expect(makeCore({ signals: gpc, store }).api.get()).toMatchObject({ decided: true, source: "banner", categories: { marketing: true } });
+  });
+
+  it("stores the sale categories off as shown when the visitor only changes another one", () => {
+    const core = makeCore({ config: makeConfig({ mode: "opt-out" }), signals: gpc });
+    core.api.set({ analytics: false });
+    expect(stored(core)).toMatchObject({ gpc: true, categories: { analytics: false, marketing: false } });
+    expect(core.api.get().source).toBe("api");
+  });
+
+  it("writes no cookie for the signal alone", () => {
+    const core = makeCore({ config: makeConfig({ mode: "opt-out" }), signals: gpc });
+    expect(core.api.get().source).toBe("signal");
+    expect(core.store.writes).toEqual([]);
+  });
+});
+
+describe("the core's own handles", () => {
+  it("give the gate the live state, not a copy, and say whether to ask", () => {
+    const core = makeCore();
+    const live = core.current();
+    expect(live).toBe(core.current());
+    expect(live).toEqual(core.api.get());
+    expect(core.asks()).toBe(true);
+    core.api.acceptAll();
+    expect(core.current()).toEqual(core.api.get());
+    expect(core.asks()).toBe(false);
+  });
+});

@@ -1,0 +1,49 @@
+import { vi } from "vitest";
+import { createApi } from "../../../src/api/create-api";
+import { createEvents } from "../../../src/api/events";
+import type { Config, Signals, State, View } from "../../../src/types";
+import { NOW, NO_SIGNALS, catalogue, makeConfig } from "../decide/make-config";
+import { memoryStore } from "./memory-store";
+import type { MemoryStore } from "./memory-store";
+
+export const IDS = ["FirstIdFirstId01", "SecondIdSecond02", "ThirdIdThirdId03"];
+
+interface Options {
+  config?: Config;
+  signals?: Signals;
+  store?: MemoryStore;
+}
+
+/**
+ * createApi with an in-memory store and a fake for everything it tells:
+ * the gate (apply), the UI (show), the other tabs (announce), the page
+ * (dispatch) and the browser (reload). The clock stands still at NOW.
+ */
+export function makeCore({ config = makeConfig(), signals = NO_SIGNALS, store = memoryStore() }: Options = {}) {
+  const events = createEvents();
+  let ids = 0;
+  const deps = {
+    config,
+    catalogue,
+    store,
+    signals: { ...signals },
+    events,
+    now: vi.fn(() => NOW),
+    newId: vi.fn(() => IDS[ids++]),
+    apply: vi.fn<(state: State, previous: State | null) => void>(),
+    show: vi.fn<(view: View | null) => void>(),
+    announce: vi.fn<() => void>(),
+    dispatch: vi.fn<(state: State) => void>(),
+    reload: vi.fn<() => void>(),
+  };
+  const core = createApi(deps);
+  const changes: State[] = [];
+  const opened: View[] = [];
+  const closed: View[] = [];
+  events.on("change", (state) => changes.push(state));
+  events.on("open", (view) => opened.push(view));
+  events.on("close", (view) => closed.push(view));
+  return { ...core, deps, events, store, changes, opened, closed };
+}
+
+export type Core = ReturnType<typeof makeCore>;

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { encode } from "../../../src/store/codec";
+import { makeStored } from "../decide/make-config";
+import { makeCore } from "./make-core";
+import { memoryStore } from "./memory-store";
+
+describe("recheck", () => {
+  it("follows a decision another tab wrote to the cookie", () => {
+    const store = memoryStore();
+    const core = makeCore({ store });
+    core.api.open("banner");
+    store.value = encode(makeStored({ categories: { analytics: true, marketing: false }, source: "banner" }));
+    core.recheck();
+    expect(core.api.get()).toMatchObject({ decided: true, source: "banner", categories: { analytics: true, marketing: false } });
+    expect(core.changes).toEqual([core.api.get()]);
+    expect(core.deps.apply).toHaveBeenCalledWith(core.api.get(), expect.objectContaining({ decided: false }));
+    expect(core.deps.dispatch).toHaveBeenCalledWith(core.api.get());
+    expect(core.closed).toEqual(["banner"]);
+  });
+
+  it("ignores a cookie that has not changed", () => {
+    const core = makeCore({ store: memoryStore(encode(makeStored())) });
+    core.recheck();
+    core.api.acceptAll();
+    core.changes.length = 0;
+    core.deps.apply.mockClear();
+    core.recheck();
+    expect(core.changes).toEqual([]);
+    expect(core.deps.apply).not.toHaveBeenCalled();
+    expect(core.deps.dispatch).toHaveBeenCalledTimes(1);
+  });
+
+  it("shows the banner when another tab withdrew", () => {
+    const store = memoryStore(encode(makeStored()));
+    const core = makeCore({ store });
+    store.value = undefined;
+    core.recheck();
+    expect(core.api.get().decided).toBe(false);
+    expect(core.opened).toEqual(["banner"]);
+  });
+
+  it("treats a tampered cookie from another tab as no decision", () => {
+    const store = memoryStore(encode(makeStored()));
+    const core = makeCore({ store });
+    store.value = "1.1.<script>";
+    expect(() => core.recheck()).not.toThrow();
+    expect(core.api.get()).toMatchObject({ decided: false, id: null });
+  });
+
+  it("does not announce back to the other tabs", () => {
+    const store = memoryStore();
+    const core = makeCore({ store });
+    store.value = encode(makeStored());
+    core.recheck();
+    expect(core.deps.announce).not.toHaveBeenCalled();
+  });
+
+  it("announces every decision this tab makes", () => {
+    const core = makeCore();
+    core.api.acceptAll();
+    core.api.set({ marketing: false });
+    core.api.withdraw();
+    expect(core.deps.announce).toHaveBeenCalledTimes(3);
+  });
+});

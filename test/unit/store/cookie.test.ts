@@ -1,0 +1,109 @@
+import Cookies from "js-cookie";
+import { afterEach, describe, expect, it } from "vitest";
+import { decode, encode } from "../../../src/store/codec";
+import { cookieStore } from "../../../src/store/cookie";
+import { makeStored } from "../decide/make-config";
+
+const COOKIE = { name: "consentgate", path: "/", days: 182 };
+
+/** document.cookie's own accessor, found up the prototype chain. */
+function cookieAccessor(): PropertyDescriptor {
+  for (let o: object | null = document; o; o = Object.getPrototypeOf(o)) {
+    const descriptor = Object.getOwnPropertyDescriptor(o, "cookie");
+    if (descriptor) return descriptor;
+  }
+  throw new Error("no document.cookie");
+}
+const ACCESSOR = cookieAccessor();
+
+/** What the store assigns to document.cookie, attributes and all. */
+function spyOnWrites() {
+  const writes: string[] = [];
+  Object.defineProperty(document, "cookie", {
+    configurable: true,
+    get: () => ACCESSOR.get!.call(document),
+    set: (value: string) => {
+      writes.push(value);
+      ACCESSOR.set!.call(document, value);
+    },
+  });
+  return writes;
+}
+
+afterEach(() => {
+  Reflect.deleteProperty(document, "cookie");
+  Cookies.remove("consentgate");
+  Cookies.remove("other");
+});
+
+describe("cookieStore", () => {
+  it("reads back what it wrote", () => {
+    const store = cookieStore(COOKIE, false);
+    const value = encode(makeStored());
+    store.write(value);
+    expect(store.read()).toBe(value);
+    expect(decode(store.read())).toEqual(makeStored());
+  });
+
+  it("reads nothing when there is no cookie", () => {
+    expect(cookieStore(COOKIE, false).read()).toBeUndefined();
+  });
+
+  it("forgets the decision on clear", () => {
+    const store = cookieStore(COOKIE, false);
+    store.write(encode(makeStored()));
+    store.clear();
+    expect(store.read()).toBeUndefined();
+  });
+
+  it("uses the configured cookie name", () => {
+    const store = cookieStore({ ...COOKIE, name: "other" }, false);
+    store.write("x");
+    expect(Cookies.get("other")).toBe("x");
+    expect(Cookies.get("consentgate")).toBeUndefined();
+  });
+
+  it("writes Path, SameSite=Lax and an expiry cookie.days ahead", () => {
+    const writes = spyOnWrites();
+    const before = Date.now();
+    cookieStore(COOKIE, false).write("v");
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toMatch(/^consentgate=v; /);
+    expect(writes[0]).toContain("; path=/");
+    expect(writes[0]).toContain("; sameSite=Lax");
+    expect(writes[0]).not.toMatch(/secure/i);
+    expect(writes[0]).not.toMatch(/domain/i);
+    const expires = Date.parse(/expires=([^;]+)/.exec(writes[0])![1]);
+    expect(Math.abs(expires - (before + 182 * 864e5))).toBeLessThan(2000);
+  });
+
+  it("adds Secure on https and the configured domain and path", () => {
+    const writes = spyOnWrites();
+    cookieStore({ name: "consentgate", path: "/shop", domain: "localhost", days: 1 }, true).write("v");
+    expect(writes[0]).toContain("; path=/shop");
+    expect(writes[0]).toContain("; domain=localhost");
+    expect(writes[0]).toContain("; secure");
+  });
+
+  it("clears with the same path and domain it wrote with", () => {
+    const writes = spyOnWrites();
+    cookieStore({ name: "consentgate", path: "/shop", domain: "localhost", days: 1 }, false).clear();
+    expect(writes[0]).toMatch(/^consentgate=; /);
+    expect(writes[0]).toContain("; path=/shop");
+    expect(writes[0]).toContain("; domain=localhost");
+    expect(Date.parse(/expires=([^;]+)/.exec(writes[0])![1])).toBeLessThan(Date.now());
+  });
+
+  it("reads a cookie with a broken percent-encoding as nothing, without throwing", () => {
+    document.cookie = "consentgate=%E0%A4%A";
+    const store = cookieStore(COOKIE, false);
+    expect(() => store.read()).not.toThrow();
+    expect(decode(store.read())).toBeNull();
+  });
+
+  it("reads a value a server wrote in quotes as the value itself", () => {
+    const value = encode(makeStored());
+    document.cookie = `consentgate="${value}"`;
+    expect(decode(cookieStore(COOKIE, false).read())).toEqual(makeStored());
+  });
+});
