@@ -1,0 +1,479 @@
+// The core in real Chromium, against SPEC §1, §2, §4, §5 and §6: config,
+// first-visit state, the consent cookie, signals, events and tabs.
+import { readFileSync } from "node:fs";
+import type { SiteConfig } from "../../src/types";
+import {
+  callConsentGate,
+  changeEvents,
+  consentState,
+  describe,
+  expect,
+  readFixture,
+  recordChanges,
+  REPO,
+  SITE_HOST,
+  test,
+  type Session,
+} from "./harness";
+
+const SHOP = JSON.parse(readFixture("configs/shop.json")) as SiteConfig;
+const VERSION = (JSON.parse(readFileSync(`${REPO}/package.json`, "utf8")) as { version: string }).version;
+const DAY = 86_400;
+const API_MEMBERS = ["get", "allows", "acceptAll", "rejectAll", "set", "withdraw", "open", "close", "on"];
+
+function consentCookie(session: Session, name = "consentgate") {
+  return session.cookie(name);
+}
+
+/** The cookies the browser would send to `host`. */
+async function cookieNamesOn(session: Session, host: string): Promise<string[]> {
+  return (await session.cookies(session.url("/", host))).map((c) => c.name);
+}
+
+describe("loading", () => {
+  test("loads the core from dist/ and exposes the API of SPEC §4", async ({ session }) => {
+    const page = await session.page("shop.html", SHOP);
+
+    const core = session.requests.find((r) => new URL(r.url).pathname === "/consentgate.js");
+    expect(core).toMatchObject({ resourceType: "script", status: 200, thirdParty: false });
+    const api = await page.evaluate(() => {
+      const cg = window.ConsentGate as unknown as Record<string, unknown>;
+      return { types: Object.fromEntries(Object.keys(cg).map((k) => [k, typeof cg[k]])), version: cg["version"] };
+    });
+    for (const member of API_MEMBERS) expect(api.types[member], member).toBe("function");
+    expect(api.version).toBe(VERSION);
+    expect(session.thirdParty()).toEqual([]);
+    await page.waitForLoadState("networkidle"); // what the core loads later (the UI) counts too
+    expect(session.problems()).toEqual([]);
+  });
+
+  test("calls a ready listener at once when the core is already ready", async ({ session }) => {
+    const page = await session.page("shop.html", SHOP);
+
+    const called = await page.evaluate(() => {
+      let state: unknown = null;
+      window.ConsentGate.on("ready", (s) => (state = s));
+      return state;
+    });
+    expect(called).toMatchObject({ decided: false, source: "default" });
+  });
+});
+
+describe("config", () => {
+  test.for(["json", "global"] as const)(
+    "reads the config given as %s (the JSON element or window.consentgateConfig)",
+    async (configVia, { session }) => {
+      const page = await session.page("shop.html", SHOP, { configVia });
+
+      const state = await consentState(page);
+      expect(Object.keys(state.categories).sort()).toEqual(["analytics", "marketing", "necessary"]);
+      expect(state.services).toMatchObject({
+        "google-analytics": false,
+        hotjar: false,
+        mixpanel: false,
+        "facebook-pixel": false,
+      });
+    },
+  );
+
+  test("keeps the page working when the config is unreadable, and reports it once", async ({ session }) => {
+    const page = await session.page("shop.html", "{ this is not json");
+
+    expect(session.pageErrors).toEqual([]);
+    expect(await page.locator("h1").textContent()).toBe("Spring sale");
+    const state = await consentState(page);
+    for (const [name, on] of Object.entries(state.categories)) {
+      if (name !== "necessary") expect(on, name).toBe(false);
+    }
+    expect(session.messages("error").filter((m) => m.startsWith("[consentgate]"))).toHaveLength(1);
+  });
+
+  test("clamps cookie.days above 395 to 395 and reports it", async ({ session }) => {
+    const page = await session.page("shop.html", { ...SHOP, cookie: { name: "consentgate", days: 400 } });
+    await callConsentGate(page, "acceptAll");
+
+    const cookie = await consentCookie(session);
+    const now = Date.now() / 1000;
+    expect(cookie?.expires).toBeGreaterThan(now + 394 * DAY);
+    expect(cookie?.expires).toBeLessThanOrEqual(now + 395 * DAY + 60);
+    const errors = session.messages("error").filter((m) => m.startsWith("[consentgate]") && m.includes("cookie.days"));
+    expect(errors).toHaveLength(1);
+  });
+});
+
+describe("first visit", () => {
+  test("reports no decision and every optional category off in opt-in mode", async ({ session }) => {
+    const page = await session.page("shop.html", SHOP);
+
+    expect(await consentState(page)).toEqual({
+      decided: false,
+      categories: { necessary: true, analytics: false, marketing: false },
+      services: expect.objectContaining({ "google-analytics": false, "facebook-pixel": false }),
+      revision: 1,
+      updatedAt: null,
+      id: null,
+      source: "default",
+      signals: { gpc: false, dnt: false },
+    });
+    expect(await callConsentGate(page, "allows", "necessary")).toBe(true);
+    expect(await callConsentGate(page, "allows", "analytics")).toBe(false);
+    expect(await callConsentGate(page, "allows", "hotjar")).toBe(false);
+    expect(await consentCookie(session)).toBeUndefined();
+    await page.waitForLoadState("networkidle");
+    expect(session.problems()).toEqual([]);
+  });
+
+  test("runs the optional categories from the start in opt-out mode", async ({ session }) => {
+    const page = await session.page("shop.html", { ...SHOP, mode: "opt-out" });
+
+    expect(await consentState(page)).toMatchObject({
+      decided: false,
+      categories: { necessary: true, analytics: true, marketing: true },
+      source: "default",
+    });
+    expect(await consentCookie(session)).toBeUndefined();
+  });
+});
+
+describe("the consent cookie", () => {
+  test("stores acceptAll in a first-party cookie that survives a reload", async ({ session }) => {
+    await session.recordCookieWrites();
+    const page = await session.page("shop.html", SHOP);
+    const before = Date.now();
+    await callConsentGate(page, "acceptAll");
+
+    const state = await consentState(page);
+    expect(state).toMatchObject({
+      decided: true,
+      categories: { necessary: true, analytics: true, marketing: true },
+      services: expect.objectContaining({ "google-analytics": true, "facebook-pixel": true }),
+      source: "api",
+    });
+    expect(typeof state.id === "string" && state.id.length > 0).toBe(true);
+    expect(Date.parse(state.updatedAt ?? "")).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 - 1000);
+
+    const cookie = await consentCookie(session);
+    expect(cookie).toMatchObject({ path: "/", sameSite: "Lax", domain: SITE_HOST, secure: false });
+    expect(cookie!.expires).toBeGreaterThan(before / 1000 + 181 * DAY);
+    expect(cookie!.expires).toBeLessThan(before / 1000 + 183 * DAY);
+    expect(cookie!.name.length + cookie!.value.length).toBeLessThan(300);
+    // cookies() shows a cookie written without SameSite as Lax: check what was written.
+    const writes = session.cookieWrites.map((w) => w.text).filter((t) => t.startsWith("consentgate="));
+    expect(writes).toHaveLength(1);
+    expect(writes[0]).toMatch(/;\s*samesite=lax\s*(;|$)/i);
+    expect(writes[0]).toMatch(/;\s*path=\/\s*(;|$)/i);
+
+    await page.reload();
+    expect(await consentState(page)).toEqual(state);
+    await page.waitForLoadState("networkidle");
+    expect(session.problems()).toEqual([]);
+  });
+
+  test("stores rejectAll and keeps it after a reload", async ({ session }) => {
+    const page = await session.page("shop.html", SHOP);
+    await callConsentGate(page, "rejectAll");
+
+    const state = await consentState(page);
+    expect(state).toMatchObject({
+      decided: true,
+      categories: { necessary: true, analytics: false, marketing: false },
+      source: "api",
+    });
+    await page.reload();
+    expect(await consentState(page)).toEqual(state);
+    expect(await consentCookie(session)).toBeDefined();
+  });
+
+  test("stores a partial choice from set() with the source it was given", async ({ session }) => {
+    const page = await session.page("shop.html", SHOP);
+    await callConsentGate(page, "set", { analytics: true }, { source: "preferences" });
+
+    await page.reload();
+    expect(await consentState(page)).toMatchObject({
+      categories: { necessary: true, analytics: true, marketing: false },
+      source: "preferences",
+    });
+  });
+
+  test("uses the cookie name from the config", async ({ session }) => {
+    const page = await session.page("shop.html", { ...SHOP, cookie: { name: "shop_consent" } });
+    await callConsentGate(page, "acceptAll");
+
+    expect(await consentCookie(session, "shop_consent")).toMatchObject({ path: "/", sameSite: "Lax" });
+    expect(await consentCookie(session)).toBeUndefined();
+  });
+
+  test("throws a TypeError for an unknown key in set() and changes nothing", async ({ session }) => {
+    const page = await session.page("shop.html", SHOP);
+
+    const thrown = await page.evaluate(() => {
+      try {
+        window.ConsentGate.set({ analytics: true, nonsense: true });
+        return null;
+      } catch (error) {
+        return (error as Error).name;
+      }
+    });
+    expect(thrown).toBe("TypeError");
+    expect(await consentState(page)).toMatchObject({ decided: false, categories: { analytics: false } });
+    expect(await consentCookie(session)).toBeUndefined();
+  });
+
+  test("forgets the decision on withdraw(), also after a reload", async ({ session }) => {
+    const page = await session.page("shop.html", SHOP);
+    await callConsentGate(page, "acceptAll");
+    await callConsentGate(page, "withdraw");
+
+    const undecided = { decided: false, categories: { analytics: false, marketing: false } };
+    expect(await consentState(page)).toMatchObject(undecided);
+    await page.reload();
+    expect(await consentState(page)).toMatchObject({ ...undecided, source: "default" });
+  });
+
+  test("asks every visitor again when the config's revision is raised", async ({ session }) => {
+    const first = await session.page("shop.html", SHOP);
+    await callConsentGate(first, "acceptAll");
+
+    const next = await session.page("shop.html", { ...SHOP, revision: 2 });
+    expect(await consentState(next)).toMatchObject({
+      decided: false,
+      revision: 2,
+      categories: { analytics: false, marketing: false },
+      source: "default",
+    });
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  test("asks again only for a category added since the decision", async ({ session }) => {
+    const analyticsOnly = { categories: { analytics: { services: ["google-analytics"] } } };
+    const first = await session.page("shop.html", analyticsOnly);
+    await callConsentGate(first, "acceptAll");
+
+    const next = await session.page("shop.html", SHOP);
+    expect(await consentState(next)).toMatchObject({
+      decided: false,
+      categories: { analytics: true, marketing: false },
+    });
+  });
+
+  const TAMPERED: [string, string][] = [
+    ["garbage", "garbage"],
+    ["empty", ""],
+    ["a broken percent-encoding", "%E0%A4%A"],
+    ["a JSON object", encodeURIComponent('{"v":1,"categories":{"analytics":true}}')],
+    ["markup", encodeURIComponent("<img src=x onerror=alert(1)>")],
+    ["4 KB of text", "x".repeat(4000)],
+    ["a number", "1"],
+  ];
+
+  test.for(TAMPERED)("treats a cookie holding %s as no decision, without a page error", async ([, value], { session }) => {
+    await session.context.addCookies([{ name: "consentgate", value, domain: SITE_HOST, path: "/" }]);
+    const page = await session.page("shop.html", SHOP);
+
+    expect(await consentState(page)).toMatchObject({
+      decided: false,
+      categories: { necessary: true, analytics: false, marketing: false },
+      source: "default",
+      updatedAt: null,
+    });
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  test("treats a real cookie value cut in half as no decision", async ({ session }) => {
+    const page = await session.page("shop.html", SHOP);
+    await callConsentGate(page, "acceptAll");
+    const cookie = (await consentCookie(session))!;
+    await session.context.addCookies([{ ...cookie, value: cookie.value.slice(0, cookie.value.length >> 1) }]);
+
+    await page.reload();
+    expect(await consentState(page)).toMatchObject({ decided: false, categories: { analytics: false } });
+    expect(session.pageErrors).toEqual([]);
+  });
+});
+
+describe("signals", () => {
+  test("reports GPC and turns a sale category off with source signal, writing no cookie", async ({ session }) => {
+    await session.signals({ gpc: true });
+    const page = await session.page("shop.html", SHOP);
+
+    expect(await consentState(page)).toMatchObject({
+      decided: false,
+      categories: { necessary: true, analytics: false, marketing: false },
+      services: expect.objectContaining({ "facebook-pixel": false }),
+      source: "signal",
+      signals: { gpc: true, dnt: false },
+    });
+    expect(await consentCookie(session)).toBeUndefined();
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  test("honours GPC in opt-out mode: sale categories off, the others on", async ({ session }) => {
+    await session.signals({ gpc: true });
+    const page = await session.page("shop.html", { ...SHOP, mode: "opt-out" });
+
+    expect(await consentState(page)).toMatchObject({
+      categories: { necessary: true, analytics: true, marketing: false },
+      source: "signal",
+      signals: { gpc: true },
+    });
+    expect(await consentCookie(session)).toBeUndefined();
+  });
+
+  test("counts an honoured GPC as the decision in opt-out mode, so no banner is needed", async ({ session }) => {
+    await session.signals({ gpc: true });
+    const page = await session.page("shop.html", { ...SHOP, mode: "opt-out" });
+
+    expect(await consentState(page)).toMatchObject({ decided: true, source: "signal" });
+    expect(await consentCookie(session)).toBeUndefined();
+  });
+
+  test("keeps a sale category off under GPC when the stored decision was made without it", async ({ session }) => {
+    const page = await session.page("shop.html", SHOP);
+    await callConsentGate(page, "acceptAll");
+
+    await session.signals({ gpc: true });
+    await page.reload();
+    expect(await consentState(page)).toMatchObject({
+      decided: true,
+      categories: { analytics: true, marketing: false },
+      signals: { gpc: true },
+    });
+  });
+
+  test("lets a visitor turn a sale category on deliberately while GPC is on", async ({ session }) => {
+    await session.signals({ gpc: true });
+    const page = await session.page("shop.html", SHOP);
+    await callConsentGate(page, "set", { analytics: false, marketing: true });
+
+    await page.reload();
+    expect(await consentState(page)).toMatchObject({
+      decided: true,
+      categories: { analytics: false, marketing: true },
+      signals: { gpc: true },
+    });
+  });
+
+  test("reports GPC even when the config does not honour it", async ({ session }) => {
+    await session.signals({ gpc: true });
+    const page = await session.page("shop.html", { ...SHOP, mode: "opt-out", signals: { gpc: false, dnt: false } });
+
+    expect(await consentState(page)).toMatchObject({
+      categories: { analytics: true, marketing: true },
+      source: "default",
+      signals: { gpc: true, dnt: false },
+    });
+  });
+
+  test.for(["1", "yes"])("reports DNT %s without acting on it by default", async (dnt, { session }) => {
+    await session.signals({ dnt });
+    const page = await session.page("shop.html", { ...SHOP, mode: "opt-out" });
+
+    expect(await consentState(page)).toMatchObject({
+      categories: { analytics: true, marketing: true },
+      source: "default",
+      signals: { gpc: false, dnt: true },
+    });
+  });
+
+  test("turns every optional category off for DNT when signals.dnt is on", async ({ session }) => {
+    await session.signals({ dnt: true });
+    const page = await session.page("shop.html", { ...SHOP, mode: "opt-out", signals: { gpc: true, dnt: true } });
+
+    expect(await consentState(page)).toMatchObject({
+      categories: { necessary: true, analytics: false, marketing: false },
+      source: "signal",
+      signals: { dnt: true },
+    });
+    expect(await consentCookie(session)).toBeUndefined();
+  });
+});
+
+describe("cookie domain", () => {
+  test("keeps the cookie to the page's host by default", async ({ session }) => {
+    const page = await session.page("shop.html", SHOP);
+    await callConsentGate(page, "acceptAll");
+
+    expect(await cookieNamesOn(session, SITE_HOST)).toContain("consentgate");
+    expect(await cookieNamesOn(session, "shop.test")).not.toContain("consentgate");
+  });
+
+  test("shares the decision with shop.test and its subdomains when cookie.domain is shop.test", async ({ session }) => {
+    const config = { ...SHOP, cookie: { name: "consentgate", domain: "shop.test" } };
+    const path = session.serve("shop.html", config);
+    const www = await session.visit(path);
+    await callConsentGate(www, "acceptAll");
+
+    expect(await consentCookie(session)).toMatchObject({ domain: ".shop.test", path: "/" });
+    for (const host of ["shop.test", "blog.shop.test"]) {
+      const other = await session.visit(path, { host });
+      expect(await consentState(other), host).toMatchObject({
+        decided: true,
+        categories: { analytics: true, marketing: true },
+      });
+    }
+  });
+});
+
+describe("events and tabs", () => {
+  test("dispatches consentgate:change on document and calls on('change') with the state", async ({ session }) => {
+    const page = await session.page("shop.html", SHOP);
+    await recordChanges(page);
+    await page.evaluate(() => {
+      const w = window as unknown as { __cgOn: unknown[] };
+      w.__cgOn = [];
+      window.ConsentGate.on("change", (state) => w.__cgOn.push(state));
+    });
+
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => changeEvents(page)).toHaveLength(1);
+    const [{ state: detail }] = await changeEvents(page);
+    expect(detail).toMatchObject({ decided: true, categories: { analytics: true, marketing: true } });
+    expect(await page.evaluate(() => (window as unknown as { __cgOn: unknown[] }).__cgOn)).toEqual([detail]);
+  });
+
+  test("stops calling a change listener once it unsubscribes", async ({ session }) => {
+    const page = await session.page("shop.html", SHOP);
+
+    const calls = await page.evaluate(() => {
+      let count = 0;
+      const off = window.ConsentGate.on("change", () => count++);
+      off();
+      window.ConsentGate.acceptAll();
+      return count;
+    });
+    expect(calls).toBe(0);
+  });
+
+  test("brings another open tab of the same origin up to date at once", async ({ session }) => {
+    const path = session.serve("shop.html", SHOP);
+    const first = await session.visit(path);
+    const second = await session.visit(path);
+    await recordChanges(second);
+
+    const sentAt = await first.evaluate(() => {
+      const at = Date.now();
+      window.ConsentGate.rejectAll();
+      return at;
+    });
+    // Headless tabs never turn visible again: only a message between tabs can do this.
+    await expect.poll(() => changeEvents(second), { timeout: 5000, interval: 20 }).toHaveLength(1);
+    const [{ state, at }] = await changeEvents(second);
+    expect(state).toMatchObject({ decided: true, categories: { analytics: false, marketing: false } });
+    expect(await consentState(second)).toEqual(state);
+    expect(at - sentAt).toBeLessThan(1000);
+  });
+
+  test("brings a tab on another subdomain up to date when it becomes visible", async ({ session }) => {
+    const path = session.serve("shop.html", { ...SHOP, cookie: { name: "consentgate", domain: "shop.test" } });
+    const www = await session.visit(path);
+    const apex = await session.visit(path, { host: "shop.test" });
+
+    await callConsentGate(www, "acceptAll");
+    await apex.bringToFront();
+    // Headless tabs are all visible: what the core listens to is the event.
+    await apex.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+    await expect
+      .poll(() => consentState(apex), { timeout: 1000, interval: 20 })
+      .toMatchObject({ decided: true, categories: { analytics: true, marketing: true } });
+  });
+});
