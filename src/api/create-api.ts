@@ -162,7 +162,8 @@ export function createApi(deps: CoreDeps) {
       show(next);
     },
 
-    close: () => show(null),
+    // Closing the preferences is not an answer: an undecided visitor gets the banner back.
+    close: () => show(view === "preferences" && decision.ask ? "banner" : null),
 
     on: events.on,
   };

@@ -250,14 +250,18 @@ export function createGate(deps: GateDeps) {
       try {
         // At boot too: a returning visitor's vendor (Clarity) must hear the consent it was given.
         service.consent?.(win, now, state);
-        if (now && service.loader && !inserted.has(id) && service.queued?.(win)) {
-          inserted.add(id);
-          ran.add(id);
-          const script = doc.createElement("script");
-          released.add(script);
-          script.async = true;
-          natives.setAttribute.call(script, "src", service.loader);
-          natives.appendChild.call(doc.head || doc.documentElement, script);
+        // The vendor's snippet may be among the scripts just released: look at its queue once they ran.
+        if (now && service.loader) {
+          releaser.after(() => {
+            if (!deps.state().services[id] || inserted.has(id) || !service.queued?.(win)) return;
+            inserted.add(id);
+            ran.add(id);
+            const script = doc.createElement("script");
+            released.add(script);
+            script.async = true;
+            natives.setAttribute.call(script, "src", service.loader!);
+            natives.appendChild.call(doc.head || doc.documentElement, script);
+          });
         }
       } catch {
         // A vendor's own API failing must not stop the gate.

@@ -62,6 +62,11 @@ export function createReleaser(doc: Document, natives: Natives, released: WeakSe
       queue = queue.then(() => runScript(held));
     },
 
+    /** Runs after every script released so far has run (or timed out). */
+    after(fn: () => void) {
+      queue = queue.then(fn);
+    },
+
     /** An iframe or image gets its address back; a detached one loads when reinserted. */
     media(held: HTMLIFrameElement | HTMLImageElement) {
       const src = held.getAttribute("data-src");
