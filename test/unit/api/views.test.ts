@@ -35,10 +35,19 @@ describe("open and close", () => {
 
   it("closes the open view and says which", () => {
     const core = makeCore();
+    core.api.rejectAll();
     core.api.open("preferences");
     core.api.close();
     expect(core.deps.show).toHaveBeenLastCalledWith(null);
     expect(core.closed).toEqual(["preferences"]);
+  });
+
+  it("brings the banner back when an undecided visitor closes the preferences, since closing is not consent", () => {
+    const core = makeCore();
+    core.api.open("preferences");
+    core.api.close();
+    expect(core.deps.show).toHaveBeenLastCalledWith("banner");
+    expect(core.api.get().decided).toBe(false);
   });
 
   it("does not throw or say anything when closing with nothing open", () => {

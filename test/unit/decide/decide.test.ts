@@ -73,9 +73,10 @@ function expected(r: Row) {
     }
   }
 
-  // §5: a decision lacking a category asks again; §6: opt-out plus an honoured signal needs no banner.
+  // §5: a decision lacking a category asks again, signal or not; §6: without
+  // a stored decision, opt-out plus an honoured signal needs no banner.
   const covered = !!stored && optional.every((name) => name in stored.categories);
-  const decided = covered || (r.mode === "opt-out" && signalled);
+  const decided = stored ? covered : r.mode === "opt-out" && signalled;
   const hotjarOwn = stored?.services.hotjar;
   return {
     decided,
