@@ -58,10 +58,17 @@ await build({
   ...common,
   entryPoints: {
     "consentgate-ui": "src/ui/index.tsx",
+    // The sentences for config problems, loaded by the core only when there is one.
+    "consentgate-diagnostics": "src/config/diagnostics.ts",
     ...Object.fromEntries(languages.map((l) => [`i18n/${l}`, `src/ui/i18n/${l}.ts`])),
   },
   format: "esm",
   outdir: out,
+  // The catalogue's texts load only with the preferences or a placeholder, not with the banner.
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
+  // Modules are always read as UTF-8; the classic core keeps ASCII for pages in other encodings.
+  charset: "utf8",
   jsx: "automatic",
   jsxImportSource: "preact",
   define: { ...common.define, __CSS__: JSON.stringify(cssText) },

@@ -2,8 +2,8 @@ import { createApi } from "./api/create-api";
 import { createEvents } from "./api/events";
 import { loadUi, pickLanguage } from "./api/load-ui";
 import type { UiHandle } from "./api/load-ui";
-import { UNREADABLE } from "./config/defaults";
 import { readConfig } from "./config/read";
+import { createReport } from "./config/report";
 import { validate } from "./config/validate";
 import { categoryOf } from "./decide";
 import { startConsentMode } from "./gate/consent-mode";
@@ -29,18 +29,21 @@ export function boot(win: Win, base: string): ConsentGateApi {
   const warn = (message: string) => console.warn(`[consentgate] ${message}`);
 
   const host = doc.location.hostname;
-  let config;
-  try {
-    config = validate(readConfig(win, report), { catalogue, host }, report);
-  } catch (error) {
-    // A hostile config (a throwing getter, a Proxy) is as unreadable as bad JSON.
-    report("config", `could not be read (${(error as Error).message}); every optional category stays off`);
-    config = validate(UNREADABLE, { catalogue, host }, report);
-  }
+  const problem = createReport(base);
+  const config = validate(readConfig(win, problem), { catalogue, host }, problem);
 
   const signals = readSignals(win);
   const events = createEvents();
-  const matcher = createMatcher({ ...catalogue, ...config.services });
+  // A site's entry adds to a built-in one: overriding a title must not drop its hosts.
+  const matcher = createMatcher(
+    Object.fromEntries(
+      [...Object.keys(catalogue), ...Object.keys(config.services)].map((id) => {
+        const site = config.services[id];
+        const builtIn = catalogue[id];
+        return [id, { ...builtIn, hosts: site && site.hosts, cookies: [...((builtIn && builtIn.cookies) || []), ...((site && site.cookies) || [])] }];
+      }),
+    ),
+  );
   const language = pickLanguage(config.language, doc, win.navigator);
 
   let ui: UiHandle | null = null;

@@ -17,6 +17,13 @@ export const DEFAULT_CONSENT_MAP: Record<string, string[]> = {
   functional: ["functionality_storage", "personalization_storage"],
 };
 
+/** The choices for each `ui` key; the first is the default. */
+export const UI_CHOICES = {
+  layout: ["bar", "box"],
+  position: ["bottom", "top", "center"],
+  theme: ["auto", "light", "dark"],
+} as const;
+
 /** The value that means "the config could not be read": everything stays closed. */
 export const UNREADABLE = Symbol("unreadable");
 

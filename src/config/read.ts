@@ -1,5 +1,6 @@
 import { UNREADABLE } from "./defaults";
-import type { Report } from "./validate";
+import { NOT_JSON } from "./problem";
+import type { Report } from "./problem";
 
 /**
  * The site's raw config: `window.consentgateConfig` when set before the
@@ -12,7 +13,7 @@ export function readConfig(win: Window & { consentgateConfig?: unknown }, report
   try {
     return JSON.parse(element.textContent || "");
   } catch (error) {
-    report("#consentgate-config", `is not valid JSON (${(error as Error).message}); every optional category stays off`);
+    report("#consentgate-config", error, NOT_JSON);
     return UNREADABLE;
   }
 }

@@ -1,0 +1,184 @@
+/**
+ * consentgate-diagnostics.js: the sentences for config problems. The core
+ * records each problem compactly (problem.ts) and loads this file only when
+ * there is one, so every word here costs a correct config nothing.
+ */
+import { MAX_COOKIE_DAYS, UI_CHOICES } from "./defaults";
+import {
+  ALWAYS_REQUIRED,
+  BAD_NAME,
+  CLAMPED,
+  CONFLICT,
+  NOT_JSON,
+  NO_CATEGORY,
+  NO_PLACE,
+  THROWN,
+  UNKNOWN_KEY,
+  UNKNOWN_SERVICE,
+} from "./problem";
+import type { Problem } from "./problem";
+
+const CLOSED = "every optional category stays off";
+const UNOFFERED = "the category is not offered, its services stay held";
+const NAME_RULE = "starts with a letter and has only letters, digits, - and _ (at most 32)";
+const TEXT_RULE = "expected a language code mapped to an object of texts; ignored";
+
+/**
+ * What each field expects and what is used instead, by the field's path with
+ * names as `*` and list positions as `[]`. `$` stands for the bad value.
+ */
+const RULES: Record<string, string> = {
+  config: `expected an object, got $; ${CLOSED}`,
+  categories: '$ is not an object; only "necessary" is used',
+  "categories.*": "$ is not an object; not offered, its services stay held",
+  "categories.*.services": `$ is not a list; ${UNOFFERED}`,
+  "categories.*.required": `$ is not a boolean; ${UNOFFERED}`,
+  "categories.*.sale": `$ is not a boolean; ${UNOFFERED}`,
+  "categories.*.title": "$ is not text; ignored",
+  "categories.*.description": "$ is not text; ignored",
+  services: "$ is not an object; ignored",
+  "services.*": "$ is not an object; dropped",
+  "services.*.category": "$ is not a category name; the service stays held",
+  "services.*.hosts": "$ is not a list; ignored",
+  "services.*.hosts[]": "$ is not valid; dropped",
+  "services.*.cookies": "$ is not a list; ignored",
+  "services.*.cookies[]": "$ is not valid; dropped",
+  "services.*.title": "$ is not text; ignored",
+  "services.*.description": "$ is not text; ignored",
+  "services.*.policyUrl": "$ is not an https:, http: or relative URL; ignored",
+  mode: '$ is not "opt-in" or "opt-out"; using "opt-in"',
+  signals: "$ is not an object; using both signals honoured",
+  "signals.*": "$ is not a boolean; using honoured",
+  revision: "$ is not a whole number ≥ 0; using 1",
+  cookie: "$ is not an object; using the defaults",
+  "cookie.name": '$ is not a valid cookie name; using "consentgate"',
+  "cookie.domain": "$ is not this site's host or a parent of it (@); the cookie is set for this host only",
+  "cookie.path": '$ is not a path starting with "/"; using "/"',
+  "cookie.days": "$ is not a number of days > 0; using 182",
+  googleConsentMode: "$ is not true, false or an object; using false",
+  "googleConsentMode.advanced": "$ is not a boolean; using basic mode",
+  "googleConsentMode.map": "$ is not an object; using the default map",
+  "googleConsentMode.map.*": "$ is not a list; ignored",
+  "googleConsentMode.map.*[]": "$ is not valid; dropped",
+  language: '$ is not "auto" or a language code like "de"; using "auto"',
+  text: "$ is not an object; using the built-in texts",
+  "text.*": TEXT_RULE,
+  "text.*.*": "$ is not text; ignored",
+  policyUrl: "$ is not an https:, http: or relative URL; using no link",
+  ui: "$ is not an object; using the defaults",
+  "ui.reopenButton": "$ is not a boolean; using false",
+};
+
+/** Prints one problem as the site owner reads it. */
+export function print(...problem: Problem): void {
+  let text: string;
+  try {
+    text = message(problem);
+  } catch {
+    text = show(problem[1]);
+  }
+  console.error(`[consentgate] ${problem[0]}: ${text}`);
+}
+
+/**
+ * The sentence for a problem, after its path.
+ *
+ * @example
+ * message(["categories.analytics.services[1]", "hotjr", UNKNOWN_SERVICE, ["hotjar"]]);
+ * // 'unknown service "hotjr" — did you mean "hotjar"?'
+ */
+export function message([path, value, kind, extra]: Problem, host = location.hostname): string {
+  const candidates = (Array.isArray(extra) ? extra : Object.keys(extra || {})) as string[];
+  const services = path.startsWith("services.");
+  switch (kind) {
+    case UNKNOWN_KEY:
+      return "unknown key, ignored" + didYouMean(value, candidates);
+    case BAD_NAME:
+      if (path.startsWith("text.")) return TEXT_RULE;
+      return services ? `a service id ${NAME_RULE}; dropped` : `a category name ${NAME_RULE}; not offered`;
+    case UNKNOWN_SERVICE:
+      return `unknown service ${show(value)}${didYouMean(value, candidates)}`;
+    case NO_CATEGORY:
+      return `no category "${value}" in the config; ${services ? "the service stays held" : "ignored"}` + didYouMean(value, candidates);
+    case CONFLICT: {
+      const where = candidates[1]
+        ? `is listed in ${candidates.map((name) => `"${name}"`).join(" and ")}`
+        : `says category "${value}" but is listed in "${candidates[0]}"`;
+      return `${path.slice(9)} ${where}; it stays held until the config names one category`;
+    }
+    case NO_PLACE:
+      return "missing, and no category lists the service; it stays held";
+    case CLAMPED:
+      return `${value} is more than ${MAX_COOKIE_DAYS} days; using ${MAX_COOKIE_DAYS}`;
+    case ALWAYS_REQUIRED:
+      return "necessary is always required";
+    case NOT_JSON:
+      return `is not valid JSON (${reason(value)}); ${CLOSED}`;
+    case THROWN:
+      return `could not be read (${reason(value)}); ${CLOSED}`;
+  }
+  const field = path
+    .replace(/^(categories|services|signals|text|googleConsentMode\.map)\.[^.[]+/, "$1.*")
+    .replace(/\[\d+\]$/, "[]")
+    .replace(/^text\.\*\..+/, "text.*.*");
+  const key = field.slice(3) as keyof typeof UI_CHOICES;
+  if (field.startsWith("ui.") && Object.prototype.hasOwnProperty.call(UI_CHOICES, key)) {
+    const choices: readonly string[] = UI_CHOICES[key];
+    const list = choices.map((c) => `"${c}"`).join(", ");
+    return `${show(value)} is not one of ${list}; using "${choices[0]}"${didYouMean(value, choices)}`;
+  }
+  const rule = RULES[field] || "$ is not valid; ignored";
+  return rule.replace(/[$@]/g, (c) => (c == "$" ? show(value) : host));
+}
+
+/** Short, readable rendering of a bad value. */
+export function show(value: unknown): string {
+  let s: string;
+  try {
+    s = JSON.stringify(value) ?? String(value);
+  } catch {
+    try {
+      s = String(value);
+    } catch {
+      s = typeof value;
+    }
+  }
+  return s.length > 60 ? s.slice(0, 57) + "…" : s;
+}
+
+/** What a thrown value says about itself. */
+function reason(error: unknown): string {
+  try {
+    return String((error as Error | null)?.message ?? error);
+  } catch {
+    return typeof error;
+  }
+}
+
+const didYouMean = (word: unknown, candidates: readonly string[]) => {
+  const s = typeof word == "string" ? suggest(word, candidates) : undefined;
+  return s ? ` — did you mean "${s}"?` : "";
+};
+
+/** The closest candidate within a small edit distance, for "did you mean". */
+export function suggest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = distance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best;
+}
+
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) {
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    row = next;
+  }
+  return row[b.length];
+}

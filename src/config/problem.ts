@@ -1,0 +1,36 @@
+/**
+ * A config problem as the core records it: where, the value found there, and
+ * what kind of problem it is. The sentence a site owner reads is written by
+ * diagnostics.ts, which the core loads only when there is a problem, so a
+ * correct config never pays for the prose.
+ *
+ * @example ["categories.analytics.services[1]", "hotjr", UNKNOWN_SERVICE, ["hotjar", …]]
+ */
+export type Problem = [path: string, value?: unknown, kind?: number, extra?: unknown];
+
+export type Report = (...problem: Problem) => void;
+
+// The kinds are plain numbers so that esbuild inlines them in the core. Without
+// a kind, the value does not fit the field at `path`, and the field's rule in
+// diagnostics.ts says why and what is used instead.
+
+/** An unknown key: `value` is the key, `extra` an object whose keys are the known ones. */
+export const UNKNOWN_KEY = 1;
+/** A category name, service id or language code that cannot be one: the name is in `path`. */
+export const BAD_NAME = 2;
+/** A category lists something no service has as its id: `extra` lists the ids. */
+export const UNKNOWN_SERVICE = 3;
+/** A category the config does not have: `value` names it, `extra` is the config's categories. */
+export const NO_CATEGORY = 4;
+/** A service placed twice: `value` is its declared category, `extra` the categories listing it. */
+export const CONFLICT = 5;
+/** A site's service that nothing places in a category. */
+export const NO_PLACE = 6;
+/** `cookie.days` above the browsers' cap: `value` is the days asked for. */
+export const CLAMPED = 7;
+/** `necessary` said not to be required. */
+export const ALWAYS_REQUIRED = 8;
+/** The JSON element does not parse: `value` is the parser's error. */
+export const NOT_JSON = 9;
+/** Reading the config threw (a hostile getter or Proxy): `value` is what it threw. */
+export const THROWN = 10;

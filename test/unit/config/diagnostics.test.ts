@@ -1,0 +1,129 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { message, print, show, suggest } from "../../../src/config/diagnostics";
+import { CONFLICT, NOT_JSON, THROWN, UNKNOWN_KEY } from "../../../src/config/problem";
+import { run } from "./run";
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("print", () => {
+  it("prints one problem with the fixed prefix, its path and its sentence", () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    print("ui.layout", "boxx");
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(error).toHaveBeenCalledWith('[consentgate] ui.layout: "boxx" is not one of "bar", "box"; using "bar" — did you mean "box"?');
+  });
+
+  it("prints each problem validate reports, once, in the order found", () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const { problems, messages } = run({ mode: "optout", cookie: { days: 400 } });
+    for (const problem of problems) print(...problem);
+    expect(error.mock.calls).toEqual(messages.map((m) => [`[consentgate] ${m}`]));
+  });
+
+  it("still prints the value when a problem cannot be put into words", () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    print(undefined as unknown as string, { a: 1 });
+    expect(error).toHaveBeenCalledWith('[consentgate] undefined: {"a":1}');
+  });
+});
+
+describe("message", () => {
+  it("names the page's host when none is given", () => {
+    expect(message(["cookie.domain", "evil.test"])).toBe(
+      `"evil.test" is not this site's host or a parent of it (${location.hostname}); the cookie is set for this host only`,
+    );
+  });
+
+  it("shows a value holding $ or @ as it is", () => {
+    expect(message(["cookie.domain", "$&@"], "shop.test")).toBe(
+      '"$&@" is not this site\'s host or a parent of it (shop.test); the cookie is set for this host only',
+    );
+  });
+
+  it("takes the known keys as a list or as the object holding them", () => {
+    expect(message(["ui.postion", "postion", UNKNOWN_KEY, ["position"]])).toBe('unknown key, ignored — did you mean "position"?');
+    expect(message(["ui.postion", "postion", UNKNOWN_KEY, { position: 1 }])).toBe('unknown key, ignored — did you mean "position"?');
+    expect(message(["x", "x", UNKNOWN_KEY])).toBe("unknown key, ignored");
+  });
+
+  it("describes a service placed in a single category that it does not name", () => {
+    expect(message(["services.hotjar", "marketing", CONFLICT, ["analytics"]])).toBe(
+      'hotjar says category "marketing" but is listed in "analytics"; it stays held until the config names one category',
+    );
+  });
+
+  it.each([
+    [NOT_JSON, new SyntaxError("Unexpected token"), "is not valid JSON (Unexpected token); every optional category stays off"],
+    [THROWN, new Error("boom"), "could not be read (boom); every optional category stays off"],
+    [THROWN, "boom", "could not be read (boom); every optional category stays off"],
+    [THROWN, null, "could not be read (null); every optional category stays off"],
+    [THROWN, { message: 42 }, "could not be read (42); every optional category stays off"],
+    [THROWN, Object.create(null), "could not be read (object); every optional category stays off"],
+  ])("words what reading threw (kind %i, %j)", (kind, thrown, text) => {
+    expect(message(["config", thrown, kind])).toBe(text);
+  });
+
+  it("has a plain sentence for a field it has no rule for", () => {
+    expect(message(["somewhere.new", 3])).toBe("3 is not valid; ignored");
+  });
+});
+
+describe("show", () => {
+  it.each([
+    ["a string", "hotjr", '"hotjr"'],
+    ["a number", 400, "400"],
+    ["undefined", undefined, "undefined"],
+    ["NaN", NaN, "null"],
+    ["a symbol", Symbol("x"), "Symbol(x)"],
+    ["a bigint", BigInt(10), "10"],
+    ["an object", { a: [1, "b"] }, '{"a":[1,"b"]}'],
+    ["an object that cannot become a string", Object.create(null, { toJSON: { value: () => { throw new Error("no"); } } }), "object"],
+  ])("renders %s", (_, value, shown) => {
+    expect(show(value)).toBe(shown);
+  });
+
+  it("renders a cyclic object without throwing", () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(show(cyclic)).toBe("[object Object]");
+  });
+
+  it("cuts a long value to 60 characters", () => {
+    const shown = show("x".repeat(100));
+    expect(shown).toHaveLength(58);
+    expect(shown.endsWith("…")).toBe(true);
+    expect(show("x".repeat(58))).toHaveLength(60);
+  });
+});
+
+describe("suggest", () => {
+  const candidates = ["google-analytics", "google-ads", "hotjar", "mixpanel"];
+
+  it.each([
+    ["hotjr", "hotjar"],
+    ["HotJar", "hotjar"],
+    ["mixpannel", "mixpanel"],
+    ["google-analytic", "google-analytics"],
+    ["googel-ads", "google-ads"],
+  ])("suggests %j for %j", (word, best) => {
+    expect(suggest(word, candidates)).toBe(best);
+  });
+
+  it("suggests nothing that is too far off", () => {
+    expect(suggest("zzzzzz", candidates)).toBeUndefined();
+    expect(suggest("ga", candidates)).toBeUndefined();
+    expect(suggest("x", [])).toBeUndefined();
+  });
+
+  it("allows more edits in a longer word", () => {
+    expect(suggest("gogle-analitycs", candidates)).toBe("google-analytics");
+    expect(suggest("hjtor", candidates)).toBeUndefined();
+  });
+
+  it("keeps the first of equally close candidates", () => {
+    expect(suggest("ab", ["ax", "xb"])).toBe("ax");
+    expect(suggest("ab", ["xb", "ax"])).toBe("xb");
+  });
+});
