@@ -1,0 +1,113 @@
+import { render } from "preact";
+import type { GateEvent } from "../types";
+import { describeService } from "./service-info";
+import type { Attach } from "./surface";
+import type { Ui } from "./ui";
+
+interface PlaceholderProps {
+  ui: Ui;
+  /** The held service's id, or the category of an embed tagged with one. */
+  name: string;
+  allow(): void;
+  once(): void;
+}
+
+/** Stands in for a held embed: who it is from, why it is hidden, and how to load it. */
+export function Placeholder({ ui, name, allow, once }: PlaceholderProps) {
+  const { t, categoryTitle } = ui.text;
+  const isCategory = Object.prototype.hasOwnProperty.call(ui.ctx.config.categories, name);
+  const service = isCategory ? { title: categoryTitle(name), policyUrl: undefined } : describeService(name, ui);
+  const vars = { service: service.title };
+  return (
+    <div class="cg-ph" role="group" aria-label={service.title}>
+      <p class="cg-ph-title">{service.title}</p>
+      <p>{t("embedText", vars)}</p>
+      <div class="cg-ph-actions">
+        <button class="cg-btn" onClick={allow}>
+          {t("allowService", vars)}
+        </button>
+        <button class="cg-btn" onClick={once}>
+          {t("onlyThisTime")}
+        </button>
+      </div>
+      {service.policyUrl && (
+        <a href={service.policyUrl} target="_blank" rel="noopener">
+          {t("embedPolicy", vars)}
+        </a>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Puts a placeholder where each held iframe was, and the iframe back when the
+ * gate releases it (the visitor allowed its service here or in the
+ * preferences, or chose "only this time"). `met` learns each held service.
+ */
+export function watchEmbeds(ui: Ui, attach: Attach, met: (service: string) => void) {
+  const { api, ctx } = ui;
+  const placeholders = new Map<Element, HTMLElement>();
+
+  const restore = (iframe: Element) => {
+    const host = placeholders.get(iframe);
+    if (!host) return;
+    placeholders.delete(iframe);
+    const hadFocus = host.shadowRoot?.activeElement;
+    host.replaceWith(iframe);
+    if (hadFocus) (iframe as HTMLElement).focus();
+  };
+
+  const hold = ({ service, category, kind, target }: GateEvent) => {
+    const name = service || category;
+    if (kind != "iframe" || !name || !(target instanceof Element) || !target.parentNode || placeholders.has(target)) return;
+    const host = document.createElement("consentgate-ui");
+    host.setAttribute("data-embed", name);
+    const box = attach(host, size(target));
+    target.replaceWith(host);
+    placeholders.set(target, host);
+    // The host holds the iframe's place at once; its words follow with the catalogue.
+    ui.catalogue.load().then(() =>
+      render(
+        <Placeholder
+          ui={ui}
+          name={name}
+          allow={() => {
+            api.set({ [name]: true }, { source: "preferences" });
+            restore(target);
+          }}
+          once={() => {
+            restore(target);
+            ctx.releaseOnce(target);
+          }}
+        />,
+        box,
+      ),
+    );
+  };
+
+  // Past events come first, in order. An embed released before the UI loaded
+  // is already playing: moving it out and back would reload it.
+  const released = new WeakSet<Element>();
+  let replaying = true;
+  api.on("released", ({ target }) => {
+    if (!(target instanceof Element)) return;
+    if (replaying) released.add(target);
+    else restore(target);
+  });
+  api.on("held", (event) => {
+    if (event.service) met(event.service);
+    if (!(replaying && released.has(event.target as Element))) hold(event);
+  });
+  replaying = false;
+}
+
+/**
+ * The iframe's box, so the placeholder takes its place without moving the
+ * page; a minimum height, so that its text still fits in a small one.
+ */
+function size(iframe: Element) {
+  const rect = iframe.getBoundingClientRect();
+  const width = Math.round(rect.width) || +(iframe.getAttribute("width") || 0);
+  const height = Math.round(rect.height) || +(iframe.getAttribute("height") || 0);
+  return width && height ? `:host([data-embed]){width:${width}px!important;min-height:${height}px!important}` : "";
+}

@@ -1,0 +1,184 @@
+import type { State } from "../types";
+import { describeService, servicesOf } from "./service-info";
+import { modal, trapFocus } from "./top-layer";
+import { optionalCategories, signalHonoured } from "./ui";
+import type { Ui } from "./ui";
+
+export interface PreferencesProps {
+  ui: Ui;
+  state: State;
+  /** Each optional category's switch, as the visitor has set it so far. */
+  draft: Record<string, boolean>;
+  toggle(category: string): void;
+  save(): void;
+  /** Catalogue services the gate met on this page. */
+  seen: Set<string>;
+}
+
+/**
+ * The second layer, a modal dialog: one switch per optional category with its
+ * services and cookies, then Reject all / Accept all / Save choices. Escape
+ * and the close button leave without deciding anything.
+ */
+export function Preferences({ ui, state, draft, toggle, save, seen }: PreferencesProps) {
+  const { api, ctx, text } = ui;
+  const { t } = text;
+  const optional = optionalCategories(ctx.config);
+  const close = () => api.close();
+  const decide = (act: () => void) => () => {
+    act();
+    close();
+  };
+
+  return (
+    <dialog
+      class="cg-prefs"
+      ref={modal}
+      aria-labelledby="cg-pt"
+      onKeyDown={(event) => {
+        if (event.key == "Escape") {
+          event.preventDefault();
+          close();
+        } else if (event.key == "Tab") trapFocus(event);
+      }}
+      onCancel={(event) => {
+        event.preventDefault();
+        close();
+      }}
+    >
+      <div class="cg-head">
+        <h2 id="cg-pt">{t("preferencesTitle")}</h2>
+        <button class="cg-x" aria-label={t("close")} onClick={close}>
+          ×
+        </button>
+      </div>
+      <div class="cg-scroll">
+        <p>{t("preferencesText")}</p>
+        {signalHonoured(state, ctx.config) && <p class="cg-signal">{t("signalHonoured")}</p>}
+        {Object.keys(ctx.config.categories).map((name, i) => (
+          <Category
+            key={name}
+            ui={ui}
+            name={name}
+            index={i}
+            optional={optional.includes(name)}
+            on={draft[name]}
+            toggle={toggle}
+            services={servicesOf(name, ui, seen)}
+          />
+        ))}
+      </div>
+      <div class="cg-foot">
+        {optional.length ? (
+          <>
+            <button class="cg-btn" onClick={decide(() => api.rejectAll({ source: "preferences" }))}>
+              {t("rejectAll")}
+            </button>
+            <button class="cg-btn" onClick={decide(() => api.acceptAll({ source: "preferences" }))}>
+              {t("acceptAll")}
+            </button>
+            <button class="cg-btn" onClick={decide(save)}>
+              {t("saveChoices")}
+            </button>
+          </>
+        ) : (
+          <button class="cg-btn" onClick={close}>
+            {t("close")}
+          </button>
+        )}
+      </div>
+    </dialog>
+  );
+}
+
+interface CategoryProps {
+  ui: Ui;
+  name: string;
+  index: number;
+  /** False for every category of an unreadable config: nothing may be offered. */
+  optional: boolean;
+  on: boolean | undefined;
+  toggle(category: string): void;
+  services: string[];
+}
+
+function Category({ ui, name, index, optional, on, toggle, services }: CategoryProps) {
+  const { ctx, text } = ui;
+  const { t } = text;
+  const title = text.categoryTitle(name);
+  const description = text.categoryDescription(name);
+  const id = `cg-d${index}`;
+  return (
+    <section class="cg-cat">
+      <div class="cg-row">
+        <h3>{title}</h3>
+        {ctx.config.categories[name].required ? (
+          <span class="cg-always">{t("alwaysOn")}</span>
+        ) : (
+          optional && (
+            <button
+              role="switch"
+              class="cg-switch"
+              aria-checked={on ? "true" : "false"}
+              aria-label={title}
+              aria-describedby={description ? id : undefined}
+              onClick={() => toggle(name)}
+            />
+          )
+        )}
+      </div>
+      {description && <p id={id}>{description}</p>}
+      {services.length > 0 && (
+        <details>
+          <summary>{t("servicesAndCookies", { count: String(services.length) })}</summary>
+          {ui.catalogue.ready && services.map((service) => <Service key={service} ui={ui} id={service} />)}
+        </details>
+      )}
+    </section>
+  );
+}
+
+function Service({ ui, id }: { ui: Ui; id: string }) {
+  const { t } = ui.text;
+  const service = describeService(id, ui);
+  return (
+    <div class="cg-svc">
+      <h4>{service.title}</h4>
+      {service.purpose && <p>{service.purpose}</p>}
+      {(service.provider || service.policyUrl) && (
+        <p class="cg-meta">
+          {service.provider && t("provider", { provider: service.provider })}
+          {service.provider && service.policyUrl && " · "}
+          {service.policyUrl && (
+            <a href={service.policyUrl} target="_blank" rel="noopener">
+              {t("servicePolicy")}
+            </a>
+          )}
+        </p>
+      )}
+      {service.cookies.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("cookieName")}</th>
+              <th scope="col">{t("cookieDuration")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {service.cookies.map((cookie) => (
+              <tr key={cookie.name}>
+                <td>
+                  {cookie.name}
+                  {cookie.thirdParty && service.provider && (
+                    <span class="cg-3p">{t("setBy", { provider: service.provider })}</span>
+                  )}
+                </td>
+                <td>{cookie.duration && ui.text.duration(cookie.duration)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { fireEvent } from "@testing-library/preact";
+import { afterEach, describe, expect, it } from "vitest";
+import { shop } from "../fixtures/ui/configs";
+import { cleanPage, hasPlaceholder, heldIframe, placeholderFor, setup } from "./harness";
+
+afterEach(cleanPage);
+
+function pageWithVideo() {
+  document.body.innerHTML = `<article><h2>Launch video</h2><iframe srcdoc="" width="560" height="315" data-src="https://www.youtube-nocookie.com/embed/x"></iframe><p>After</p></article>`;
+  return document.querySelector("iframe")!;
+}
+
+describe("embed placeholder", () => {
+  it("stands where the held iframe was, naming the service and saying why it is hidden", async () => {
+    const iframe = pageWithVideo();
+    setup({ config: shop(), before: (fake) => fake.emit("held", heldIframe("youtube", "marketing", iframe)) });
+    const placeholder = (await placeholderFor("youtube"));
+    expect(iframe.isConnected).toBe(false);
+    expect(placeholder.host.previousElementSibling!.textContent).toBe("Launch video");
+    expect(placeholder.host.nextElementSibling!.textContent).toBe("After");
+    expect(placeholder.screen.getByRole("group", { name: "YouTube" })).toBeTruthy();
+    expect(placeholder.screen.getByText(/hidden until you allow it/).textContent).toMatch(/YouTube set cookies/);
+    expect(placeholder.screen.getByRole("link", { name: "YouTube privacy policy" }).getAttribute("href")).toBe(
+      "https://policies.google.com/privacy",
+    );
+  });
+
+  it("allows the service from a button named after it, then puts the iframe back", async () => {
+    const iframe = pageWithVideo();
+    const ui = setup({ config: shop(), before: (fake) => fake.emit("held", heldIframe("youtube", "marketing", iframe)) });
+    const placeholder = (await placeholderFor("youtube"));
+    fireEvent.click(placeholder.screen.getByRole("button", { name: /YouTube/ }));
+    expect(ui.decisions()).toEqual([["set", { youtube: true }, { source: "preferences" }]]);
+    expect(iframe.isConnected).toBe(true);
+    expect(placeholder.host.isConnected).toBe(false);
+    expect(iframe.previousElementSibling!.textContent).toBe("Launch video");
+  });
+
+  it("loads the embed only this time, storing nothing", async () => {
+    const iframe = pageWithVideo();
+    const ui = setup({ config: shop(), before: (fake) => fake.emit("held", heldIframe("youtube", "marketing", iframe)) });
+    fireEvent.click((await placeholderFor("youtube")).screen.getByRole("button", { name: "Only this time" }));
+    expect(ui.decisions()).toEqual([]);
+    expect(ui.releasedOnce).toEqual([iframe]);
+    expect(iframe.isConnected).toBe(true);
+  });
+
+  it("puts the iframe back when the gate releases it, e.g. after a choice in the preferences", async () => {
+    const iframe = pageWithVideo();
+    const ui = setup({ config: shop() });
+    ui.emit("held", heldIframe("youtube", "marketing", iframe));
+    expect(iframe.isConnected).toBe(false);
+    ui.emit("released", heldIframe("youtube", "marketing", iframe));
+    expect(iframe.isConnected).toBe(true);
+    expect(hasPlaceholder("youtube")).toBe(false);
+  });
+
+  it("leaves an embed alone that was released before the UI loaded", async () => {
+    const iframe = pageWithVideo();
+    setup({
+      config: shop(),
+      before: (fake) => {
+        fake.emit("held", heldIframe("youtube", "marketing", iframe));
+        fake.emit("released", heldIframe("youtube", "marketing", iframe));
+      },
+    });
+    expect(iframe.isConnected).toBe(true);
+    expect(hasPlaceholder("youtube")).toBe(false);
+  });
+
+  it("names the category when an embed is tagged with one rather than a known service", async () => {
+    const iframe = pageWithVideo();
+    const ui = setup({ config: shop(), before: (fake) => fake.emit("held", heldIframe(null, "marketing", iframe)) });
+    const placeholder = (await placeholderFor("marketing"));
+    fireEvent.click(placeholder.screen.getByRole("button", { name: "Allow Marketing" }));
+    expect(ui.decisions()).toEqual([["set", { marketing: true }, { source: "preferences" }]]);
+  });
+
+  it("ignores held scripts, pixels and requests", async () => {
+    document.body.innerHTML = `<img data-src="https://www.facebook.com/tr?id=1">`;
+    const img = document.querySelector("img")!;
+    setup({
+      config: shop(),
+      before: (fake) => fake.emit("held", { service: "facebook-pixel", category: "marketing", kind: "img", target: img }),
+    });
+    expect(img.isConnected).toBe(true);
+    expect(document.querySelector("consentgate-ui[data-embed]")).toBeNull();
+  });
+
+  it("takes the iframe's size so the page does not move", async () => {
+    const iframe = pageWithVideo();
+    setup({ config: shop(), before: (fake) => fake.emit("held", heldIframe("youtube", "marketing", iframe)) });
+    const sheets = (await placeholderFor("youtube")).host.shadowRoot!.adoptedStyleSheets;
+    const own = [...sheets[1].cssRules].map((rule) => rule.cssText).join("");
+    expect(own).toMatch(/width: 560px !important/);
+    expect(own).toMatch(/min-height: 315px !important/);
+  });
+});

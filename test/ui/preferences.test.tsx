@@ -1,0 +1,240 @@
+import { fireEvent } from "@testing-library/preact";
+import { afterEach, describe, expect, it } from "vitest";
+import de from "../../src/ui/i18n/de";
+import { makeConfig, necessaryOnly, ownService, shop, usNotice } from "../fixtures/ui/configs";
+import { cleanPage, heldIframe, setup } from "./harness";
+
+afterEach(cleanPage);
+
+function openPreferences(options: Parameters<typeof setup>[0]) {
+  const ui = setup(options);
+  ui.handle.show("preferences");
+  const dialog = ui.screen.getByRole("dialog", { name: "Privacy preferences" }) as HTMLDialogElement;
+  return { ...ui, dialog };
+}
+
+const checked = (el: HTMLElement) => el.getAttribute("aria-checked");
+const activeInside = (root: Node) => (root.getRootNode() as ShadowRoot).activeElement;
+
+describe("preferences", () => {
+  it("opens as a modal dialog", () => {
+    const { dialog } = openPreferences({ config: shop() });
+    expect(dialog.tagName).toBe("DIALOG");
+    expect(dialog.open).toBe(true);
+  });
+
+  it("has one switch per optional category, named by its title and off before any choice", () => {
+    const { screen } = openPreferences({ config: shop() });
+    const switches = screen.getAllByRole("switch");
+    expect(switches.map((s) => s.getAttribute("aria-label"))).toEqual(["Functional", "Analytics", "Marketing"]);
+    expect(switches.every((s) => s.tagName == "BUTTON" && checked(s) == "false")).toBe(true);
+  });
+
+  it("shows strictly necessary as always on, with no switch to turn it off", () => {
+    const { screen } = openPreferences({ config: shop() });
+    expect(screen.getByRole("heading", { name: "Strictly necessary" })).toBeTruthy();
+    expect(screen.getByText("Always on")).toBeTruthy();
+    expect(screen.queryByRole("switch", { name: "Strictly necessary" })).toBeNull();
+  });
+
+  it("starts with the switches on in opt-out mode", () => {
+    const { screen } = openPreferences({ config: usNotice() });
+    expect(screen.getAllByRole("switch").map(checked)).toEqual(["true", "true"]);
+  });
+
+  it("starts from the visitor's earlier choices", () => {
+    const config = shop();
+    const { screen } = openPreferences({
+      config,
+      state: { decided: true, categories: { necessary: true, functional: false, analytics: true, marketing: false } },
+    });
+    expect(checked(screen.getByRole("switch", { name: "Analytics" }))).toBe("true");
+    expect(checked(screen.getByRole("switch", { name: "Marketing" }))).toBe("false");
+  });
+
+  it("flips a switch when it is pressed", () => {
+    const { screen } = openPreferences({ config: shop() });
+    const analytics = screen.getByRole("switch", { name: "Analytics" });
+    fireEvent.click(analytics);
+    expect(checked(analytics)).toBe("true");
+    fireEvent.click(analytics);
+    expect(checked(analytics)).toBe("false");
+  });
+
+  it("saves exactly what the switches show, from the preferences, then closes", () => {
+    const { screen, decisions, box } = openPreferences({ config: shop() });
+    fireEvent.click(screen.getByRole("switch", { name: "Analytics" }));
+    fireEvent.click(screen.getByRole("button", { name: "Save choices" }));
+    expect(decisions()).toEqual([
+      ["set", { functional: false, analytics: true, marketing: false }, { source: "preferences" }],
+      ["close"],
+    ]);
+    expect(box.querySelector("dialog")).toBeNull();
+  });
+
+  it("saves a refusal of everything when nothing was switched on", () => {
+    const { screen, decisions } = openPreferences({ config: shop() });
+    fireEvent.click(screen.getByRole("button", { name: "Save choices" }));
+    expect(decisions()[0]).toEqual([
+      "set",
+      { functional: false, analytics: false, marketing: false },
+      { source: "preferences" },
+    ]);
+  });
+
+  it("offers Accept all and Reject all too, recorded as decided in the preferences", () => {
+    const accepted = openPreferences({ config: shop() });
+    fireEvent.click(accepted.screen.getByRole("button", { name: "Accept all" }));
+    expect(accepted.decisions()).toEqual([["acceptAll", { source: "preferences" }], ["close"]]);
+    cleanPage();
+    const rejected = openPreferences({ config: shop() });
+    fireEvent.click(rejected.screen.getByRole("button", { name: "Reject all" }));
+    expect(rejected.decisions()).toEqual([["rejectAll", { source: "preferences" }], ["close"]]);
+  });
+
+  it("closes on Escape without deciding anything", () => {
+    const { dialog, decisions, box } = openPreferences({ config: shop() });
+    fireEvent.keyDown(dialog, { key: "Escape" });
+    expect(decisions()).toEqual([["close"]]);
+    expect(box.querySelector("dialog")).toBeNull();
+  });
+
+  it("closes from its close button without deciding anything", () => {
+    const { screen, decisions } = openPreferences({ config: shop() });
+    fireEvent.click(screen.getByRole("button", { name: "Close" }));
+    expect(decisions()).toEqual([["close"]]);
+  });
+
+  it("moves focus inside when it opens and gives it back to the opener when it closes", () => {
+    document.body.innerHTML = `<a href="#" data-consentgate-open>Cookie settings</a>`;
+    const opener = document.querySelector("a")!;
+    opener.focus();
+    const { dialog, screen } = openPreferences({ config: shop() });
+    expect(dialog.contains(activeInside(dialog))).toBe(true);
+    fireEvent.click(screen.getByRole("button", { name: "Close" }));
+    expect(document.activeElement).toBe(opener);
+  });
+
+  it("returns focus to Manage choices when the core goes back from the preferences to the banner", () => {
+    const ui = setup({ config: shop() });
+    ui.handle.show("banner");
+    const manage = ui.screen.getByRole("button", { name: "Manage choices" });
+    manage.focus();
+    fireEvent.click(manage);
+    expect(ui.screen.getByRole("dialog", { name: "Privacy preferences" })).toBeTruthy();
+    ui.handle.show("banner");
+    expect(ui.screen.queryByRole("dialog", { name: "Privacy preferences" })).toBeNull();
+    expect(ui.host.shadowRoot!.activeElement).toBe(manage);
+  });
+
+  it("keeps Tab inside the dialog", () => {
+    const { dialog } = openPreferences({ config: shop() });
+    const buttons = dialog.querySelectorAll("button");
+    const first = buttons[0];
+    const last = buttons[buttons.length - 1];
+    last.focus();
+    fireEvent.keyDown(last, { key: "Tab" });
+    expect(activeInside(dialog)).toBe(first);
+    fireEvent.keyDown(first, { key: "Tab", shiftKey: true });
+    expect(activeInside(dialog)).toBe(last);
+  });
+
+  it("lists each category's services with purpose, provider, policy link and cookie lifetimes", async () => {
+    const { screen } = openPreferences({ config: shop() });
+    expect(screen.getAllByText(/^Services and cookies/).map((summary) => summary.textContent)).toEqual([
+      "Services and cookies (1)",
+      "Services and cookies (2)",
+      "Services and cookies (2)",
+    ]);
+    const ga = (await screen.findByRole("heading", { name: "Google Analytics" })).parentElement!;
+    expect(ga.textContent).toMatch(/Measures how visitors use the site/);
+    expect(ga.textContent).toMatch(/Provider: Google/);
+    expect(ga.querySelector("a")!.getAttribute("href")).toMatch(/^https:\/\/policies\.google\.com/);
+    const rows = [...ga.querySelectorAll("tbody tr")].map((tr) => [...tr.children].map((td) => td.textContent));
+    expect(rows).toContainEqual(["_ga", "2 years"]);
+  });
+
+  it("tells which cookies the provider sets on its own domain", async () => {
+    const { screen } = openPreferences({ config: shop() });
+    const youtube = (await screen.findByRole("heading", { name: "YouTube" })).parentElement!;
+    expect(youtube.querySelector("tbody td")!.textContent).toBe("VISITOR_INFO1_LIVEset by Google");
+  });
+
+  it("lists a site's own service with the title, description and cookies from the config", async () => {
+    const { screen } = openPreferences({ config: ownService() });
+    const matomo = (await screen.findByRole("heading", { name: "Matomo (self-hosted)" })).parentElement!;
+    expect(matomo.textContent).toMatch(/Counts visits on our own server\./);
+    expect(matomo.querySelector("a")!.getAttribute("href")).toBe("https://example.com/privacy#matomo");
+    expect([...matomo.querySelectorAll("tbody td:first-child")].map((td) => td.textContent)).toEqual([
+      "_pk_id*",
+      "_pk_ses*",
+    ]);
+  });
+
+  it("lists a catalogue service the gate met on the page although the config does not name it", async () => {
+    const { screen } = openPreferences({
+      config: shop(),
+      before: (fake) => fake.emit("held", { service: "mixpanel", category: "analytics", kind: "script", target: "https://cdn.mxpnl.com/libs/mixpanel.js" }),
+    });
+    expect((await screen.findByRole("heading", { name: "Mixpanel" }))).toBeTruthy();
+  });
+
+  it("still lists what is used when only the necessary category exists, and offers only Close", async () => {
+    const { screen, decisions } = openPreferences({ config: necessaryOnly() });
+    expect(screen.queryAllByRole("switch")).toEqual([]);
+    expect((await screen.findByRole("heading", { name: "Stripe" }))).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Accept all" })).toBeNull();
+    const buttons = screen.getAllByRole("button", { name: "Close" });
+    fireEvent.click(buttons[buttons.length - 1]);
+    expect(decisions()).toEqual([["close"]]);
+  });
+
+  it("switching a category off also withdraws an embed allowed on its own", () => {
+    document.body.innerHTML = `<iframe srcdoc="" data-src="https://www.youtube.com/embed/x"></iframe>`;
+    const iframe = document.querySelector("iframe")!;
+    const ui = setup({ config: shop(), before: (fake) => fake.emit("held", heldIframe("youtube", "marketing", iframe)) });
+    ui.api.set({ youtube: true }, { source: "preferences" });
+    ui.calls.length = 0;
+    ui.handle.show("preferences");
+    const marketing = ui.screen.getByRole("switch", { name: "Marketing" });
+    fireEvent.click(marketing);
+    fireEvent.click(marketing);
+    fireEvent.click(ui.screen.getByRole("button", { name: "Save choices" }));
+    expect(ui.decisions()[0]).toEqual([
+      "set",
+      { functional: false, analytics: false, marketing: false, youtube: false },
+      { source: "preferences" },
+    ]);
+  });
+
+  it("keeps an embed allowed on its own when its category was not touched", () => {
+    const ui = setup({ config: shop() });
+    ui.api.set({ youtube: true }, { source: "preferences" });
+    ui.calls.length = 0;
+    ui.handle.show("preferences");
+    fireEvent.click(ui.screen.getByRole("button", { name: "Save choices" }));
+    expect(ui.decisions()[0][1]).toEqual({ functional: false, analytics: false, marketing: false });
+  });
+
+  it("speaks German, durations and purposes included", async () => {
+    const ui = setup({ config: shop(), language: "de", strings: de });
+    ui.handle.show("preferences");
+    const dialog = ui.screen.getByRole("dialog", { name: "Datenschutz-Einstellungen" });
+    expect(ui.screen.getByRole("switch", { name: "Statistik" })).toBeTruthy();
+    await ui.screen.findByRole("heading", { name: "Google Analytics" });
+    expect(dialog.textContent).toMatch(/Misst, wie Besucher die Website nutzen/);
+    expect(dialog.textContent).toMatch(/2 Jahre/);
+    expect(ui.screen.getByRole("button", { name: "Auswahl speichern" })).toBeTruthy();
+  });
+
+  it("says the browser's privacy signal was honoured", () => {
+    const { screen } = openPreferences({ config: shop(), state: { signals: { gpc: true, dnt: false } } });
+    expect(screen.getByText("Your browser's privacy signal was honoured.")).toBeTruthy();
+  });
+
+  it("offers nothing to turn on when the config was unreadable", () => {
+    const { screen } = openPreferences({ config: makeConfig({ ...shop(), unreadable: true }) });
+    expect(screen.queryAllByRole("switch")).toEqual([]);
+    expect(screen.queryByRole("button", { name: "Accept all" })).toBeNull();
+  });
+});
