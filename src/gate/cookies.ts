@@ -41,10 +41,8 @@ export function deleteStorage(win: Window, refused: (key: string) => boolean): v
   for (const area of ["localStorage", "sessionStorage"] as const) {
     try {
       const storage = win[area];
-      for (let i = storage.length - 1; i >= 0; i--) {
-        const key = storage.key(i);
-        if (key !== null && refused(key)) storage.removeItem(key);
-      }
+      // A snapshot: Chromium reorders keys as they are removed.
+      for (const key of Object.keys(storage)) if (refused(key)) storage.removeItem(key);
     } catch {
       // Storage can be disabled or sandboxed; then there is nothing to delete.
     }

@@ -198,6 +198,8 @@ export function createGate(deps: GateDeps) {
     },
 
     inert(el) {
+      // Scripts parsed from markup never run, so there is nothing to hold (nor to release later).
+      if (el.nodeName === "SCRIPT") return false;
       const url = el.getAttribute("src");
       const service = !el.hasAttribute("data-consent") && url && matcher.url(url, doc.baseURI);
       if (!service || permits(service, kindOf(el))) return false;
@@ -253,7 +255,8 @@ export function createGate(deps: GateDeps) {
         // The vendor's snippet may be among the scripts just released: look at its queue once they ran.
         if (now && service.loader) {
           releaser.after(() => {
-            if (!deps.state().services[id] || inserted.has(id) || !service.queued?.(win)) return;
+            if (!deps.state().services[id] || inserted.has(id)) return;
+            if (!service.queued?.(win)) return service.unstub?.(win);
             inserted.add(id);
             ran.add(id);
             const script = doc.createElement("script");

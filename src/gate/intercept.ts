@@ -31,8 +31,10 @@ function wrapInsertion(proto: Proto | undefined, name: string, checks: Checks) {
   if (typeof native !== "function") return;
   proto![name] = function (this: Node, ...args: unknown[]) {
     for (const arg of args) {
-      if (arg instanceof Element) checks.element(arg);
-      else if (arg instanceof DocumentFragment) arg.querySelectorAll("script,iframe,img").forEach(checks.element);
+      // nodeType, not instanceof: nodes made in another frame's realm must be seen too.
+      const node = arg as Node | null;
+      if (node && node.nodeType === 1) checks.element(node as Element);
+      else if (node && node.nodeType === 11) (node as DocumentFragment).querySelectorAll("script,iframe,img").forEach(checks.element);
     }
     return native.apply(this, args);
   };
@@ -78,6 +80,11 @@ export function intercept(win: Window & typeof globalThis, checks: Checks): { na
   win.Element.prototype.setAttribute = function (this: Element, name: string, value: string) {
     if (SOURCE_ATTRIBUTES.test(name) && MEDIA.test(this.nodeName) && !checks.src(this, String(value), name.toLowerCase())) return;
     return natives.setAttribute.call(this, name, value);
+  };
+  const setAttributeNS = win.Element.prototype.setAttributeNS;
+  win.Element.prototype.setAttributeNS = function (this: Element, ns: string | null, name: string, value: string) {
+    if (!ns && SOURCE_ATTRIBUTES.test(name) && MEDIA.test(this.nodeName) && !checks.src(this, String(value), name.toLowerCase())) return;
+    return setAttributeNS.call(this, ns, name, value);
   };
 
   // Markup: trackers are held in an inert copy before the real parse; the

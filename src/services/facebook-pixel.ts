@@ -19,6 +19,13 @@ export const gate: ServiceGate = {
   },
   loader: "https://connect.facebook.net/en_US/fbevents.js",
   queued: (w) => !!(w.fbq && !w.fbq.callMethod && w.fbq.queue && w.fbq.queue.length),
+  unstub(w) {
+    const n = w.fbq;
+    if (n && !n.callMethod && n.queue && !n.queue.length) {
+      delete w.fbq;
+      if (w._fbq === n) delete w._fbq;
+    }
+  },
   consent(w, allowed) {
     try {
       if (w.fbq && w.fbq.callMethod) w.fbq("consent", allowed ? "grant" : "revoke");

@@ -9,7 +9,8 @@ export const gate: ServiceGate = {
   category: "analytics",
   urls: ["mixpanel.com", "mxpnl.com", "mxpnl.net"],
   cookies: ["mp_*"],
-  storage: ["mp_*", "__mp*"],
+    // Not __mp_opt_in_out_*: it holds no identifier, and opt_out_tracking() must be able to write it.
+  storage: ["mp_*", "__mpq_*"],
   // Mixpanel's array shape without `__SV`: the snippet takes the array over,
   // still loads the SDK, and the SDK replays what was pushed.
   stub(w) {

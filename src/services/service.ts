@@ -37,6 +37,8 @@ export interface ServiceGate {
   loader?: string;
   /** Whether site code used the stub, so that inserting `loader` serves a purpose. */
   queued?: (win: Window & Record<string, any>) => boolean;
+  /** Removes an unused stub once allowed, so a snippet inserted later loads the vendor itself. */
+  unstub?: (win: Window & Record<string, any>) => void;
   /**
    * Tells a running vendor script about a change (its own consent API). Never
    * throws. `state` (optional) lets a vendor with several consent types, such

@@ -1,0 +1,280 @@
+// SPEC §3, issue 3: once allowed, every vendor's snippet works as if no gate
+// had been there: its script loads once, it sends its collect request and sets
+// its cookies on the registrable domain; per category and per service; Meta's
+// queued calls are replayed; a GA tag that GTM injects is held like any other.
+import type { Page } from "playwright-core";
+import { callConsentGate, describe, expect, test, type Session } from "../harness";
+import {
+  ALL_VENDORS,
+  fakes,
+  gatePage,
+  installVendors,
+  LOADERS,
+  MIXPANEL_TOKEN,
+  mixpanelLoaded,
+  openGate,
+  ran,
+  requestsFor,
+  siteCookies,
+  snippet,
+  tagged,
+  VENDORS,
+  type Vendor,
+  type Vendors,
+} from "./kit";
+
+const GTM_TAG = "https://www.googletagmanager.com/gtag/js?id=G-GTMTAG0001&l=dataLayer&cx=c";
+
+/** Opens one of the three pages with every vendor on it. */
+async function openVendors(session: Session, how: "untagged" | "tagged" | "dynamic"): Promise<Page> {
+  const page = await openGate(session, gatePage(`${how}.html`), ALL_VENDORS);
+  if (how === "dynamic") {
+    for (const vendor of VENDORS) {
+      await page.evaluate((html) => (window as unknown as { insertTags(h: string): void }).insertTags(html), snippet(vendor));
+    }
+    await page.evaluate(() => (window as unknown as { mixpanel: { track(e: string, p: object): void } }).mixpanel.track("Signed up", { plan: "pro" }));
+  }
+  await page.waitForLoadState("networkidle");
+  return page;
+}
+
+/** How many times each vendor script executed (fakes by file name, probes by URL). */
+async function runs(page: Page): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const name of await ran(page)) counts[name] = (counts[name] ?? 0) + 1;
+  return counts;
+}
+
+/** Waits until every vendor did what it does once allowed. */
+async function expectAllVendorsRan(page: Page, session: Session, vendors: Vendors) {
+  await expect
+    .poll(async () => (await siteCookies(session)).filter((c) => c.endsWith("@.shop.test")), { timeout: 10_000 })
+    .toEqual([
+      "_fbp@.shop.test",
+      "_ga@.shop.test",
+      "_ga_GTMTAG0001@.shop.test",
+      "_ga_TEST123456@.shop.test",
+      "_hjSessionUser_1234567@.shop.test",
+      "_hjSession_1234567@.shop.test",
+      `mp_${MIXPANEL_TOKEN}_mixpanel@.shop.test`,
+    ]);
+  await expect.poll(() => vendors.hotjar.length).toBe(1);
+  await expect.poll(() => requestsFor(session, GTM_TAG)).toBe(1);
+  for (const vendor of VENDORS) expect(requestsFor(session, LOADERS[vendor]), vendor).toBeGreaterThanOrEqual(1);
+
+  // Each script ran exactly once: the site's gtag.js and the one GTM's GA tag loaded.
+  const once = {
+    "gtag.js": 2,
+    "gtm.js": 1,
+    "fbevents.js": 1,
+    "hotjar.js": 1,
+    [LOADERS["microsoft-clarity"]]: 1,
+    [LOADERS["tiktok-pixel"]]: 1,
+    [LOADERS["linkedin-insight"]]: 1,
+  };
+  await expect.poll(() => runs(page)).toEqual(once);
+  await expect.poll(() => mixpanelLoaded(page)).toBe(true);
+  await page.waitForLoadState("networkidle");
+  expect(await runs(page)).toEqual(once);
+
+  const records = await fakes(page);
+  expect(records.gtag?.configs).toEqual(["G-TEST123456", "G-GTMTAG0001"]);
+  expect(vendors.collect.map((r) => new URL(r.url).searchParams.get("tid"))).toEqual(["G-TEST123456", "G-GTMTAG0001"]);
+  expect(records.fbq?.received).toEqual([
+    ["init", "1234567890"],
+    ["track", "PageView"],
+  ]);
+  expect(vendors.pixel.map((r) => new URL(r.url).searchParams.get("ev"))).toEqual(["PageView"]);
+}
+
+describe("after acceptAll", () => {
+  test.for(["untagged", "tagged", "dynamic"] as const)(
+    "every vendor's script, collect request and cookies happen, each script once (%s snippets)",
+    async (how, { session }) => {
+      const vendors = installVendors(session);
+      const page = await openVendors(session, how);
+      await callConsentGate(page, "acceptAll");
+
+      await expectAllVendorsRan(page, session, vendors);
+      expect(session.pageErrors).toEqual([]);
+    },
+  );
+
+  test("a returning visitor's vendors run from the start, each script once", async ({ session }) => {
+    const vendors = installVendors(session);
+    const page = await openVendors(session, "untagged");
+    await callConsentGate(page, "acceptAll");
+    await expectAllVendorsRan(page, session, vendors);
+
+    const again = await session.visit(new URL(page.url()).pathname);
+    await again.waitForLoadState("networkidle");
+    await expect.poll(() => runs(again)).toMatchObject({ "gtag.js": 2, "gtm.js": 1, "fbevents.js": 1, "hotjar.js": 1 });
+    await expect.poll(() => mixpanelLoaded(again)).toBe(true);
+    const records = await fakes(again);
+    expect(records.fbq?.received).toEqual([
+      ["init", "1234567890"],
+      ["track", "PageView"],
+    ]);
+    expect(session.pageErrors).toEqual([]);
+  });
+});
+
+describe("per category and per service", () => {
+  test("allowing analytics only runs GA, GTM, Hotjar, Mixpanel and Clarity, never Meta, TikTok or LinkedIn", async ({ session }) => {
+    const vendors = installVendors(session);
+    const page = await openVendors(session, "untagged");
+    await callConsentGate(page, "set", { analytics: true });
+
+    const analytics: Vendor[] = ["google-analytics", "google-tag-manager", "hotjar", "mixpanel", "microsoft-clarity"];
+    await expect.poll(() => analytics.filter((v) => requestsFor(session, LOADERS[v]) === 0)).toEqual([]);
+    await expect.poll(() => vendors.hotjar.length).toBe(1);
+    await expect.poll(() => vendors.collect.length).toBe(2);
+    await expect.poll(() => mixpanelLoaded(page)).toBe(true);
+    await page.waitForLoadState("networkidle");
+
+    for (const vendor of ["facebook-pixel", "tiktok-pixel", "linkedin-insight"] as const) {
+      expect(requestsFor(session, LOADERS[vendor]), vendor).toBe(0);
+    }
+    expect(vendors.pixel).toEqual([]);
+    expect(session.thirdParty().filter((r) => /facebook|tiktok|licdn|linkedin/.test(r.host))).toEqual([]);
+    await expect.poll(async () => (await session.cookies()).map((c) => c.name)).toContain("_ga");
+    expect((await session.cookies()).map((c) => c.name)).not.toContain("_fbp");
+    expect((await fakes(page)).fbq).toBeUndefined();
+  });
+
+  test("allowing marketing only runs Meta, TikTok and LinkedIn, never the analytics vendors", async ({ session }) => {
+    const vendors = installVendors(session);
+    const page = await openVendors(session, "untagged");
+    await callConsentGate(page, "set", { marketing: true });
+
+    await expect.poll(() => vendors.pixel.length).toBe(1);
+    await expect.poll(() => requestsFor(session, LOADERS["tiktok-pixel"])).toBe(1);
+    await expect.poll(() => requestsFor(session, LOADERS["linkedin-insight"])).toBe(1);
+    await page.waitForLoadState("networkidle");
+
+    // gtag.js was fetched once by the preload scanner before consent; it never ran.
+    expect(requestsFor(session, LOADERS["google-analytics"])).toBe(1);
+    for (const vendor of ["google-tag-manager", "hotjar", "mixpanel", "microsoft-clarity"] as const) {
+      expect(requestsFor(session, LOADERS[vendor]), vendor).toBe(0);
+    }
+    expect(vendors.collect).toEqual([]);
+    expect(vendors.hotjar).toEqual([]);
+    expect((await fakes(page)).gtag).toBeUndefined();
+    await expect.poll(async () => (await session.cookies()).map((c) => c.name).sort()).toEqual(["_fbp", "consentgate"]);
+  });
+
+  test("allowing one service (hotjar) runs only that vendor", async ({ session }) => {
+    const vendors = installVendors(session);
+    const page = await openVendors(session, "untagged");
+    await callConsentGate(page, "set", { hotjar: true });
+
+    await expect.poll(() => vendors.hotjar.length).toBe(1);
+    await page.waitForLoadState("networkidle");
+    expect(await ran(page)).toEqual(["hotjar.js"]);
+    expect(session.thirdParty().filter((r) => !/hotjar\.com$/.test(r.host)).map((r) => r.url)).toEqual([
+      LOADERS["google-analytics"], // the preload scanner's fetch, before consent
+    ]);
+  });
+});
+
+describe("Meta Pixel", () => {
+  test("fbq calls queued before consent (init, PageView, the site's AddToCart) are replayed in order after consent", async ({
+    session,
+  }) => {
+    const vendors = installVendors(session);
+    const page = await openGate(
+      session,
+      `${snippet("facebook-pixel")}\n<script>fbq("track", "AddToCart", { value: 12, currency: "EUR" });</script>`,
+      ALL_VENDORS,
+    );
+    await page.evaluate(() => (window as unknown as { fbq(...a: unknown[]): void }).fbq("trackCustom", "Scrolled"));
+    await page.waitForLoadState("networkidle");
+    expect(session.thirdParty()).toEqual([]);
+
+    await callConsentGate(page, "set", { marketing: true });
+    await expect.poll(() => vendors.pixel.length).toBe(3);
+
+    expect((await fakes(page)).fbq).toMatchObject({
+      runs: 1,
+      received: [
+        ["init", "1234567890"],
+        ["track", "PageView"],
+        ["track", "AddToCart", { value: 12, currency: "EUR" }],
+        ["trackCustom", "Scrolled"],
+      ],
+    });
+    expect(vendors.pixel.map((r) => new URL(r.url).searchParams.get("ev"))).toEqual(["PageView", "AddToCart", "Scrolled"]);
+    expect(requestsFor(session, LOADERS["facebook-pixel"])).toBe(1);
+    await expect.poll(async () => (await session.cookie("_fbp", ".shop.test")) !== undefined).toBe(true);
+  });
+
+  test("the tagged base code loads fbevents.js once marketing is allowed, and its init and PageView are sent", async ({ session }) => {
+    const vendors = installVendors(session);
+    const page = await openGate(session, tagged("facebook-pixel", "marketing"), ALL_VENDORS);
+    await page.waitForLoadState("networkidle");
+    expect(session.thirdParty()).toEqual([]);
+
+    await callConsentGate(page, "set", { marketing: true });
+    await expect.poll(() => vendors.pixel.length, { timeout: 5000 }).toBe(1);
+    expect((await fakes(page)).fbq?.received).toEqual([
+      ["init", "1234567890"],
+      ["track", "PageView"],
+    ]);
+  });
+
+  test("the base code inserted by script after consent (a tag manager firing on the consent) loads fbevents.js", async ({ session }) => {
+    const vendors = installVendors(session);
+    const page = await openGate(session, gatePage("dynamic.html"), ALL_VENDORS);
+    await callConsentGate(page, "set", { marketing: true });
+    await page.evaluate((html) => (window as unknown as { insertTags(h: string): void }).insertTags(html), snippet("facebook-pixel"));
+
+    await expect.poll(() => vendors.pixel.length, { timeout: 5000 }).toBe(1);
+    expect(requestsFor(session, LOADERS["facebook-pixel"])).toBe(1);
+  });
+
+  test("after a refusal of a running Pixel, fbq('consent', 'revoke') reaches it and nothing more is sent", async ({ session }) => {
+    const vendors = installVendors(session);
+    const page = await openGate(session, snippet("facebook-pixel"), ALL_VENDORS);
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => vendors.pixel.length).toBe(1);
+
+    await callConsentGate(page, "set", { marketing: false });
+    await page.evaluate(() => (window as unknown as { fbq(...a: unknown[]): void }).fbq("track", "Purchase"));
+    expect((await fakes(page)).fbq?.received).toEqual([
+      ["init", "1234567890"],
+      ["track", "PageView"],
+      ["consent", "revoke"],
+      ["track", "Purchase"],
+    ]);
+    await page.waitForLoadState("networkidle");
+    expect(vendors.pixel).toHaveLength(1);
+    await expect.poll(async () => (await session.cookie("_fbp")) === undefined).toBe(true);
+  });
+});
+
+describe("Google Tag Manager", () => {
+  test("a GA tag that GTM injects stays held while only GTM is allowed, and runs once GA is", async ({ session }) => {
+    const vendors = installVendors(session);
+    const page = await openGate(session, snippet("google-tag-manager"), ALL_VENDORS);
+    await page.waitForLoadState("networkidle");
+    expect(session.thirdParty()).toEqual([]);
+
+    await callConsentGate(page, "set", { "google-tag-manager": true });
+    await expect.poll(async () => (await fakes(page)).gtm?.injected).toBe(GTM_TAG);
+    await page.waitForLoadState("networkidle");
+    expect(requestsFor(session, LOADERS["google-tag-manager"])).toBe(1);
+    expect(requestsFor(session, GTM_TAG)).toBe(0);
+    expect((await fakes(page)).gtag).toBeUndefined();
+    expect(vendors.collect).toEqual([]);
+    expect(await session.cookies()).toEqual([expect.objectContaining({ name: "consentgate" })]);
+    // The noscript iframe never loads while scripts run.
+    expect(requestsFor(session, "https://www.googletagmanager.com/ns.html?id=GTM-TEST123")).toBe(0);
+
+    await callConsentGate(page, "set", { "google-analytics": true });
+    await expect.poll(() => vendors.collect.length).toBe(1);
+    expect(requestsFor(session, GTM_TAG)).toBe(1);
+    expect((await fakes(page)).gtag).toMatchObject({ runs: 1, configs: ["G-GTMTAG0001"] });
+    await expect.poll(async () => (await session.cookie("_ga_GTMTAG0001", ".shop.test")) !== undefined).toBe(true);
+    expect((await fakes(page)).gtm?.runs).toBe(1);
+  });
+});

@@ -1,0 +1,199 @@
+// SPEC §3, issue 3: before consent nothing optional runs. Every vendor's
+// verbatim install snippet (GA4 gtag.js, GTM, Meta Pixel, Hotjar, Mixpanel,
+// Clarity, TikTok, LinkedIn) on one page, untagged in the HTML, tagged, or
+// inserted by script, with ConsentGate first in <head>.
+import type { Page } from "playwright-core";
+import { callConsentGate, consentState, describe, expect, test, type Session } from "../harness";
+import {
+  ALL_VENDORS,
+  fakes,
+  gatePage,
+  installVendors,
+  LOADERS,
+  mixpanelLoaded,
+  openGate,
+  ran,
+  snippet,
+  storageKeys,
+  VENDORS,
+} from "./kit";
+
+/** Nothing of any vendor executed, stored or sent. */
+async function expectNothingRan(page: Page, session: Session, vendors: ReturnType<typeof installVendors>) {
+  expect(await ran(page)).toEqual([]);
+  expect(await fakes(page)).toEqual({});
+  expect(await mixpanelLoaded(page)).toBe(false);
+  expect(await session.cookies()).toEqual([]);
+  expect(await storageKeys(page)).toEqual([]);
+  expect(vendors).toEqual({ mixpanel: [], collect: [], pixel: [], hotjar: [] });
+  // No beacon, pixel, XHR or fetch of any kind reached a third party.
+  expect(session.thirdParty().filter((r) => r.resourceType !== "script")).toEqual([]);
+}
+
+describe("before consent", () => {
+  test.for(VENDORS)("%s: the untagged snippet written in the HTML never runs, stores nothing and sends nothing", async (vendor, { session }) => {
+    const vendors = installVendors(session);
+    const page = await openGate(session, snippet(vendor), ALL_VENDORS);
+    await page.waitForLoadState("networkidle");
+
+    await expectNothingRan(page, session, vendors);
+    // Measured in Chromium: only a `<script src>` written in the HTML itself
+    // (gtag.js's) is fetched, by the preload scanner, before any script can
+    // act; ConsentGate still keeps it from running. Every loader a snippet
+    // inserts by script is held with zero requests, and no <noscript>
+    // fallback loads while scripts run.
+    const preloaded = vendor === "google-analytics" ? [`script ${LOADERS["google-analytics"]}`] : [];
+    expect(session.thirdParty().map((r) => `${r.resourceType} ${r.url}`)).toEqual(preloaded);
+    // Site code calling the vendors' queues before consent did not throw.
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  test("every snippet inserted by script (as a tag manager's custom HTML does), and the site's mixpanel.track: zero requests, nothing runs", async ({
+    session,
+  }) => {
+    const vendors = installVendors(session);
+    const page = await openGate(session, gatePage("dynamic.html"), ALL_VENDORS);
+    for (const vendor of VENDORS) {
+      await page.evaluate((html) => (window as unknown as { insertTags(h: string): void }).insertTags(html), snippet(vendor));
+    }
+    await page.evaluate(() => (window as unknown as { mixpanel: { track(e: string): void } }).mixpanel.track("Signed up"));
+    await page.waitForLoadState("networkidle");
+
+    await expectNothingRan(page, session, vendors);
+    expect(session.thirdParty()).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  test("all snippets untagged on one page, and the site's own mixpanel.track: nothing runs; only gtag.js is preloaded", async ({ session }) => {
+    const vendors = installVendors(session);
+    const page = await openGate(session, gatePage("untagged.html"), ALL_VENDORS);
+    await page.waitForLoadState("networkidle");
+
+    await expectNothingRan(page, session, vendors);
+    expect(session.thirdParty().map((r) => `${r.resourceType} ${r.url}`)).toEqual([`script ${LOADERS["google-analytics"]}`]);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  test("untagged trackers written in the HTML: the preload scanner fetches scripts (never run) and pixel images, and iframes are requested; tagged, nothing is", async ({
+    session,
+  }) => {
+    installVendors(session);
+    const markup = (tag: boolean) => {
+      const t = (consent: string) => (tag ? ` type="text/plain" data-consent="${consent}"` : "");
+      const src = (url: string) => (tag ? `data-src="${url}"` : `src="${url}"`);
+      return `<h1>Spring sale</h1>
+<img alt="" ${tag ? 'data-consent="facebook-pixel" ' : ""}${src("https://www.facebook.com/tr?id=1&ev=PageView")}>
+<iframe title="survey" ${tag ? 'data-consent="hotjar" ' : ""}${src("https://vars.hotjar.com/box.html")}></iframe>
+<script${t("hotjar")} src="https://static.hotjar.com/c/sync.js"></script>
+<script${t("hotjar")} async src="https://static.hotjar.com/c/async.js"></script>
+<script${t("hotjar")} defer src="https://static.hotjar.com/c/deferred.js"></script>`;
+    };
+    const config = { categories: { analytics: { services: ["hotjar"] }, marketing: { services: ["facebook-pixel"] } } };
+
+    const page = await openGate(session, markup(false), config);
+    await page.waitForLoadState("networkidle");
+    expect(await ran(page)).toEqual([]);
+    expect(await session.cookies()).toEqual([]);
+    // Measured: for a pixel <img> the fetch *is* the beacon; for an iframe the
+    // navigation starts as the parser inserts it. Only tagging prevents both.
+    expect(session.thirdParty().map((r) => `${r.resourceType} ${r.url}`).sort()).toEqual([
+      "document https://vars.hotjar.com/box.html",
+      "image https://www.facebook.com/tr?id=1&ev=PageView",
+      "script https://static.hotjar.com/c/async.js",
+      "script https://static.hotjar.com/c/deferred.js",
+      "script https://static.hotjar.com/c/sync.js",
+    ]);
+
+    const before = session.thirdParty().length;
+    const tagged = await openGate(session, markup(true), config);
+    await tagged.waitForLoadState("networkidle");
+    expect(session.thirdParty().length - before).toBe(0);
+    expect(await ran(tagged)).toEqual([]);
+  });
+
+  test("tagged snippets cause zero requests to any vendor (the preload scanner skips type=text/plain)", async ({ session }) => {
+    const vendors = installVendors(session);
+    const page = await openGate(session, gatePage("tagged.html"), ALL_VENDORS);
+    await page.waitForLoadState("networkidle");
+
+    await expectNothingRan(page, session, vendors);
+    expect(session.thirdParty()).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  test("every snippet's loader is reported held, with its service and category", async ({ session }) => {
+    installVendors(session);
+    const page = await openGate(session, gatePage("dynamic.html"), ALL_VENDORS);
+    await page.evaluate(() => {
+      const w = window as unknown as { __held: unknown[]; ConsentGate: { on(e: string, f: (p: { service: string; category: string; kind: string }) => void): void } };
+      w.__held = [];
+      w.ConsentGate.on("held", (e) => w.__held.push([e.service, e.category, e.kind]));
+    });
+    for (const vendor of VENDORS) {
+      await page.evaluate((html) => (window as unknown as { insertTags(h: string): void }).insertTags(html), snippet(vendor));
+    }
+    const held = await page.evaluate(() => (window as unknown as { __held: [string, string, string][] }).__held);
+    expect(held).toEqual([
+      ["google-analytics", "analytics", "script"],
+      ["google-tag-manager", "analytics", "script"],
+      // Meta's base code returns early: ConsentGate's own fbq stub was there first.
+      ["hotjar", "analytics", "script"],
+      ["mixpanel", "analytics", "script"],
+      ["microsoft-clarity", "analytics", "script"],
+      ["tiktok-pixel", "marketing", "script"],
+      ["linkedin-insight", "marketing", "script"],
+    ]);
+  });
+
+  test("rejectAll keeps every vendor from running, after the page and after a reload", async ({ session }) => {
+    const vendors = installVendors(session);
+    const page = await openGate(session, gatePage("tagged.html"), ALL_VENDORS);
+    await callConsentGate(page, "rejectAll");
+    await page.reload();
+    await page.waitForLoadState("networkidle");
+
+    expect((await consentState(page)).decided).toBe(true);
+    expect(await ran(page)).toEqual([]);
+    expect(session.thirdParty()).toEqual([]);
+    expect((await session.cookies()).map((c) => c.name)).toEqual(["consentgate"]);
+    expect(vendors.collect).toEqual([]);
+  });
+});
+
+describe("a vendor's cookie written by the site itself", () => {
+  test("document.cookie = \"_hjSessionUser_1=x\" from the page is dropped before consent and kept after", async ({ session }) => {
+    installVendors(session);
+    const page = await openGate(
+      session,
+      `${snippet("hotjar")}
+<script>
+  document.cookie = "_hjSessionUser_1=x; path=/";
+  document.cookie = "_hjSessionUser_2=y; path=/; domain=shop.test";
+  document.cookie = "cart=1; path=/";
+</script>`,
+      { categories: { analytics: { services: ["hotjar"] } } },
+    );
+    await page.waitForLoadState("networkidle");
+
+    await expect.poll(async () => (await session.cookies()).map((c) => c.name)).toEqual(["cart"]);
+    expect(await ran(page)).toEqual([]);
+    // The held write is reported, so a site owner can see why the cookie is missing.
+    const heldCookies = await page.evaluate(() => {
+      const names: string[] = [];
+      (window as unknown as { ConsentGate: { on(e: string, f: (p: { kind: string; target: unknown; service: string }) => void): void } }).ConsentGate.on(
+        "held",
+        (e) => {
+          if (e.kind === "cookie") names.push(`${e.service}:${String(e.target)}`);
+        },
+      );
+      return names;
+    });
+    expect(heldCookies).toEqual(["hotjar:_hjSessionUser_1", "hotjar:_hjSessionUser_2"]);
+
+    await callConsentGate(page, "acceptAll");
+    await page.evaluate(() => (document.cookie = "_hjSessionUser_1=x; path=/"));
+    await expect.poll(async () => (await session.cookies()).map((c) => c.name).sort()).toEqual(
+      expect.arrayContaining(["_hjSessionUser_1", "_hjSessionUser_1234567", "cart", "consentgate"]),
+    );
+  });
+});

@@ -1,0 +1,128 @@
+// SPEC §3/§4: every hold and release is reported through `held` / `released`;
+// a late subscriber first receives, in order, what happened before it
+// subscribed; a catalogue service that the config does not name is held
+// anyway, reported in get().services, and named in exactly one console.warn.
+import type { Page } from "playwright-core";
+import { callConsentGate, consentState, describe, expect, test } from "../harness";
+import { installVendors, LOADERS, openGate, ran, requestsFor, snippet, tagged } from "./kit";
+
+const CONFIG = {
+  categories: {
+    analytics: { services: ["google-analytics", "hotjar"] },
+    marketing: { services: ["facebook-pixel"], sale: true },
+  },
+};
+
+/** A subscriber installed right after ConsentGate, before anything could be held. */
+const EARLY = `<script>
+  window.__events = { held: [], released: [] };
+  const describe = (e) => {
+    const t = e.target;
+    const what = typeof t === "string" ? t : t.getAttribute("data-src") || t.getAttribute("src") || "(inline)";
+    return [String(e.service), String(e.category), e.kind, what].join(" | ");
+  };
+  window.__describe = describe;
+  ConsentGate.on("held", (e) => __events.held.push(describe(e)));
+  ConsentGate.on("released", (e) => __events.released.push(describe(e)));
+</script>`;
+
+const PAGE = `${EARLY}
+${snippet("google-analytics")}
+${tagged("hotjar", "analytics")}
+<script type="text/plain" data-consent="marketing">window.__marketingRan = true;</script>
+<script>document.cookie = "_hjSessionUser_9=x; path=/";</script>
+<img alt="" data-consent="facebook-pixel" data-src="https://www.facebook.com/tr?id=1&ev=PageView">`;
+
+/** Subscribes now and returns what the new subscriber received at once. */
+function subscribeLate(page: Page, event: "held" | "released"): Promise<string[]> {
+  return page.evaluate((name) => {
+    const got: string[] = [];
+    const w = window as unknown as { __describe(e: unknown): string; ConsentGate: { on(e: string, f: (p: unknown) => void): () => void } };
+    const off = w.ConsentGate.on(name, (e) => got.push(w.__describe(e)));
+    off();
+    return got;
+  }, event);
+}
+
+function early(page: Page): Promise<{ held: string[]; released: string[] }> {
+  return page.evaluate(() => (window as unknown as { __events: { held: string[]; released: string[] } }).__events);
+}
+
+describe("held and released events", () => {
+  test("a late subscriber receives the earlier held events, in order, as the first subscriber saw them", async ({ session }) => {
+    installVendors(session);
+    const page = await openGate(session, PAGE, CONFIG);
+    await page.waitForLoadState("networkidle");
+
+    const seen = await early(page);
+    expect(seen.held).toEqual([
+      `google-analytics | analytics | script | ${LOADERS["google-analytics"]}`,
+      "null | analytics | script | (inline)",
+      "null | marketing | script | (inline)",
+      "hotjar | analytics | cookie | _hjSessionUser_9",
+      "facebook-pixel | marketing | img | https://www.facebook.com/tr?id=1&ev=PageView",
+    ]);
+    expect(await subscribeLate(page, "held")).toEqual(seen.held);
+  });
+
+  test("a late subscriber receives the earlier released events, in order", async ({ session }) => {
+    installVendors(session);
+    const page = await openGate(session, PAGE, CONFIG);
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => ran(page)).toEqual(expect.arrayContaining(["gtag.js", "hotjar.js"]));
+
+    const seen = await early(page);
+    expect(seen.released).toEqual([
+      `google-analytics | analytics | script | ${LOADERS["google-analytics"]}`,
+      "null | analytics | script | (inline)",
+      "null | marketing | script | (inline)",
+      "facebook-pixel | marketing | img | https://www.facebook.com/tr?id=1&ev=PageView",
+      // Hotjar's own loader, inserted by its (released) snippet, was never held: it is allowed now.
+    ]);
+    expect(await subscribeLate(page, "released")).toEqual(seen.released);
+  });
+});
+
+describe("a catalogue service the config does not name", () => {
+  test("TikTok inserted untagged is held under its catalogue category, reported in get().services, and warned about once", async ({
+    session,
+  }) => {
+    installVendors(session);
+    const page = await openGate(session, `${EARLY}\n${snippet("tiktok-pixel")}`, CONFIG);
+    // A second pixel: another held script, no second warning.
+    await page.evaluate(() => (window as unknown as { ttq: { load(id: string): void } }).ttq.load("C0SECOND0PIXEL0"));
+    await page.waitForLoadState("networkidle");
+
+    expect(session.thirdParty()).toEqual([]);
+    expect((await consentState(page)).services["tiktok-pixel"]).toBe(false);
+    expect((await early(page)).held).toEqual([
+      `tiktok-pixel | marketing | script | ${LOADERS["tiktok-pixel"]}`,
+      "tiktok-pixel | marketing | script | https://analytics.tiktok.com/i18n/pixel/events.js?sdkid=C0SECOND0PIXEL0&lib=ttq",
+    ]);
+    const warnings = session.messages("warning").filter((m) => m.startsWith("[consentgate]"));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain("tiktok-pixel");
+
+    // Its catalogue category exists here: allowing marketing lets it run.
+    await callConsentGate(page, "set", { marketing: true });
+    await expect.poll(() => requestsFor(session, LOADERS["tiktok-pixel"])).toBe(1);
+    expect((await consentState(page)).services["tiktok-pixel"]).toBe(true);
+  });
+
+  test("with no category of its own in the config it stays held for the page's whole life, even after acceptAll", async ({ session }) => {
+    installVendors(session);
+    const config = { categories: { analytics: { services: ["google-analytics"] } } };
+    const page = await openGate(session, snippet("tiktok-pixel"), config);
+    await callConsentGate(page, "acceptAll");
+    await page.waitForLoadState("networkidle");
+
+    expect(session.thirdParty()).toEqual([]);
+    expect((await consentState(page)).services["tiktok-pixel"]).toBe(false);
+    const warnings = session.messages("warning").filter((m) => m.startsWith("[consentgate]"));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/tiktok-pixel.*marketing/);
+    await expect(callConsentGate(page, "set", { "tiktok-pixel": true })).resolves.toBeUndefined();
+    await page.waitForLoadState("networkidle");
+    expect(session.thirdParty()).toEqual([]);
+  });
+});

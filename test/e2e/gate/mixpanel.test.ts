@@ -1,0 +1,153 @@
+// Mixpanel with its real SDK (npm mixpanel-browser, dist/mixpanel.min.js: the
+// build the CDN serves as mixpanel-2-latest.min.js, which starts from the
+// snippet's stub), behind its verbatim snippet; and the same SDK bundled into
+// a site's own script, which never loads anything and must be held by its
+// requests, cookies and storage writes alone. api-js.mixpanel.com is answered
+// locally and recorded with its bodies. Mixpanel batches: its first track
+// request leaves about 5 s after init (batch_flush_interval_ms), so these
+// tests wait for it rather than for time.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { callConsentGate, describe, expect, REPO, test } from "../harness";
+import {
+  installVendors,
+  LOADERS,
+  MIXPANEL_TOKEN,
+  mixpanelLoaded,
+  openGate,
+  requestsFor,
+  snippet,
+  storageKeys,
+} from "./kit";
+
+const CONFIG = { categories: { analytics: { services: ["mixpanel"] } } };
+const COOKIE = `mp_${MIXPANEL_TOKEN}_mixpanel`;
+const FLUSH = { timeout: 12_000 };
+
+const PAGE = `${snippet("mixpanel")}
+<script>mixpanel.track("Signed up", { plan: "pro" });</script>`;
+
+/** Event names in the bodies of the track requests so far. */
+function trackedEvents(bodies: { url: string; body: string }[]): string[] {
+  return bodies
+    .filter((r) => new URL(r.url).pathname === "/track/")
+    .flatMap((r) => {
+      const json = r.body.replace(/^data=/, "");
+      try {
+        return (JSON.parse(json) as { event: string }[]).map((e) => e.event);
+      } catch {
+        return [`(unreadable: ${json.slice(0, 40)})`];
+      }
+    });
+}
+
+describe("Mixpanel's snippet with the real SDK", () => {
+  test("before consent the SDK is not fetched, nothing reaches api-js.mixpanel.com, and no mp_* cookie or key exists", async ({
+    session,
+  }) => {
+    const vendors = installVendors(session);
+    const page = await openGate(session, PAGE, CONFIG);
+    await page.waitForLoadState("networkidle");
+
+    expect(session.thirdParty()).toEqual([]);
+    expect(vendors.mixpanel).toEqual([]);
+    expect(await session.cookies()).toEqual([]);
+    expect(await storageKeys(page)).toEqual([]);
+    expect(await mixpanelLoaded(page)).toBe(false);
+    // The site's calls wait on the snippet's stub, which queued them.
+    const queued = await page.evaluate(() =>
+      ((window as unknown as { mixpanel: unknown[] }).mixpanel as unknown[]).map((c) => JSON.stringify(c)),
+    );
+    expect(queued).toEqual(['["track","Signed up",{"plan":"pro"}]']);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  test("after consent the SDK loads once, sets mp_<token>_mixpanel on the registrable domain and sends the queued track call", async ({
+    session,
+  }) => {
+    const vendors = installVendors(session);
+    const page = await openGate(session, PAGE, CONFIG);
+    await page.waitForLoadState("networkidle");
+    await callConsentGate(page, "acceptAll");
+
+    await expect.poll(() => mixpanelLoaded(page)).toBe(true);
+    expect(requestsFor(session, LOADERS.mixpanel)).toBe(1);
+    await expect.poll(async () => (await session.cookie(COOKIE))?.domain).toBe(".shop.test");
+    await expect.poll(() => trackedEvents(vendors.mixpanel), FLUSH).toEqual(
+      expect.arrayContaining(["$mp_web_page_view", "Signed up"]),
+    );
+    const signedUp = vendors.mixpanel.find((r) => r.body.includes('"Signed up"'))!;
+    expect(new URL(signedUp.url).host).toBe("api-js.mixpanel.com");
+    expect(signedUp.body).toContain(`"token":"${MIXPANEL_TOKEN}"`);
+    expect(signedUp.body).toContain('"plan":"pro"');
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  test("a refusal after consent deletes the SDK's cookie and keys, and its later track calls reach nothing", async ({ session }) => {
+    const vendors = installVendors(session);
+    const page = await openGate(session, PAGE, CONFIG);
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => mixpanelLoaded(page)).toBe(true);
+    await expect.poll(async () => (await session.cookie(COOKIE)) !== undefined).toBe(true);
+
+    await callConsentGate(page, "rejectAll");
+    await page.evaluate(() =>
+      (window as unknown as { mixpanel: { track(e: string, p: object, o: object): void } }).mixpanel.track("After refusal", {}, { send_immediately: true }),
+    );
+    await page.waitForLoadState("networkidle");
+
+    expect(vendors.mixpanel.filter((r) => r.body.includes("After refusal"))).toEqual([]);
+    await expect.poll(async () => (await session.cookies()).map((c) => c.name)).toEqual(["consentgate"]);
+    // Only Mixpanel's own opt-out record may stay ("0": opted out), which keeps the running SDK quiet.
+    const left = (await storageKeys(page)).filter((k) => /mp_|__mp/.test(k));
+    expect(left.filter((k) => k !== `local:__mp_opt_in_out_${MIXPANEL_TOKEN}`)).toEqual([]);
+    expect(await page.evaluate((t) => localStorage.getItem(`__mp_opt_in_out_${t}`) ?? "0", MIXPANEL_TOKEN)).toBe("0");
+  });
+
+  test("a refusal after consent reaches the running SDK's own opt-out: has_opted_out_tracking() is true", async ({ session }) => {
+    installVendors(session);
+    const page = await openGate(session, PAGE, CONFIG);
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => mixpanelLoaded(page)).toBe(true);
+
+    await callConsentGate(page, "rejectAll");
+    // mixpanel.opt_out_tracking() keeps its answer in localStorage (__mp_opt_in_out_<token>).
+    expect(
+      await page.evaluate(() =>
+        (window as unknown as { mixpanel: { has_opted_out_tracking(): boolean } }).mixpanel.has_opted_out_tracking(),
+      ),
+    ).toBe(true);
+  });
+});
+
+describe("mixpanel-browser bundled into the site's own script", () => {
+  test("before consent its track requests, its mp_* cookie and its storage writes are all held (and reported)", async ({
+    session,
+  }) => {
+    const vendors = installVendors(session);
+    session.route("/app/mixpanel.umd.js", {
+      headers: { "content-type": "text/javascript; charset=utf-8" },
+      body: readFileSync(join(REPO, "node_modules/mixpanel-browser/dist/mixpanel.umd.js")),
+    });
+    const page = await openGate(
+      session,
+      `<script>window.__held = []; ConsentGate.on("held", (e) => __held.push(e.kind + " " + e.service));</script>
+<script src="/app/mixpanel.umd.js"></script>
+<script>
+  mixpanel.init("${MIXPANEL_TOKEN}", { autocapture: true });
+  mixpanel.track("Signed up", { plan: "pro" }, { send_immediately: true });
+</script>`,
+      CONFIG,
+    );
+    // The SDK tried: its request and its writes were held, not sent or stored.
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __held: string[] }).__held))
+      .toEqual(expect.arrayContaining(["request mixpanel", "cookie mixpanel", "storage mixpanel"]));
+    await page.waitForLoadState("networkidle");
+
+    expect(vendors.mixpanel).toEqual([]);
+    expect(session.thirdParty()).toEqual([]);
+    expect(await session.cookies()).toEqual([]);
+    expect((await storageKeys(page)).filter((k) => /mp_|__mp/.test(k))).toEqual([]);
+  });
+});

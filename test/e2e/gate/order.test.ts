@@ -1,0 +1,158 @@
+// SPEC §3 "Tagged elements": held scripts run once, when allowed, in document
+// order; a held classic external script without async finishes (load or
+// error) before the next held script runs, async ones do not wait; nonce and
+// the other attributes carry over (here under a nonce-only CSP sent as a
+// header); a released script that calls document.write after load does not
+// wipe the page.
+import type { Page } from "playwright-core";
+import { callConsentGate, describe, expect, test, type Session } from "../harness";
+import { gatePage, openGate } from "./kit";
+
+const CONFIG = { categories: { analytics: { services: [] } } };
+const NONCE = "n0nce";
+const CSP = `script-src 'nonce-${NONCE}'; object-src 'none'; base-uri 'none'`;
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** First-party held scripts: each pushes its name to __order; `ms` delays the response. */
+function serveHeld(session: Session, name: string, ms = 0, status = 200) {
+  session.route(`/held/${name}.js`, async () => {
+    if (ms) await delay(ms);
+    return {
+      status,
+      headers: { "content-type": "text/javascript; charset=utf-8" },
+      body: status === 200 ? `__order.push(${JSON.stringify(name)});` : "",
+    };
+  });
+}
+
+function order(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __order: string[] }).__order);
+}
+
+/** Records securitypolicyviolation events from before the first script. */
+async function watchViolations(session: Session) {
+  await session.context.addInitScript({
+    content: `window.__violations = []; document.addEventListener("securitypolicyviolation", (e) => window.__violations.push(e.effectiveDirective + " " + e.blockedURI), true);`,
+  });
+}
+
+const EXPECTED = ["slow", "inline after slow", "fast", "inline last", "async-slower"];
+
+function serveAll(session: Session) {
+  serveHeld(session, "slow", 400);
+  serveHeld(session, "missing", 0, 404);
+  serveHeld(session, "async-slower", 1200);
+  serveHeld(session, "fast");
+}
+
+function requestsTo(session: Session, name: string): number {
+  return session.requests.filter((r) => new URL(r.url).pathname === `/held/${name}.js`).length;
+}
+
+describe("held tagged scripts", () => {
+  test("run in document order: a classic external one finishes (or fails) before the next, an async one does not hold the others", async ({
+    session,
+  }) => {
+    serveAll(session);
+    const page = await openGate(session, gatePage("order.html"), CONFIG);
+    expect(await order(page)).toEqual([]);
+    expect(session.requests.filter((r) => r.url.includes("/held/"))).toEqual([]);
+
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => order(page), { timeout: 10_000 }).toEqual(EXPECTED);
+  });
+
+  test("each runs exactly once, through set(false) / set(true) cycles before and after they finished", async ({ session }) => {
+    serveAll(session);
+    const page = await openGate(session, gatePage("order.html"), CONFIG);
+
+    await page.evaluate(() => {
+      const cg = (window as unknown as { ConsentGate: { set(c: object): void; acceptAll(): void } }).ConsentGate;
+      cg.acceptAll();
+      cg.set({ analytics: false });
+      cg.set({ analytics: true });
+    });
+    await expect.poll(() => order(page), { timeout: 10_000 }).toEqual(EXPECTED);
+    await callConsentGate(page, "set", { analytics: false });
+    await callConsentGate(page, "set", { analytics: true });
+    await callConsentGate(page, "acceptAll");
+    await page.waitForLoadState("networkidle");
+
+    expect(await order(page)).toEqual(EXPECTED);
+    for (const name of ["slow", "missing", "async-slower", "fast"]) expect(requestsTo(session, name), name).toBe(1);
+  });
+
+  test("keep their nonce under a nonce-only CSP sent as a header: all run, with zero violations", async ({ session }) => {
+    serveAll(session);
+    await watchViolations(session);
+    const page = await openGate(session, gatePage("order.html"), CONFIG, { nonce: NONCE, headers: { "content-security-policy": CSP } });
+    expect(await page.evaluate(() => typeof (window as unknown as { ConsentGate?: unknown }).ConsentGate)).toBe("object");
+
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => order(page), { timeout: 10_000 }).toEqual(EXPECTED);
+    await page.waitForLoadState("networkidle");
+    expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+    // The released scripts carry the nonce (as the property: the browser hides the attribute).
+    const nonces = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLScriptElement>('script[src^="/held/"]')).map((s) => s.nonce),
+    );
+    expect(nonces).toEqual(["n0nce", "n0nce", "n0nce", "n0nce"]);
+  });
+
+  test("keep their other attributes (async, defer, crossorigin, referrerpolicy, id, data-*) and their real type", async ({ session }) => {
+    session.route("/held/module.js", {
+      headers: { "content-type": "text/javascript; charset=utf-8" },
+      body: "window.__moduleRan = import.meta.url;",
+    });
+    serveHeld(session, "attributes");
+    const page = await openGate(
+      session,
+      `<script>window.__order = [];</script>
+<script type="text/plain" data-consent="analytics" src="/held/attributes.js" id="tag" defer crossorigin="anonymous" referrerpolicy="no-referrer" data-site="x"></script>
+<script type="text/plain" data-consent="analytics" data-type="module" src="/held/module.js"></script>`,
+      CONFIG,
+    );
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __moduleRan?: string }).__moduleRan ?? null)).toMatch(/\/held\/module\.js$/);
+    await expect.poll(() => order(page)).toEqual(["attributes"]);
+
+    const tag = await page.evaluate(() => {
+      const s = document.getElementById("tag") as HTMLScriptElement;
+      return { defer: s.defer, crossOrigin: s.crossOrigin, referrerPolicy: s.referrerPolicy, site: s.dataset.site, type: s.type, consent: s.getAttribute("data-consent") };
+    });
+    expect(tag).toEqual({ defer: true, crossOrigin: "anonymous", referrerPolicy: "no-referrer", site: "x", type: "", consent: null });
+    expect(await page.evaluate(() => (document.querySelector('script[src="/held/module.js"]') as HTMLScriptElement).type)).toBe("module");
+  });
+});
+
+describe("document.write from a released script", () => {
+  test("after the page loaded, it adds its markup after the script instead of wiping the page", async ({ session }) => {
+    session.route("/held/writer.js", {
+      headers: { "content-type": "text/javascript; charset=utf-8" },
+      body: `document.write('<p id="written">written by an external script</p>');`,
+    });
+    const page = await openGate(
+      session,
+      `<h1>Spring sale</h1>
+<script type="text/plain" data-consent="analytics" src="/held/writer.js"></script>
+<script type="text/plain" data-consent="analytics">document.write('<p id="inline-written">written inline</p>');</script>
+<p id="end">End of the page.</p>`,
+      CONFIG,
+    );
+    await page.waitForLoadState("load");
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => page.locator("#written, #inline-written").count()).toBe(2);
+
+    expect(await page.locator("h1").textContent()).toBe("Spring sale");
+    expect(await page.locator("#end").count()).toBe(1);
+    expect(await page.evaluate(() => typeof (window as unknown as { ConsentGate?: unknown }).ConsentGate)).toBe("object");
+    // Each written paragraph sits right after the script that wrote it.
+    const order = await page.evaluate(() =>
+      Array.from(document.body.children)
+        .filter((e) => e.id || e.tagName === "H1")
+        .map((e) => e.id || e.tagName),
+    );
+    expect(order).toEqual(["H1", "written", "inline-written", "end"]);
+  });
+});

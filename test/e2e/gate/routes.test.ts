@@ -1,0 +1,206 @@
+// Issue 3 "Untagged": every route by which a page brings in a catalogue
+// service's script, iframe or image is held with zero requests to the vendor
+// before consent, and each held element is released exactly once after it.
+// test/fixtures/gate/routes.html runs every route while the page parses, each
+// with its own URL on a Hotjar host.
+import type { Page } from "playwright-core";
+import { callConsentGate, describe, expect, test, type Session } from "../harness";
+import { gatePage, installVendors, openGate, ran } from "./kit";
+
+const CONFIG = { categories: { analytics: { services: ["hotjar"] } } };
+
+const S = (name: string) => `https://static.hotjar.com/c/${name}.js`;
+const IMG = (name: string) => `https://static.hotjar.com/i/${name}.gif`;
+const FR = (name: string) => `https://vars.hotjar.com/${name}.html`;
+
+const INSERTIONS = [
+  "appendChild",
+  "insertBefore",
+  "replaceChild",
+  "append",
+  "prepend",
+  "before",
+  "after",
+  "replaceWith",
+  "insertAdjacentElement",
+  "text-after",
+  "fragment",
+];
+
+const SCRIPTS = [
+  ...INSERTIONS.map((route) => S(`natural-${route}`)),
+  ...INSERTIONS.map((route) => S(`attribute-${route}`)),
+  S("src-after-insertion"),
+  S("setAttribute-after-insertion"),
+  S("setAttribute-before-insertion"),
+  S("createContextualFragment"),
+  S("document-write"),
+];
+const IMAGES = [
+  IMG("new-Image"),
+  IMG("img-setAttribute"),
+  IMG("img-src-after-insertion"),
+  IMG("img-srcset"),
+  IMG("innerHTML-img"),
+  IMG("outerHTML-img"),
+  IMG("insertAdjacentHTML-img"),
+  IMG("createContextualFragment-img"),
+  IMG("document-write-img"),
+];
+const IFRAMES = [
+  FR("iframe-appendChild"),
+  FR("iframe-src-after-insertion"),
+  FR("innerHTML-iframe"),
+  FR("outerHTML-iframe"),
+  FR("insertAdjacentHTML-iframe"),
+  FR("document-write-iframe"),
+];
+const ALL = [...SCRIPTS, ...IMAGES, ...IFRAMES];
+
+/** Requests per route URL (every route present, 0 when never requested). */
+function requestCounts(session: Session, urls: string[]): Record<string, number> {
+  return Object.fromEntries(urls.map((url) => [url, session.requests.filter((r) => r.url === url).length]));
+}
+
+async function runCounts(page: Page, urls: string[]): Promise<Record<string, number>> {
+  const runs = await ran(page);
+  return Object.fromEntries(urls.map((url) => [url, runs.filter((r) => r === url).length]));
+}
+
+const each = (urls: string[], n: number) => Object.fromEntries(urls.map((url) => [url, n]));
+
+describe("untagged insertion routes", () => {
+  test("before consent, none of the routes makes a request to the vendor and no script runs", async ({ session }) => {
+    installVendors(session);
+    const page = await openGate(session, gatePage("routes.html"), CONFIG);
+    await page.waitForLoadState("networkidle");
+
+    expect(requestCounts(session, ALL)).toEqual(each(ALL, 0));
+    expect(session.thirdParty()).toEqual([]);
+    expect(await ran(page)).toEqual([]);
+    // The page after the routes was parsed, and nothing threw.
+    expect(await page.evaluate(() => Array.from(document.querySelectorAll("body > p")).pop()?.textContent)).toBe("After the routes.");
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  test("after consent, every held script runs exactly once and every image and iframe loads exactly once", async ({ session }) => {
+    installVendors(session);
+    const page = await openGate(session, gatePage("routes.html"), CONFIG);
+    await page.waitForLoadState("networkidle");
+
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => ALL.filter((url) => !session.requests.some((r) => r.url === url)), { timeout: 10_000 }).toEqual([]);
+    await expect
+      .poll(async () => {
+        const runs = await ran(page);
+        return SCRIPTS.filter((url) => !runs.includes(url));
+      })
+      .toEqual([]);
+    await page.waitForLoadState("networkidle");
+    // A second decision releases nothing again.
+    await callConsentGate(page, "set", { analytics: false });
+    await callConsentGate(page, "set", { analytics: true });
+    await page.waitForLoadState("networkidle");
+
+    expect(requestCounts(session, ALL)).toEqual(each(ALL, 1));
+    expect(await runCounts(page, SCRIPTS)).toEqual(each(SCRIPTS, 1));
+    // The released iframes are back in the page (not left in placeholders).
+    const framesInPage = await page.evaluate(() => Array.from(document.querySelectorAll("iframe")).map((f) => f.src));
+    expect(framesInPage.sort()).toEqual([...IFRAMES].sort());
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  test("every held route is reported as held, with the service hotjar", async ({ session }) => {
+    installVendors(session);
+    const page = await openGate(session, gatePage("routes.html"), CONFIG);
+    const held = await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { ConsentGate: { on(e: string, f: (p: { service: string; kind: string; target: unknown }) => void): void } }).ConsentGate.on(
+        "held",
+        (e) => {
+          const t = e.target as Element | string;
+          const url = typeof t === "string" ? t : t.getAttribute("data-src") || t.getAttribute("src") || t.getAttribute("data-srcset");
+          seen.push(`${e.service} ${e.kind} ${url}`);
+        },
+      );
+      return seen;
+    });
+    const expected = [
+      ...SCRIPTS.map((url) => `hotjar script ${url}`),
+      ...IMAGES.map((url) => `hotjar img ${url === IMG("img-srcset") ? `${url} 1x` : url}`),
+      ...IFRAMES.map((url) => `hotjar iframe ${url}`),
+    ];
+    expect([...held].sort()).toEqual(expected.sort());
+  });
+});
+
+describe("scripts in markup the browser itself never runs", () => {
+  test("a <script> set through innerHTML, outerHTML or insertAdjacentHTML makes no request and never runs, before or after consent, as without ConsentGate", async ({
+    session,
+  }) => {
+    installVendors(session);
+    const urls = [S("innerHTML-script"), S("insertAdjacentHTML-script"), S("outerHTML-script")];
+    const page = await openGate(session, `<div id="box"><span></span></div>`, CONFIG);
+    await page.evaluate(([inner, adjacent, outer, sentinel]) => {
+      const box = document.getElementById("box")!;
+      box.firstElementChild!.outerHTML = `<p><script src="${outer}"></script></p>`;
+      box.insertAdjacentHTML("beforeend", `<script src="${adjacent}"></script>`);
+      const div = box.appendChild(document.createElement("div"));
+      div.innerHTML = `<script src="${inner}"></script>`;
+      // Released after them, in order: once it ran, they had their chance.
+      const last = document.createElement("script");
+      last.src = sentinel;
+      document.body.appendChild(last);
+    }, [...urls, S("sentinel")]);
+    await page.waitForLoadState("networkidle");
+    expect(session.thirdParty()).toEqual([]);
+
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(async () => (await ran(page)).includes(S("sentinel"))).toBe(true);
+    await page.waitForLoadState("networkidle");
+    expect(await runCounts(page, urls)).toEqual(each(urls, 0));
+    expect(requestCounts(session, urls)).toEqual(each(urls, 0));
+  });
+});
+
+describe("routes around the patched prototypes (beyond issue 3's list)", () => {
+  test("setAttributeNS('src') or setAttributeNode on a script already in the page makes no request before consent", async ({ session }) => {
+    installVendors(session);
+    const urls = [S("setAttributeNS-after-insertion"), S("setAttributeNode-after-insertion")];
+    const page = await openGate(session, `<div id="box"></div>`, CONFIG);
+    await page.evaluate(([ns, node]) => {
+      const box = document.getElementById("box")!;
+      const a = document.createElement("script");
+      box.appendChild(a);
+      a.setAttributeNS(null, "src", ns);
+      const b = document.createElement("script");
+      box.appendChild(b);
+      const attr = document.createAttribute("src");
+      attr.value = node;
+      b.setAttributeNode(attr);
+    }, urls);
+    await page.waitForLoadState("networkidle");
+    expect(requestCounts(session, urls)).toEqual(each(urls, 0));
+    expect(await ran(page)).toEqual([]);
+  });
+
+  test("a script, an image and a fetch made with a same-origin iframe's own DOM and network make no request before consent", async ({
+    session,
+  }) => {
+    installVendors(session);
+    const urls = [S("other-realm-script"), IMG("other-realm-image"), "https://in.hotjar.com/other-realm-fetch"];
+    const page = await openGate(session, `<div id="box"></div>`, CONFIG);
+    await page.evaluate(([script, image, url]) => {
+      const frame = document.createElement("iframe");
+      document.body.appendChild(frame);
+      const realm = frame.contentWindow as Window & typeof globalThis;
+      const foreign = realm.document.createElement("script");
+      foreign.src = script;
+      document.getElementById("box")!.appendChild(foreign);
+      new realm.Image().src = image;
+      realm.fetch(url, { method: "POST", body: "x" }).catch(() => {});
+    }, urls);
+    await page.waitForLoadState("networkidle");
+    expect(requestCounts(session, urls)).toEqual(each(urls, 0));
+  });
+});

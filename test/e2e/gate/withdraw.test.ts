@@ -1,0 +1,173 @@
+// SPEC §3/§4, issue 3 "Refusal and withdrawal": withdraw() and refusals delete
+// the trackers' first-party cookies on the host and on every parent domain up
+// to the registrable one, for the paths they may be on, and their
+// localStorage / sessionStorage keys; never the consent cookie (on a refusal)
+// nor a necessary service's cookies, nor the site's own.
+import type { Page } from "playwright-core";
+import { callConsentGate, describe, expect, test, type Session } from "../harness";
+import { installVendors, MIXPANEL_TOKEN, mixpanelLoaded, openGate, snippet, storageKeys } from "./kit";
+
+const CONFIG = {
+  categories: {
+    necessary: { services: ["stripe"] },
+    analytics: { services: ["google-analytics", "hotjar", "mixpanel"] },
+    marketing: { services: ["facebook-pixel"], sale: true },
+  },
+};
+
+const PAGE = ["google-analytics", "facebook-pixel", "hotjar", "mixpanel"].map((v) => snippet(v as "hotjar")).join("\n");
+
+/** What the vendors set once allowed (all on the registrable domain, as they do). */
+const VENDOR_COOKIES = [
+  "_fbp@.shop.test",
+  "_ga@.shop.test",
+  "_ga_TEST123456@.shop.test",
+  "_hjSessionUser_1234567@.shop.test",
+  "_hjSession_1234567@.shop.test",
+  `mp_${MIXPANEL_TOKEN}_mixpanel@.shop.test`,
+];
+
+/** Everything as Playwright reports it: `name@domain path`. */
+async function cookieList(session: Session): Promise<string[]> {
+  return (await session.cookies()).map((c) => `${c.name}@${c.domain} ${c.path}`).sort();
+}
+
+/** Accepts everything, waits for the vendors' cookies, then adds copies where vendors and the site also put them. */
+async function fillJar(session: Session, page: Page): Promise<void> {
+  await callConsentGate(page, "acceptAll");
+  await expect
+    .poll(async () => (await session.cookies()).map((c) => `${c.name}@${c.domain}`).filter((c) => c.endsWith("@.shop.test")).sort(), {
+      timeout: 10_000,
+    })
+    .toEqual(VENDOR_COOKIES);
+  await expect.poll(() => mixpanelLoaded(page)).toBe(true);
+  const directory = new URL(page.url()).pathname.replace(/\/[^/]*$/, "");
+  await page.evaluate((dir) => {
+    const set = (c: string) => (document.cookie = c);
+    // Host-only copies on www.shop.test, as a vendor configured with cookie_domain "none" leaves them.
+    set("_ga=GA1.1.host; path=/");
+    set("_fbp=fb.2.host; path=/");
+    set("_hjSessionUser_1234567=host; path=/");
+    // A domain cookie on the host itself, and one on the page's directory path.
+    set("_hjid=hostdomain; path=/; domain=www.shop.test");
+    set(`_gid=GA1.1.path; path=${dir}`);
+    set(`_gat_UA-1=1; path=${dir}/; domain=shop.test`);
+    // A necessary service's cookies, and the site's own.
+    set("__stripe_mid=mid; path=/; domain=shop.test");
+    set("__stripe_sid=sid; path=/");
+    set("cart=3; path=/");
+    localStorage.setItem("mp_extra_mixpanel", "{}");
+    localStorage.setItem("_hjLocalStorageTest", "1");
+    sessionStorage.setItem("_hjSessionStorageTest", "1");
+    localStorage.setItem("cart", "3");
+    sessionStorage.setItem("checkout-step", "2");
+  }, directory);
+  // document.cookie writes reach the browser's cookie store asynchronously: wait for them.
+  await expect
+    .poll(async () => (await session.cookies()).map((c) => c.name))
+    .toEqual(expect.arrayContaining(["_gid", "_gat_UA-1", "_hjid", "__stripe_mid", "__stripe_sid", "cart"]));
+  expect(await storageKeys(page)).toEqual(
+    expect.arrayContaining([
+      "local:_hjSessionUser_1234567",
+      "local:mp_extra_mixpanel",
+      "local:_hjLocalStorageTest",
+      "session:_hjRecordingLastActivity",
+      "session:hjViewportId",
+      `session:mp_tab_id_mixpanel_${MIXPANEL_TOKEN}`,
+    ]),
+  );
+}
+
+/**
+ * The storage keys left after a refusal. Mixpanel's own opt-out record
+ * (`__mp_opt_in_out_<token>` = "0", written by mixpanel.opt_out_tracking())
+ * holds no identifier and is what keeps a running SDK opted out, so it may stay.
+ */
+async function storageLeft(page: Page): Promise<string[]> {
+  const optOut = `__mp_opt_in_out_${MIXPANEL_TOKEN}`;
+  const value = await page.evaluate((key) => localStorage.getItem(key), optOut);
+  return (await storageKeys(page)).filter((k) => !(k === `local:${optOut}` && value === "0"));
+}
+
+const SITE_COOKIES = ["__stripe_mid@.shop.test /", "__stripe_sid@www.shop.test /", "cart@www.shop.test /"];
+const SITE_STORAGE = ["local:cart", "session:checkout-step"];
+
+describe("withdraw()", () => {
+  test("deletes every vendor cookie on the host, on shop.test and on the page's path, and every vendor storage key", async ({
+    session,
+  }) => {
+    installVendors(session);
+    const page = await openGate(session, PAGE, CONFIG);
+    await fillJar(session, page);
+
+    await callConsentGate(page, "withdraw");
+
+    // The consent cookie goes too: withdraw() forgets the decision (SPEC §4).
+    await expect.poll(() => cookieList(session)).toEqual(SITE_COOKIES);
+    expect(await storageLeft(page)).toEqual(SITE_STORAGE);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  test("the vendors still running cannot write their cookies back after it", async ({ session }) => {
+    installVendors(session);
+    const page = await openGate(session, PAGE, CONFIG);
+    await fillJar(session, page);
+    await callConsentGate(page, "withdraw");
+
+    await page.evaluate(() => {
+      const w = window as unknown as { mixpanel: { track(e: string): void }; fbq(...a: unknown[]): void; dataLayer: unknown[] };
+      w.mixpanel.track("After withdraw");
+      w.fbq("track", "Purchase");
+      (function (..._: unknown[]) {
+        w.dataLayer.push(arguments);
+      })("event", "purchase");
+      document.cookie = "_ga=GA1.1.again; path=/; domain=shop.test";
+    });
+    await page.waitForLoadState("networkidle");
+    await expect.poll(() => cookieList(session)).toEqual(SITE_COOKIES);
+    expect(await storageLeft(page)).toEqual(SITE_STORAGE);
+  });
+});
+
+describe("refusal", () => {
+  test("rejectAll after acceptAll deletes the vendors' cookies and keys but keeps the consent cookie", async ({ session }) => {
+    installVendors(session);
+    const page = await openGate(session, PAGE, CONFIG);
+    await fillJar(session, page);
+
+    await callConsentGate(page, "rejectAll");
+
+    await expect.poll(() => cookieList(session)).toEqual([...SITE_COOKIES, "consentgate@www.shop.test /"].sort());
+    expect(await storageLeft(page)).toEqual(SITE_STORAGE);
+  });
+
+  test("refusing analytics only deletes the analytics vendors' cookies and keeps Meta's", async ({ session }) => {
+    installVendors(session);
+    const page = await openGate(session, PAGE, CONFIG);
+    await fillJar(session, page);
+
+    await callConsentGate(page, "set", { analytics: false });
+
+    await expect.poll(() => cookieList(session)).toEqual(
+      [...SITE_COOKIES, "consentgate@www.shop.test /", "_fbp@.shop.test /", "_fbp@www.shop.test /"].sort(),
+    );
+    expect(await storageLeft(page)).toEqual(SITE_STORAGE);
+  });
+
+  test("a page load while a service is refused deletes the cookies it left earlier, on the host and on shop.test", async ({ session }) => {
+    installVendors(session);
+    const url = session.url("/");
+    await session.context.addCookies([
+      { name: "_ga", value: "GA1.1.old", domain: ".shop.test", path: "/" },
+      { name: "_ga", value: "GA1.1.host", url },
+      { name: "_hjSessionUser_1234567", value: "old", domain: ".shop.test", path: "/" },
+      { name: "_fbp", value: "fb.1.old", url },
+      { name: "__stripe_mid", value: "mid", domain: ".shop.test", path: "/" },
+      { name: "cart", value: "3", url },
+    ]);
+    const page = await openGate(session, PAGE, CONFIG);
+    await page.waitForLoadState("networkidle");
+
+    await expect.poll(() => cookieList(session)).toEqual(["__stripe_mid@.shop.test /", "cart@www.shop.test /"]);
+  });
+});
