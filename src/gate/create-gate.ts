@@ -2,6 +2,7 @@ import type { ServiceGate } from "../services/service";
 import type { Config, GateEvent, HeldKind, State } from "../types";
 import { deleteCookies, deleteStorage } from "./cookies";
 import { intercept } from "./intercept";
+import type { Checks } from "./intercept";
 import type { Matcher } from "./match";
 import { createReleaser } from "./release";
 
@@ -149,8 +150,23 @@ export function createGate(deps: GateDeps) {
     hold(el);
   }
 
-  const { natives, cookie } = intercept(win, {
+  const realms = new WeakSet<Window>([win]);
+  const checks: Checks = {
     element,
+
+    inertScript: (el) => seen.add(el),
+
+    frame(el) {
+      try {
+        const realm = (el as HTMLIFrameElement).contentWindow as typeof win | null;
+        if (realm && !realms.has(realm) && realm.document) {
+          realms.add(realm);
+          intercept(realm, checks);
+        }
+      } catch {
+        // A cross-origin frame is not ours to patch, nor can the page reach into it.
+      }
+    },
 
     src(el, url, attribute) {
       if (released.has(el) || done.has(el)) return true;
@@ -198,8 +214,6 @@ export function createGate(deps: GateDeps) {
     },
 
     inert(el) {
-      // Scripts parsed from markup never run, so there is nothing to hold (nor to release later).
-      if (el.nodeName === "SCRIPT") return false;
       const url = el.getAttribute("src");
       const service = !el.hasAttribute("data-consent") && url && matcher.url(url, doc.baseURI);
       if (!service || permits(service, kindOf(el))) return false;
@@ -219,7 +233,8 @@ export function createGate(deps: GateDeps) {
       natives.insertBefore.call(parent, fragment, after && after.parentNode ? after.nextSibling : null);
       return true;
     },
-  });
+  };
+  const { natives, cookie } = intercept(win, checks);
 
   const releaser = createReleaser(doc, natives, released);
 

@@ -13,6 +13,10 @@ export interface Checks {
   cookie(assignment: string): boolean;
   /** `storage.setItem(key)`: false drops the write. */
   storage(key: string): boolean;
+  /** A script parsed by innerHTML and its kin: it never runs, so the gate leaves it alone for good. */
+  inertScript(el: Element): void;
+  /** A same-origin frame's window, whose own DOM and network need the same patches. */
+  frame(el: Element): void;
   /** An element parsed from markup into an inert template: true when the gate held it. */
   inert(el: Element): boolean;
   /** document.write: true when the gate inserted the markup itself rather than let it reopen a parsed page. */
@@ -36,7 +40,9 @@ function wrapInsertion(proto: Proto | undefined, name: string, checks: Checks) {
       if (node && node.nodeType === 1) checks.element(node as Element);
       else if (node && node.nodeType === 11) (node as DocumentFragment).querySelectorAll("script,iframe,img").forEach(checks.element);
     }
-    return native.apply(this, args);
+    const result = native.apply(this, args);
+    for (const arg of args) if (arg && (arg as Node).nodeName === "IFRAME") checks.frame(arg as Element);
+    return result;
   };
 }
 
@@ -81,6 +87,11 @@ export function intercept(win: Window & typeof globalThis, checks: Checks): { na
     if (SOURCE_ATTRIBUTES.test(name) && MEDIA.test(this.nodeName) && !checks.src(this, String(value), name.toLowerCase())) return;
     return natives.setAttribute.call(this, name, value);
   };
+  const setAttributeNode = win.Element.prototype.setAttributeNode;
+  win.Element.prototype.setAttributeNode = function (this: Element, attr: Attr) {
+    if (SOURCE_ATTRIBUTES.test(attr.name) && MEDIA.test(this.nodeName) && !checks.src(this, attr.value, attr.name.toLowerCase())) return null;
+    return setAttributeNode.call(this, attr);
+  };
   const setAttributeNS = win.Element.prototype.setAttributeNS;
   win.Element.prototype.setAttributeNS = function (this: Element, ns: string | null, name: string, value: string) {
     if (!ns && SOURCE_ATTRIBUTES.test(name) && MEDIA.test(this.nodeName) && !checks.src(this, String(value), name.toLowerCase())) return;
@@ -89,15 +100,18 @@ export function intercept(win: Window & typeof globalThis, checks: Checks): { na
 
   // Markup: trackers are held in an inert copy before the real parse; the
   // elements the parse makes then carry the hold and are registered.
-  const register = (root: ParentNode | null) =>
+  const register = (root: ParentNode | null) => {
+    root?.querySelectorAll("script:not([data-consent])").forEach(checks.inertScript);
     root?.querySelectorAll("script[data-consent],iframe[data-consent],img[data-consent]").forEach(checks.element);
+  };
   const innerHTML = Object.getOwnPropertyDescriptor(win.Element.prototype, "innerHTML")!;
-  const clean = (html: unknown) => {
+  // Scripts parsed by innerHTML and its kin never run, so only document.write's are held.
+  const clean = (html: unknown, scripts?: boolean) => {
     if (typeof html !== "string" || !MARKUP.test(html)) return html;
     const template = doc.createElement("template");
     innerHTML.set!.call(template, html);
     let changed = false;
-    template.content.querySelectorAll("script,iframe,img").forEach((el) => {
+    template.content.querySelectorAll(scripts ? "script,iframe,img" : "iframe,img").forEach((el) => {
       if (checks.inert(el)) changed = true;
     });
     return changed ? innerHTML.get!.call(template) : html;
@@ -125,7 +139,7 @@ export function intercept(win: Window & typeof globalThis, checks: Checks): { na
     const write = doc[name];
     doc[name] = function (this: Document, ...parts: string[]) {
       const html = parts.join("") + (name === "writeln" ? "\n" : "");
-      if (!checks.write(html)) write.call(this, clean(html) as string);
+      if (!checks.write(html)) write.call(this, clean(html, true) as string);
     };
   }
 
