@@ -1,0 +1,39 @@
+// What a visitor downloads, side by side with other scripts in the same run:
+// a returning visitor (the core only) and a first visit (core + UI + styles +
+// one language), against vanilla-cookieconsent and yett from node_modules.
+//
+//   npm run bench:size
+import { readFileSync, readdirSync } from "node:fs";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+
+const root = new URL("../../", import.meta.url);
+const file = (path) => readFileSync(new URL(path, root));
+const sizes = (buffers) => {
+  return {
+    raw: buffers.reduce((n, b) => n + b.length, 0),
+    gzip: buffers.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0),
+    brotli: buffers.reduce(
+      (n, b) => n + brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+      0,
+    ),
+  };
+};
+
+const languages = readdirSync(new URL("dist/i18n/", root)).map((f) => [f, file(`dist/i18n/${f}`)]);
+const largest = languages.sort((a, b) => b[1].length - a[1].length)[0];
+const rows = [
+  ["consentgate: returning visitor (core)", [file("dist/consentgate.js")]],
+  ["consentgate: first visit, English", [file("dist/consentgate.js"), file("dist/consentgate-ui.js"), file("dist/i18n/en.js")]],
+  [`consentgate: first visit, ${largest[0].replace(".js", "")}`, [file("dist/consentgate.js"), file("dist/consentgate-ui.js"), largest[1]]],
+  ["consentgate: + preferences (catalogue texts)", readdirSync(new URL("dist/chunks/", root)).map((f) => file(`dist/chunks/${f}`))],
+  ["vanilla-cookieconsent 3.1.0 (umd + css)", [file("node_modules/vanilla-cookieconsent/dist/cookieconsent.umd.js"), file("node_modules/vanilla-cookieconsent/dist/cookieconsent.css")]],
+  ["yett 0.1.13 (blocker only)", [file("node_modules/yett/dist/yett.min.js")]],
+];
+
+const w = Math.max(...rows.map(([name]) => name.length));
+console.log(`${"what is downloaded".padEnd(w)}  ${"raw".padStart(7)} ${"gzip".padStart(7)} ${"brotli".padStart(7)}`);
+for (const [name, buffers] of rows) {
+  const s = sizes(buffers);
+  console.log(`${name.padEnd(w)}  ${String(s.raw).padStart(7)} ${String(s.gzip).padStart(7)} ${String(s.brotli).padStart(7)}`);
+}
+console.log("(each file compressed on its own, as a server sends it; brotli quality 11)");
