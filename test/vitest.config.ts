@@ -4,7 +4,6 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   root: new URL("..", import.meta.url).pathname,
   define: { __VERSION__: JSON.stringify("0.0.0-test"), __CSS__: JSON.stringify("") },
-  esbuild: { jsx: "automatic", jsxImportSource: "preact" },
   test: {
     include: ["test/{unit,gate,ui}/**/*.test.{ts,tsx}"],
     environment: "happy-dom",
