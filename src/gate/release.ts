@@ -72,7 +72,11 @@ export function createReleaser(doc: Document, natives: Natives, released: WeakSe
       const src = held.getAttribute("data-src");
       const srcset = held.getAttribute("data-srcset");
       if (srcset !== null) natives.setAttribute.call(held, "srcset", srcset);
-      if (src !== null) natives.setAttribute.call(held, "src", src);
+      if (src === null) return;
+      // Chromium ignores a src given to an iframe the parser is still inserting
+      // (the observer's microtask); a task later it navigates.
+      if (held.nodeName === "IFRAME") setTimeout(() => natives.setAttribute.call(held, "src", src));
+      else natives.setAttribute.call(held, "src", src);
     },
   };
 }

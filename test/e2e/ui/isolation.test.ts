@@ -1,0 +1,90 @@
+// Shadow DOM isolation and the strict-CSP page in real Chromium (issue 4
+// "Tests"; SPEC §7: the page's CSS cannot break the UI, not even
+// `* { all: unset !important }`, and `style-src 'self'` suffices).
+import type { Page } from "playwright-core";
+import { expect, test } from "../harness";
+import { bannerShown, placeholderShown, preferencesShown, uiPage } from "./pages";
+
+interface ButtonView {
+  text: string;
+  box: { x: number; y: number; width: number; height: number } | null;
+  /** What `document.elementFromPoint` finds at the button's centre. */
+  hit: string | null;
+  fontSize: string;
+}
+
+async function bannerButtons(page: Page): Promise<ButtonView[]> {
+  const buttons = page.locator("consentgate-ui .cg-banner button");
+  const views: ButtonView[] = [];
+  for (const button of await buttons.all()) {
+    const box = await button.boundingBox();
+    const { text, fontSize } = await button.evaluate((el) => ({
+      text: el.textContent!.trim(),
+      fontSize: getComputedStyle(el).fontSize,
+    }));
+    const hit = box
+      ? await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.localName ?? null, [
+          box.x + box.width / 2,
+          box.y + box.height / 2,
+        ])
+      : null;
+    views.push({ text, box, hit, fontSize });
+  }
+  return views;
+}
+
+test("a hostile page stylesheet and a full-screen overlay cannot hide, cover or resize the banner", async ({ session }) => {
+  const plain = await uiPage(session, "shop.html");
+  await bannerShown(plain);
+  const reference = await bannerButtons(plain);
+
+  const page = await uiPage(session, "hostile.html");
+  await bannerShown(page);
+  // The page's rules did apply to the page itself.
+  expect(await page.evaluate(() => getComputedStyle(document.querySelector("main button")!).display)).toBe("none");
+  expect(await page.evaluate(() => getComputedStyle(document.getElementById("overlay")!).zIndex)).toBe("2147483647");
+
+  const buttons = await bannerButtons(page);
+  expect(buttons.map((b) => b.text)).toEqual(["Accept all", "Reject all", "Manage choices"]);
+  for (const button of buttons) {
+    expect(button.box!.width, button.text).toBeGreaterThan(0);
+    expect(button.box!.height, button.text).toBeGreaterThan(0);
+    expect(button.hit, `${button.text} is under the page's overlay`).toBe("consentgate-ui");
+  }
+  // Sizes in px: the page's 40px root font size and scaled <body> change nothing.
+  expect(buttons.map((b) => b.fontSize)).toEqual(reference.map((b) => b.fontSize));
+  expect(buttons.map((b) => Math.round(b.box!.height))).toEqual(reference.map((b) => Math.round(b.box!.height)));
+
+  // And the visitor can still use it.
+  await page.locator("consentgate-ui .cg-banner button", { hasText: "Reject all" }).click();
+  await expect.poll(() => page.evaluate(() => window.ConsentGate.get().decided)).toBe(true);
+  expect(session.problems()).toEqual([]);
+});
+
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
+
+test("a page with a strict CSP shows the banner, preferences and placeholder, styled, without one violation", async ({ session }) => {
+  const page = await uiPage(session, "csp.html", undefined, { headers: { "content-security-policy": CSP } });
+  // The page is under the policy and the watcher ran: it is the only way to see violations.
+  //: it is the only way to see the violations.
+  expect(await page.evaluate(() => Array.isArray((window as any).__cspViolations))).toBe(true);
+  await bannerShown(page);
+  await placeholderShown(page);
+  // Styled: the adopted stylesheet applied (a styled button has padding and a background).
+  const style = await page
+    .locator("consentgate-ui .cg-banner button")
+    .first()
+    .evaluate((el) => ({ padding: getComputedStyle(el).paddingTop, bg: getComputedStyle(el).backgroundColor }));
+  expect(style.padding).not.toBe("0px");
+  expect(style.bg).not.toBe("rgba(0, 0, 0, 0)");
+
+  await page.locator("consentgate-ui .cg-banner button").nth(2).click();
+  await preferencesShown(page);
+  await page.locator("consentgate-ui dialog summary").first().click();
+  await page.locator("consentgate-ui dialog .cg-svc").first().waitFor({ state: "visible" });
+  await page.locator("consentgate-ui dialog .cg-foot button").first().click();
+  await page.waitForLoadState("networkidle");
+
+  expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
+  expect(session.problems()).toEqual([]);
+});

@@ -1,0 +1,47 @@
+// The UI loads only when something must be shown, with one language file
+// (issue 4 "Tests": the UI not requested at all for a returning visitor).
+import { callConsentGate, consentState, expect, test, type Session } from "../harness";
+import { bannerShown, SITE, uiPage, withUi } from "./pages";
+
+/** Paths on the site requested from `from` on: the UI file and language files. */
+function uiRequests(session: Session, from = 0): string[] {
+  return session.requests
+    .slice(from)
+    .filter((r) => !r.thirdParty)
+    .map((r) => new URL(r.url).pathname)
+    .filter((path) => path == "/consentgate-ui.js" || path.startsWith("/i18n/"));
+}
+
+test("a first visitor downloads the UI and exactly one language file, the page's", async ({ session }) => {
+  const page = await uiPage(session, "shop.html");
+  await bannerShown(page);
+  await page.waitForLoadState("networkidle");
+  expect(uiRequests(session)).toEqual(expect.arrayContaining(["/consentgate-ui.js", "/i18n/en.js"]));
+  expect(uiRequests(session)).toHaveLength(2);
+});
+
+test("a first visitor on a Hebrew page downloads only the Hebrew language file", async ({ session }) => {
+  const page = await uiPage(session, "video-he.html");
+  await bannerShown(page);
+  await page.waitForLoadState("networkidle");
+  expect(uiRequests(session).filter((p) => p.startsWith("/i18n/"))).toEqual(["/i18n/he.js"]);
+  expect(await page.locator("consentgate-ui .cg-banner").evaluate((el) => el.closest(".cg")!.getAttribute("dir"))).toBe("rtl");
+});
+
+test("a returning visitor with nothing to show never requests the UI or a language file", async ({ session }) => {
+  const config = withUi({ reopenButton: false }, SITE);
+  const first = await uiPage(session, "shop.html", config, { path: "/p/returning/shop.html" });
+  await bannerShown(first);
+  await callConsentGate(first, "rejectAll");
+  await first.close();
+
+  const from = session.requests.length;
+  const page = await session.visit("/p/returning/shop.html");
+  await page.waitForLoadState("networkidle");
+  expect((await consentState(page)).decided).toBe(true);
+  // The page did load the core, and nothing of the UI.
+  expect(session.requests.slice(from).map((r) => new URL(r.url).pathname)).toContain("/consentgate.js");
+  expect(uiRequests(session, from)).toEqual([]);
+  expect(await page.locator("consentgate-ui").count()).toBe(0);
+  expect(session.problems()).toEqual([]);
+});

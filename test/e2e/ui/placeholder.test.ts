@@ -1,0 +1,93 @@
+// The placeholder of a held YouTube embed in real Chromium (issue 4 "Tests";
+// README "Placeholders": Allow <service> is stored, Only this time is not).
+import type { Page } from "playwright-core";
+import { consentState, expect, test, type Session } from "../harness";
+import { placeholderShown, uiPage } from "./pages";
+
+const YOUTUBE = /(^|\.)(youtube\.com|youtube-nocookie\.com|ytimg\.com|googlevideo\.com)$/;
+
+function youtubeRequests(session: Session) {
+  return session.thirdParty().filter((r) => YOUTUBE.test(r.host));
+}
+
+async function openVideoPage(session: Session, path?: string): Promise<Page> {
+  session.fake("https://www.youtube-nocookie.com/embed/*", {
+    contentType: "text/html",
+    body: "<!doctype html><title>A video</title><p>playing</p>",
+  });
+  const page = await uiPage(session, "video.html", undefined, { path });
+  await placeholderShown(page);
+  return page;
+}
+
+/** The iframe is back in the page with its source, and its document loaded. */
+async function videoLoaded(session: Session, page: Page) {
+  await expect
+    .poll(() => youtubeRequests(session).map((r) => `${r.resourceType} ${r.url}`))
+    .toEqual(["document https://www.youtube-nocookie.com/embed/x"]);
+  await expect
+    .poll(() => page.evaluate(() => document.querySelector("main iframe")?.getAttribute("src") ?? null))
+    .toBe("https://www.youtube-nocookie.com/embed/x");
+  await expect.poll(() => page.frameLocator("main iframe").locator("p").textContent()).toBe("playing");
+  expect(await page.locator("consentgate-ui[data-embed]").count()).toBe(0);
+}
+
+test("holds the YouTube embed behind a placeholder that names YouTube and says why", async ({ session }) => {
+  const page = await openVideoPage(session);
+  expect(youtubeRequests(session)).toEqual([]);
+  const placeholder = page.locator('consentgate-ui[data-embed="youtube"]');
+  await expect.poll(() => placeholder.locator(".cg-ph").getAttribute("aria-label")).toBe("YouTube");
+  expect(await placeholder.locator(".cg-ph").textContent()).toContain("hidden until you allow it");
+  expect(await placeholder.getByRole("link").getAttribute("href")).toBe("https://policies.google.com/privacy");
+  expect(await page.locator("main iframe").count()).toBe(0);
+  await page.waitForLoadState("networkidle");
+  expect(youtubeRequests(session)).toEqual([]);
+});
+
+test("allowing YouTube from its placeholder stores the choice and loads the video", async ({ session }) => {
+  const page = await openVideoPage(session, "/p/allow/video.html");
+  expect(youtubeRequests(session)).toEqual([]);
+
+  await page.locator('consentgate-ui[data-embed="youtube"]').getByRole("button", { name: /YouTube/ }).click();
+  await videoLoaded(session, page);
+  const state = await consentState(page);
+  expect(state.services.youtube).toBe(true);
+  expect(state.categories.marketing).toBe(false);
+  expect(await session.cookie("consentgate")).toBeDefined();
+  expect(session.problems()).toEqual([]);
+});
+
+test("a YouTube choice stored from the placeholder plays the embed on the next page view", async ({ session }) => {
+  const page = await openVideoPage(session, "/p/allow/video.html");
+  await page.locator('consentgate-ui[data-embed="youtube"]').getByRole("button", { name: /YouTube/ }).click();
+  await videoLoaded(session, page);
+  await page.close();
+
+  const next = await session.visit("/p/allow/video.html");
+  await next.waitForLoadState("networkidle");
+  expect(await next.locator("consentgate-ui[data-embed]").count()).toBe(0);
+  expect(await next.evaluate(() => document.querySelector("main iframe")?.getAttribute("src"))).toBe(
+    "https://www.youtube-nocookie.com/embed/x",
+  );
+  // The iframe must also navigate: a second request for the video, and its document shown.
+  await expect.poll(() => youtubeRequests(session).filter((r) => r.resourceType == "document"), { timeout: 5000 }).toHaveLength(2);
+  await expect.poll(() => next.frameLocator("main iframe").locator("p").textContent(), { timeout: 5000 }).toBe("playing");
+});
+
+test("Only this time loads the video for this page view without storing a choice for YouTube", async ({ session }) => {
+  const page = await openVideoPage(session);
+
+  await page.locator('consentgate-ui[data-embed="youtube"]').getByRole("button", { name: "Only this time" }).click();
+  await videoLoaded(session, page);
+  const state = await consentState(page);
+  expect(state.services.youtube).toBe(false);
+  expect(state.decided).toBe(false);
+  expect(await session.cookie("consentgate")).toBeUndefined();
+
+  // Nothing stored: the next page view holds it again.
+  await page.reload();
+  await placeholderShown(page);
+  expect(youtubeRequests(session)).toHaveLength(1);
+  expect(await session.cookie("consentgate")).toBeUndefined();
+  expect(session.problems()).toEqual([]);
+});
