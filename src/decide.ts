@@ -8,6 +8,13 @@ export interface Decision {
 
 const DAY = 86400;
 
+/** Own keys only: inherited ones like "constructor" name nothing. */
+export const own = (map: object, key: string) => Object.prototype.hasOwnProperty.call(map, key);
+
+/** `allows(name)`: `name` is a category or a service; anything else is never allowed. */
+export const allowedIn = ({ categories, services }: State, name: string): boolean =>
+  own(categories, name) ? categories[name] : own(services, name) ? services[name] : false;
+
 /**
  * The category a service is held under; "" when the config leaves it nowhere.
  * The category that lists it comes first: a site may file a built-in service
@@ -15,17 +22,16 @@ const DAY = 86400;
  */
 export function categoryOf(config: Config, catalogue: Record<string, { category: string }>, id: string): string {
   const listed = Object.keys(config.categories).find((name) => config.categories[name].services.includes(id));
-  const own = Object.prototype.hasOwnProperty.call(config.services, id) ? config.services[id] : undefined;
-  return listed ?? (own ? own.category : catalogue[id]?.category ?? "");
+  const site = own(config.services, id) ? config.services[id] : undefined;
+  return listed ?? (site ? site.category : catalogue[id]?.category ?? "");
 }
 
 /** A stored decision counts only if it is current and speaks of things this config has. */
 export function usable(config: Config, catalogue: Record<string, unknown>, stored: Stored | null, now: number): Stored | null {
   if (!stored || stored.revision !== config.revision) return null;
   if (stored.time > now + DAY || now - stored.time > config.cookie.days * DAY) return null;
-  const has = (map: object, key: string) => Object.prototype.hasOwnProperty.call(map, key);
-  if (!Object.keys(stored.categories).every((name) => has(config.categories, name))) return null;
-  if (!Object.keys(stored.services).every((id) => has(config.services, id) || has(catalogue, id))) return null;
+  if (!Object.keys(stored.categories).every((name) => own(config.categories, name))) return null;
+  if (!Object.keys(stored.services).every((id) => own(config.services, id) || own(catalogue, id))) return null;
   return stored;
 }
 
@@ -69,11 +75,11 @@ export function decide(
   const ids = new Set([...Object.keys(catalogue), ...Object.keys(config.services)]);
   for (const id of ids) {
     const name = categoryOf(config, catalogue, id);
-    const category = Object.prototype.hasOwnProperty.call(config.categories, name) ? config.categories[name] : undefined;
-    const own = stored?.services[id];
+    const category = own(config.categories, name) ? config.categories[name] : undefined;
+    const chosen = stored?.services[id];
     services[id] = !category
       ? false
-      : category.required || (own === undefined || overrides(category.sale, true) ? categories[name] : own);
+      : category.required || (chosen === undefined || overrides(category.sale, true) ? categories[name] : chosen);
   }
 
   // In opt-out mode an honoured signal answers the notice; a category added

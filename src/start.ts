@@ -15,7 +15,7 @@ export function start(base: string): ConsentGateApi | undefined {
     Object.defineProperty(win, "ConsentGate", { value: api, enumerable: true });
     return api;
   } catch (error) {
-    console.error(`[consentgate] could not start (${(error as Error).message}); nothing optional is offered on this page`);
+    console.error(`[consentgate] could not start (${(error as Error).message}); nothing optional runs`);
     return undefined;
   }
 }

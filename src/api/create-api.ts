@@ -1,8 +1,9 @@
-import { decide } from "../decide";
+import { allowedIn, decide, own } from "../decide";
 import type { Decision } from "../decide";
-import { decode, encode } from "../store/codec";
+import { decode, encode, SOURCES } from "../store/codec";
 import type { ConsentStore } from "../store/cookie";
 import type { Config, ConsentGateApi, SetOptions, Signals, State, Stored, View } from "../types";
+import { fail } from "./events";
 import type { Events } from "./events";
 
 declare const __VERSION__: string;
@@ -27,8 +28,6 @@ export interface CoreDeps {
   reload(): void;
 }
 
-const SOURCES = ["banner", "preferences", "api"];
-const own = (map: object, key: string) => Object.prototype.hasOwnProperty.call(map, key);
 
 const copy = (state: State): State => ({
   ...state,
@@ -83,9 +82,9 @@ export function createApi(deps: CoreDeps) {
   }
 
   function save(categories: Record<string, boolean>, services: Record<string, boolean>, opts: SetOptions = {}) {
-    if (opts === null || typeof opts !== "object") throw new TypeError(`[consentgate] options must be an object, got ${String(opts)}`);
+    if (opts === null || typeof opts !== "object") fail(`options: ${String(opts)} is not an object`);
     const source = opts.source ?? "api";
-    if (!SOURCES.includes(source)) throw new TypeError(`[consentgate] options.source: "${String(source)}" is not "banner", "preferences" or "api"`);
+    if (!(SOURCES as readonly string[]).includes(source)) fail(`options.source: "${String(source)}" is not one of ${SOURCES}`);
     const previous = decision.state;
     if (config.unreadable) return;
     const next: Stored = {
@@ -116,10 +115,7 @@ export function createApi(deps: CoreDeps) {
 
     get: () => copy(decision.state),
 
-    allows(name: string) {
-      const { categories, services } = decision.state;
-      return own(categories, name) ? categories[name] : own(services, name) ? services[name] : false;
-    },
+    allows: (name: string) => allowedIn(decision.state, name),
 
     acceptAll: (opts) => save(all(true), {}, opts),
 
@@ -127,20 +123,20 @@ export function createApi(deps: CoreDeps) {
 
     set(choices, opts) {
       if (choices === null || typeof choices !== "object" || Array.isArray(choices)) {
-        throw new TypeError(`[consentgate] set() takes an object like { analytics: true }, got ${String(choices)}`);
+        fail(`set(): ${String(choices)} is not an object`);
       }
       const categories = shown();
       const services = keptServices();
       for (const [key, value] of Object.entries(choices)) {
-        if (typeof value !== "boolean") throw new TypeError(`[consentgate] set(): ${key} must be true or false, got ${String(value)}`);
+        if (typeof value !== "boolean") fail(`set(): ${key}: ${String(value)} is not true or false`);
         if (own(config.categories, key)) {
           if (config.categories[key].required) {
-            if (!value) throw new TypeError(`[consentgate] set(): "${key}" is required and cannot be turned off`);
+            if (!value) fail(`set(): "${key}" is required`);
           } else categories[key] = value;
         } else if (own(config.services, key) || own(catalogue, key)) {
           services[key] = value;
         } else {
-          throw new TypeError(`[consentgate] set(): unknown category or service "${key}"`);
+          fail(`set(): "${key}" is not a category or service`);
         }
       }
       save(categories, services, opts);
@@ -158,7 +154,7 @@ export function createApi(deps: CoreDeps) {
     },
 
     open(next: View = "preferences") {
-      if (next !== "banner" && next !== "preferences") throw new TypeError(`[consentgate] open(): "${String(next)}" is not "banner" or "preferences"`);
+      if (next !== "banner" && next !== "preferences") fail(`open(): "${String(next)}" is not banner or preferences`);
       show(next);
     },
 

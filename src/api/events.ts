@@ -4,6 +4,11 @@ type Listener<K extends keyof EventMap> = (payload: EventMap[K]) => void;
 
 export const EVENTS = ["change", "ready", "open", "close", "held", "released"] as const;
 
+/** Misuse of the API throws at once, naming what was wrong. */
+export const fail = (message: string): never => {
+  throw new TypeError("[consentgate] " + message);
+};
+
 /** Enough to explain a page's tags; a page that beacons forever must not grow without end. */
 const KEEP = 1000;
 
@@ -31,8 +36,8 @@ export function createEvents() {
 
   return {
     on<K extends keyof EventMap>(event: K, fn: Listener<K>): () => void {
-      if (!EVENTS.includes(event)) throw new TypeError(`[consentgate] on(): unknown event "${String(event)}"; use one of ${EVENTS.join(", ")}`);
-      if (typeof fn !== "function") throw new TypeError(`[consentgate] on("${event}"): the listener is not a function`);
+      if (!EVENTS.includes(event)) fail(`on(): "${String(event)}" is not one of ${EVENTS}`);
+      if (typeof fn !== "function") fail(`on("${event}"): the listener is not a function`);
       let set = listeners.get(event);
       if (!set) listeners.set(event, (set = new Set()));
       set.add(fn);

@@ -1,3 +1,4 @@
+import { allowedIn, own } from "../decide";
 import type { ServiceGate } from "../services/service";
 import type { Config, GateEvent, HeldKind, State } from "../types";
 import { deleteCookies, deleteStorage } from "./cookies";
@@ -43,12 +44,8 @@ export function createGate(deps: GateDeps) {
   const advanced = config.googleConsentMode && config.googleConsentMode.advanced;
   const configured = new Set(Object.values(config.categories).flatMap((category) => category.services));
 
-  const own = (map: object, key: string) => Object.prototype.hasOwnProperty.call(map, key);
   /** `data-consent` names a category or a service; anything else never runs. */
-  const allows = (name: string) => {
-    const { categories, services } = deps.state();
-    return own(categories, name) ? categories[name] : own(services, name) ? services[name] : false;
-  };
+  const allows = (name: string) => allowedIn(deps.state(), name);
   const permits = (id: string, kind: HeldKind) =>
     allows(id) || (!!advanced && GOOGLE_TAGS.includes(id) && kind !== "cookie" && kind !== "storage");
 
@@ -57,11 +54,7 @@ export function createGate(deps: GateDeps) {
     if (event === "held" && service && !configured.has(service) && !warned.has(service)) {
       warned.add(service);
       const home = deps.categoryOf(service);
-      deps.warn(
-        config.categories[home]
-          ? `${service} was inserted but is not in your config; it is held under "${home}"`
-          : `${service} was inserted but is not in your config, which has no "${home}" category; it is held on this page`,
-      );
+      deps.warn(`${service} is not in your config; held under "${home}"${config.categories[home] ? "" : ", a category it lacks"}`);
     }
     deps.emit(event, { service, category, kind, target });
   }
@@ -105,7 +98,7 @@ export function createGate(deps: GateDeps) {
     if (el.nodeName === "IFRAME") deps.placeholder();
     if (name && !service && !own(config.categories, name) && !warned.has(name)) {
       warned.add(name);
-      deps.warn(`data-consent="${name}" names no category or service in your config; the element stays held`);
+      deps.warn(`data-consent="${name}" is not a category or service; held`);
     }
   }
 
@@ -278,7 +271,7 @@ export function createGate(deps: GateDeps) {
             released.add(script);
             script.async = true;
             natives.setAttribute.call(script, "src", service.loader!);
-            natives.appendChild.call(doc.head || doc.documentElement, script);
+            natives.insertBefore.call(doc.head || doc.documentElement, script, null);
           });
         }
       } catch {
@@ -293,7 +286,7 @@ export function createGate(deps: GateDeps) {
     if (previous) {
       const running = Object.keys(state.services).filter((id) => previous.services[id] && !state.services[id] && ran.has(id));
       if (running.length) {
-        deps.warn(`${running.join(", ")} already ran on this page and cannot be unloaded; it stops at the next page load (pass { reload: true } to reload now)`);
+        deps.warn(`${running} already ran; it stops at the next page load, or pass { reload: true }`);
       }
     }
   }

@@ -26,31 +26,22 @@ export interface Checks {
 const MEDIA = /^(SCRIPT|IFRAME|IMG)$/;
 const MARKUP = /<(script|iframe|img)\b/i;
 const SOURCE_ATTRIBUTES = /^(src|srcset)$/i;
+/** Elements the gate looks at, and those already tagged for it. */
+export const TRACKED = "script,iframe,img";
+export const TAGGED = "script[data-consent],iframe[data-consent],img[data-consent]";
 
 type Proto = Record<string, any>;
+type Fn = (this: any, ...args: any[]) => any;
 
-/** Wraps `proto[name]` so the gate sees every node it is given before the browser does. */
-function wrapInsertion(proto: Proto | undefined, name: string, checks: Checks) {
+/** Replaces `proto[name]` with what `make` builds around the native one, if there is one. */
+function patch(proto: Proto | undefined, name: string, make: (native: Fn) => Fn) {
   const native = proto && proto[name];
-  if (typeof native !== "function") return;
-  proto![name] = function (this: Node, ...args: unknown[]) {
-    for (const arg of args) {
-      // nodeType, not instanceof: nodes made in another frame's realm must be seen too.
-      const node = arg as Node | null;
-      if (node && node.nodeType === 1) checks.element(node as Element);
-      else if (node && node.nodeType === 11) (node as DocumentFragment).querySelectorAll("script,iframe,img").forEach(checks.element);
-    }
-    const result = native.apply(this, args);
-    for (const arg of args) if (arg && (arg as Node).nodeName === "IFRAME") checks.frame(arg as Element);
-    return result;
-  };
+  if (typeof native == "function") proto![name] = make(native);
 }
 
 function wrapSetter(proto: Proto, name: string, wrap: (set: (v: any) => void) => (this: any, v: any) => void) {
   const descriptor = Object.getOwnPropertyDescriptor(proto, name);
-  if (!descriptor || !descriptor.set) return descriptor;
-  Object.defineProperty(proto, name, { ...descriptor, set: wrap(descriptor.set) });
-  return descriptor;
+  if (descriptor && descriptor.set) Object.defineProperty(proto, name, { ...descriptor, set: wrap(descriptor.set) });
 }
 
 /**
@@ -61,18 +52,34 @@ function wrapSetter(proto: Proto, name: string, wrap: (set: (v: any) => void) =>
  */
 export function intercept(win: Window & typeof globalThis, checks: Checks): { natives: Natives; cookie: PropertyDescriptor } {
   const doc = win.document;
+  const element = win.Element.prototype as Proto;
+  const node = win.Node.prototype as Proto;
   const natives: Natives = {
-    setAttribute: win.Element.prototype.setAttribute,
-    insertBefore: win.Node.prototype.insertBefore,
-    removeChild: win.Node.prototype.removeChild,
-    appendChild: win.Node.prototype.appendChild,
+    setAttribute: element.setAttribute,
+    insertBefore: node.insertBefore,
+    removeChild: node.removeChild,
   };
 
-  for (const name of ["appendChild", "insertBefore", "replaceChild"]) wrapInsertion(win.Node.prototype, name, checks);
-  for (const name of ["append", "prepend", "before", "after", "replaceWith", "insertAdjacentElement"]) {
-    wrapInsertion(win.Element.prototype, name, checks);
+  // The gate sees every node it is given before the browser does.
+  const insertion = (native: Fn) =>
+    function (this: Node, ...args: unknown[]) {
+      for (const arg of args) {
+        // nodeType, not instanceof: nodes made in another frame's realm must be seen too.
+        const node = arg as Node | null;
+        if (node && node.nodeType === 1) checks.element(node as Element);
+        else if (node && node.nodeType === 11) (node as DocumentFragment).querySelectorAll(TRACKED).forEach(checks.element);
+      }
+      const result = native.apply(this, args);
+      for (const arg of args) if (arg && (arg as Node).nodeName === "IFRAME") checks.frame(arg as Element);
+      return result;
+    };
+  for (const [proto, names] of [
+    [node, "appendChild insertBefore replaceChild"],
+    [element, "append prepend before after replaceWith insertAdjacentElement"],
+    [win.CharacterData.prototype, "before after replaceWith"],
+  ] as const) {
+    for (const name of names.split(" ")) patch(proto, name, insertion);
   }
-  for (const name of ["before", "after", "replaceWith"]) wrapInsertion(win.CharacterData.prototype, name, checks);
 
   for (const proto of [win.HTMLScriptElement.prototype, win.HTMLIFrameElement.prototype, win.HTMLImageElement.prototype]) {
     for (const attribute of proto === win.HTMLImageElement.prototype ? ["src", "srcset"] : ["src"]) {
@@ -83,106 +90,108 @@ export function intercept(win: Window & typeof globalThis, checks: Checks): { na
       );
     }
   }
-  win.Element.prototype.setAttribute = function (this: Element, name: string, value: string) {
-    if (SOURCE_ATTRIBUTES.test(name) && MEDIA.test(this.nodeName) && !checks.src(this, String(value), name.toLowerCase())) return;
-    return natives.setAttribute.call(this, name, value);
-  };
-  const setAttributeNode = win.Element.prototype.setAttributeNode;
-  win.Element.prototype.setAttributeNode = function (this: Element, attr: Attr) {
-    if (SOURCE_ATTRIBUTES.test(attr.name) && MEDIA.test(this.nodeName) && !checks.src(this, attr.value, attr.name.toLowerCase())) return null;
-    return setAttributeNode.call(this, attr);
-  };
-  const setAttributeNS = win.Element.prototype.setAttributeNS;
-  win.Element.prototype.setAttributeNS = function (this: Element, ns: string | null, name: string, value: string) {
-    if (!ns && SOURCE_ATTRIBUTES.test(name) && MEDIA.test(this.nodeName) && !checks.src(this, String(value), name.toLowerCase())) return;
-    return setAttributeNS.call(this, ns, name, value);
-  };
+  /** Whether setting attribute `name` to `value` on `el` is held (the native setter must not run). */
+  const held = (el: Element, name: string, value: unknown) =>
+    SOURCE_ATTRIBUTES.test(name) && MEDIA.test(el.nodeName) && !checks.src(el, String(value), name.toLowerCase());
+  patch(element, "setAttribute", (native) =>
+    function (this: Element, name: string, value: string) {
+      if (!held(this, name, value)) return native.call(this, name, value);
+    },
+  );
+  patch(element, "setAttributeNode", (native) =>
+    function (this: Element, attr: Attr) {
+      return held(this, attr.name, attr.value) ? null : native.call(this, attr);
+    },
+  );
+  patch(element, "setAttributeNS", (native) =>
+    function (this: Element, ns: string | null, name: string, value: string) {
+      if (ns || !held(this, name, value)) return native.call(this, ns, name, value);
+    },
+  );
 
   // Markup: trackers are held in an inert copy before the real parse; the
   // elements the parse makes then carry the hold and are registered.
   const register = (root: ParentNode | null) => {
     root?.querySelectorAll("script:not([data-consent])").forEach(checks.inertScript);
-    root?.querySelectorAll("script[data-consent],iframe[data-consent],img[data-consent]").forEach(checks.element);
+    root?.querySelectorAll(TAGGED).forEach(checks.element);
   };
-  const innerHTML = Object.getOwnPropertyDescriptor(win.Element.prototype, "innerHTML")!;
+  const innerHTML = Object.getOwnPropertyDescriptor(element, "innerHTML")!;
   // Scripts parsed by innerHTML and its kin never run, so only document.write's are held.
   const clean = (html: unknown, scripts?: boolean) => {
     if (typeof html !== "string" || !MARKUP.test(html)) return html;
     const template = doc.createElement("template");
     innerHTML.set!.call(template, html);
     let changed = false;
-    template.content.querySelectorAll(scripts ? "script,iframe,img" : "iframe,img").forEach((el) => {
+    template.content.querySelectorAll(scripts ? TRACKED : "iframe,img").forEach((el) => {
       if (checks.inert(el)) changed = true;
     });
     return changed ? innerHTML.get!.call(template) : html;
   };
 
-  wrapSetter(win.Element.prototype, "innerHTML", (set) =>
+  wrapSetter(element, "innerHTML", (set) =>
     function (this: Element, html: unknown) {
       set.call(this, clean(html));
       register(this);
     },
   );
-  wrapSetter(win.Element.prototype, "outerHTML", (set) =>
+  wrapSetter(element, "outerHTML", (set) =>
     function (this: Element, html: unknown) {
       const parent = this.parentElement;
       set.call(this, clean(html));
       register(parent);
     },
   );
-  const insertAdjacentHTML = win.Element.prototype.insertAdjacentHTML;
-  win.Element.prototype.insertAdjacentHTML = function (this: Element, position: InsertPosition, html: string) {
-    insertAdjacentHTML.call(this, position, clean(html) as string);
-    register(this.parentElement || this);
-  };
-  for (const name of ["write", "writeln"] as const) {
-    const write = doc[name];
-    doc[name] = function (this: Document, ...parts: string[]) {
-      const html = parts.join("") + (name === "writeln" ? "\n" : "");
-      if (!checks.write(html)) write.call(this, clean(html, true) as string);
-    };
+  patch(element, "insertAdjacentHTML", (native) =>
+    function (this: Element, position: InsertPosition, html: string) {
+      native.call(this, position, clean(html));
+      register(this.parentElement || this);
+    },
+  );
+  for (const name of ["write", "writeln"]) {
+    patch(doc, name, (native) =>
+      function (this: Document, ...parts: string[]) {
+        const html = parts.join("") + (name === "writeln" ? "\n" : "");
+        if (!checks.write(html)) native.call(this, clean(html, true));
+      },
+    );
   }
 
   // Network: a held request fails the way a blocked one does in the browser.
-  const fetch = win.fetch;
-  if (fetch) {
-    win.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
-      const url = input instanceof win.Request ? input.url : String(input);
-      if (!checks.request(url, "request")) return Promise.reject(new TypeError("Failed to fetch"));
-      return fetch.call(win, input, init);
-    };
-  }
+  patch(win, "fetch", (native) => (input: RequestInfo | URL, init?: RequestInit) =>
+    checks.request(input instanceof win.Request ? input.url : String(input), "request")
+      ? native.call(win, input, init)
+      : Promise.reject(new TypeError("Failed to fetch")),
+  );
   const xhr = win.XMLHttpRequest && win.XMLHttpRequest.prototype;
-  if (xhr) {
-    const urls = new WeakMap<XMLHttpRequest, string>();
-    const { open, send } = xhr;
-    xhr.open = function (this: XMLHttpRequest, ...args: unknown[]) {
+  const urls = new WeakMap<XMLHttpRequest, string>();
+  patch(xhr, "open", (native) =>
+    function (this: XMLHttpRequest, ...args: unknown[]) {
       urls.set(this, String(args[1]));
-      return (open as (...a: unknown[]) => void).apply(this, args);
-    };
-    xhr.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+      return native.apply(this, args);
+    },
+  );
+  patch(xhr, "send", (native) =>
+    function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
       const url = urls.get(this);
       if (url && !checks.request(url, "request")) {
         setTimeout(() => this.dispatchEvent(new ProgressEvent("error")));
         return;
       }
-      return send.call(this, body);
-    };
-  }
+      return native.call(this, body);
+    },
+  );
   const nav = win.navigator;
-  const sendBeacon = nav.sendBeacon;
-  if (sendBeacon) {
-    // Reporting the beacon as queued keeps vendors from retrying it by other means.
-    nav.sendBeacon = (url: string | URL, data?: BodyInit | null) =>
-      checks.request(String(url), "request") ? sendBeacon.call(nav, url, data) : true;
-  }
+  // Reporting the beacon as queued keeps vendors from retrying it by other means.
+  patch(nav, "sendBeacon", (native) => (url: string | URL, data?: BodyInit | null) =>
+    checks.request(String(url), "request") ? native.call(nav, url, data) : true,
+  );
 
   // Cookies and storage: what a bundled SDK writes without ever loading a script.
   // The accessor sits on Document.prototype in browsers, further up in some DOM implementations.
   let proto: object | null = doc;
   let cookie: PropertyDescriptor | undefined;
   while (proto && !(cookie = Object.getOwnPropertyDescriptor(proto, "cookie"))) proto = Object.getPrototypeOf(proto);
-  if (!cookie || !cookie.get || !cookie.set) throw new Error("document.cookie has no accessor");
+  if (!cookie || !cookie.get || !cookie.set) throw new Error("no document.cookie accessor");
   Object.defineProperty(doc, "cookie", {
     configurable: true,
     get: () => cookie!.get!.call(doc),
@@ -190,10 +199,11 @@ export function intercept(win: Window & typeof globalThis, checks: Checks): { na
       if (checks.cookie(String(value))) cookie!.set!.call(doc, value);
     },
   });
-  const setItem = win.Storage.prototype.setItem;
-  win.Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
-    if (checks.storage(String(key))) setItem.call(this, key, value);
-  };
+  patch(win.Storage.prototype, "setItem", (native) =>
+    function (this: Storage, key: string, value: string) {
+      if (checks.storage(String(key))) native.call(this, key, value);
+    },
+  );
 
   // Parser-inserted elements reach no patched method; the observer sees each
   // one before the parser runs it.

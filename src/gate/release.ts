@@ -13,7 +13,6 @@ export interface Natives {
   setAttribute: (this: Element, name: string, value: string) => void;
   insertBefore: <T extends Node>(this: Node, node: T, child: Node | null) => T;
   removeChild: <T extends Node>(this: Node, child: T) => T;
-  appendChild: <T extends Node>(this: Node, node: T) => T;
 }
 
 export function createReleaser(doc: Document, natives: Natives, released: WeakSet<Element>) {
@@ -46,7 +45,7 @@ export function createReleaser(doc: Document, natives: Natives, released: WeakSe
       natives.insertBefore.call(parent, script, held);
       natives.removeChild.call(parent, held);
     } else {
-      natives.appendChild.call(doc.head || doc.documentElement, script);
+      natives.insertBefore.call(doc.head || doc.documentElement, script, null);
     }
     if (!waits) return undefined;
     return new Promise((done) => {

@@ -3,7 +3,9 @@ import type { ServiceGate, ServiceInfo } from "./service";
 
 // The methods Mixpanel's snippet stubs, so site code calling any of them never throws.
 const METHODS =
-  "disable time_event track track_pageview track_links track_forms track_with_groups add_group set_group remove_group register register_once alias unregister identify name_tag set_config reset opt_in_tracking opt_out_tracking has_opted_in_tracking has_opted_out_tracking clear_opt_in_out_tracking start_batch_senders start_session_recording stop_session_recording people.set people.set_once people.unset people.increment people.append people.union people.track_charge people.clear_charges people.delete_user people.remove";
+  "disable time_event track track_pageview track_links track_forms track_with_groups add_group set_group remove_group register register_once alias unregister identify name_tag set_config reset opt_in_tracking opt_out_tracking has_opted_in_tracking has_opted_out_tracking clear_opt_in_out_tracking start_batch_senders start_session_recording stop_session_recording";
+/** And those of its `people` sub-array. */
+const PEOPLE = "set set_once unset increment append union track_charge clear_charges delete_user remove";
 
 export const gate: ServiceGate = {
   category: "analytics",
@@ -17,6 +19,7 @@ export const gate: ServiceGate = {
     if (w.mixpanel) return;
     const m: any = (w.mixpanel = []);
     queueArray(m, METHODS);
+    queueArray((m.people = []), PEOPLE);
     m.get_group = function () {
       const group = ["get_group", ...arguments];
       const o: Record<string, () => void> = {};

@@ -15,19 +15,13 @@ export function queueFunction(w: Win, name: string): void {
     };
 }
 
-/**
- * Each method pushes `[method, ...args]` onto the array it lives on (Mixpanel,
- * TikTok); "a.b" puts `b` on the sub-array `a` (Mixpanel's `people`).
- */
+/** Each method pushes `[method, ...args]` onto the array it lives on (Mixpanel, TikTok). */
 export function queueArray(target: any[] & Record<string, any>, methods: string): void {
-  for (const name of methods.split(" ")) {
-    const dot = name.indexOf(".");
-    const on = dot < 0 ? target : (target[name.slice(0, dot)] = target[name.slice(0, dot)] || []);
-    const method = name.slice(dot + 1);
-    on[method] =
-      on[method] ||
+  for (const method of methods.split(" ")) {
+    target[method] =
+      target[method] ||
       function () {
-        on.push([method, ...arguments]);
+        target.push([method, ...arguments]);
       };
   }
 }

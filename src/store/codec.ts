@@ -14,8 +14,8 @@ import type { Stored } from "../types";
  */
 export const FORMAT = "1";
 
-const SOURCES = { b: "banner", p: "preferences", a: "api" } as const;
-const LETTERS = { banner: "b", preferences: "p", api: "a" } as const;
+/** Where a decision was made; each is stored as its first letter. */
+export const SOURCES = ["banner", "preferences", "api"] as const;
 const SHAPE = /^1\.(\d{1,16})\.(\d{1,11})\.([bpa])\.([0-3])\.([\w-]{16})\.((?:-?@?[A-Za-z][\w-]{0,31})(?:~-?@?[A-Za-z][\w-]{0,31})*)?$/;
 
 export function encode(stored: Stored): string {
@@ -27,7 +27,7 @@ export function encode(stored: Stored): string {
     FORMAT,
     stored.revision,
     Math.floor(stored.time),
-    LETTERS[stored.source],
+    stored.source[0],
     (stored.gpc ? 1 : 0) + (stored.dnt ? 2 : 0),
     stored.id,
     choices.join("~"),
@@ -43,7 +43,7 @@ export function decode(value: unknown): Stored | null {
   const stored: Stored = {
     revision: +revision,
     time: +time,
-    source: SOURCES[source as keyof typeof SOURCES],
+    source: SOURCES.find((name) => name[0] === source)!,
     gpc: (+signals & 1) === 1,
     dnt: (+signals & 2) === 2,
     id,
