@@ -61,22 +61,44 @@ export function intercept(win: Window & typeof globalThis, checks: Checks): { na
   };
 
   // The gate sees every node it is given before the browser does.
+  // Every insertion of the page passes here: no allocation, one test per node for most.
   const insertion = (native: Fn) =>
-    function (this: Node, ...args: unknown[]) {
-      for (const arg of args) {
+    function (this: Node) {
+      let frame = false;
+      for (let i = 0; i < arguments.length; i++) {
         // nodeType, not instanceof: nodes made in another frame's realm must be seen too.
-        const node = arg as Node | null;
-        if (node && node.nodeType === 1) checks.element(node as Element);
-        else if (node && node.nodeType === 11) (node as DocumentFragment).querySelectorAll(TRACKED).forEach(checks.element);
+        const node = arguments[i] as Node | null;
+        const type = node && node.nodeType;
+        if (type === 1) {
+          checks.element(node as Element);
+          if (node!.nodeName === "IFRAME") frame = true;
+        } else if (type === 11) (node as DocumentFragment).querySelectorAll(TRACKED).forEach(checks.element);
       }
-      const result = native.apply(this, args);
-      for (const arg of args) if (arg && (arg as Node).nodeName === "IFRAME") checks.frame(arg as Element);
+      const result = native.apply(this, arguments as unknown as unknown[]);
+      if (frame) {
+        for (let i = 0; i < arguments.length; i++) {
+          if (arguments[i] && (arguments[i] as Node).nodeName === "IFRAME") checks.frame(arguments[i] as Element);
+        }
+      }
       return result;
     };
+  // appendChild, insertBefore and replaceChild carry nearly every insertion:
+  // a fixed-arity wrapper keeps them as cheap as a plain call.
+  const pair = (native: Fn) =>
+    function (this: Node, a: Node, b?: Node | null) {
+      const type = a && a.nodeType;
+      if (type === 1) checks.element(a as Element);
+      else if (type === 11) (a as DocumentFragment).querySelectorAll(TRACKED).forEach(checks.element);
+      // Called with one argument, insertBefore must still throw as it natively does.
+      const result = arguments.length < 2 ? native.call(this, a) : native.call(this, a, b);
+      if (type === 1 && a.nodeName === "IFRAME") checks.frame(a as Element);
+      return result;
+    };
+  for (const name of ["appendChild", "insertBefore", "replaceChild"]) patch(node, name, pair);
   for (const [proto, names] of [
-    [node, "appendChild insertBefore replaceChild"],
     [element, "append prepend before after replaceWith insertAdjacentElement"],
     [win.CharacterData.prototype, "before after replaceWith"],
+    [win.Range.prototype, "insertNode"],
   ] as const) {
     for (const name of names.split(" ")) patch(proto, name, insertion);
   }
@@ -111,7 +133,9 @@ export function intercept(win: Window & typeof globalThis, checks: Checks): { na
 
   // Markup: trackers are held in an inert copy before the real parse; the
   // elements the parse makes then carry the hold and are registered.
-  const register = (root: ParentNode | null) => {
+  // Only markup that names a script, iframe or img can bring one in: the rest costs one regex test.
+  const register = (html: unknown, root: ParentNode | null) => {
+    if (typeof html !== "string" || !MARKUP.test(html)) return;
     root?.querySelectorAll("script:not([data-consent])").forEach(checks.inertScript);
     root?.querySelectorAll(TAGGED).forEach(checks.element);
   };
@@ -131,20 +155,20 @@ export function intercept(win: Window & typeof globalThis, checks: Checks): { na
   wrapSetter(element, "innerHTML", (set) =>
     function (this: Element, html: unknown) {
       set.call(this, clean(html));
-      register(this);
+      register(html, this);
     },
   );
   wrapSetter(element, "outerHTML", (set) =>
     function (this: Element, html: unknown) {
       const parent = this.parentElement;
       set.call(this, clean(html));
-      register(parent);
+      register(html, parent);
     },
   );
   patch(element, "insertAdjacentHTML", (native) =>
     function (this: Element, position: InsertPosition, html: string) {
       native.call(this, position, clean(html));
-      register(this.parentElement || this);
+      register(html, this.parentElement || this);
     },
   );
   for (const name of ["write", "writeln"]) {
@@ -206,14 +230,23 @@ export function intercept(win: Window & typeof globalThis, checks: Checks): { na
   );
 
   // Parser-inserted elements reach no patched method; the observer sees each
-  // one before the parser runs it.
-  new win.MutationObserver((records) => {
+  // one before the parser runs it. Once parsing is over every route is
+  // patched, and an observer of the whole tree would only slow the page down.
+  const seeAdded = (records: MutationRecord[]) => {
     for (const record of records) {
       record.addedNodes.forEach((node) => {
         if (node.nodeType === 1 && MEDIA.test(node.nodeName)) checks.element(node as Element);
       });
     }
-  }).observe(doc.documentElement, { childList: true, subtree: true });
+  };
+  if (doc.readyState === "loading") {
+    const observer = new win.MutationObserver(seeAdded);
+    observer.observe(doc.documentElement, { childList: true, subtree: true });
+    doc.addEventListener("DOMContentLoaded", () => {
+      seeAdded(observer.takeRecords());
+      observer.disconnect();
+    });
+  }
 
   return { natives, cookie };
 }
