@@ -2,7 +2,7 @@ import type { EventMap } from "../types";
 
 type Listener<K extends keyof EventMap> = (payload: EventMap[K]) => void;
 
-export const EVENTS = ["change", "ready", "open", "close", "held", "released"] as const;
+const EVENTS = ["change", "ready", "open", "close", "held", "released"] as const;
 
 /** Misuse of the API throws at once, naming what was wrong. */
 export const fail = (message: string): never => {

@@ -27,8 +27,8 @@ const MEDIA = /^(SCRIPT|IFRAME|IMG)$/;
 const MARKUP = /<(script|iframe|img)\b/i;
 const SOURCE_ATTRIBUTES = /^(src|srcset)$/i;
 /** Elements the gate looks at, and those already tagged for it. */
-export const TRACKED = "script,iframe,img";
-export const TAGGED = "script[data-consent],iframe[data-consent],img[data-consent]";
+const TRACKED = "script,iframe,img";
+const TAGGED = "script[data-consent],iframe[data-consent],img[data-consent]";
 
 type Proto = Record<string, any>;
 type Fn = (this: any, ...args: any[]) => any;

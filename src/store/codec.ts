@@ -12,7 +12,7 @@ import type { Stored } from "../types";
  * choices: `~`-joined names, `-` before a refused one, `@` before a service id.
  * Every character is cookie-safe, so js-cookie stores it as is.
  */
-export const FORMAT = "1";
+const FORMAT = "1";
 
 /** Where a decision was made; each is stored as its first letter. */
 export const SOURCES = ["banner", "preferences", "api"] as const;
