@@ -22,18 +22,24 @@ const common = {
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-// The stylesheet is built first: the UI adopts it as a constructable stylesheet
-// (its text is bundled in) and falls back to <link> of the same file.
-const css = await build({
-  ...common,
-  define: undefined,
-  dropLabels: undefined,
-  entryPoints: ["styles/index.css"],
-  write: false,
-  outfile: `${out}/consentgate.css`,
-});
-const cssText = css.outputFiles[0].text.trim();
-writeFileSync(`${out}/consentgate.css`, cssText);
+// The stylesheets are built first. The UI adopts them as constructable
+// stylesheets (their text is bundled in): the first layer's with the banner,
+// the rest with the views that use it. The whole sheet is also written out as
+// a file, which the UI links where constructable stylesheets are missing.
+const bundleCss = async (entry) => {
+  const result = await build({
+    ...common,
+    define: undefined,
+    dropLabels: undefined,
+    entryPoints: [entry],
+    write: false,
+    outfile: `${out}/consentgate.css`,
+  });
+  return result.outputFiles[0].text.trim();
+};
+writeFileSync(`${out}/consentgate.css`, await bundleCss("styles/index.css"));
+const firstLayerCss = await bundleCss("styles/first-layer.css");
+const viewsCss = await bundleCss("styles/views.css");
 
 await build({
   ...common,
@@ -57,7 +63,7 @@ const languages = readdirSync("src/ui/i18n")
 await build({
   ...common,
   entryPoints: {
-    "consentgate-ui": "src/ui/index.tsx",
+    "consentgate-ui": "src/ui/index.ts",
     // The sentences for config problems, loaded by the core only when there is one.
     "consentgate-diagnostics": "src/config/diagnostics.ts",
     ...Object.fromEntries(languages.map((l) => [`i18n/${l}`, `src/ui/i18n/${l}.ts`])),
@@ -71,7 +77,7 @@ await build({
   charset: "utf8",
   jsx: "automatic",
   jsxImportSource: "preact",
-  define: { ...common.define, __CSS__: JSON.stringify(cssText) },
+  define: { ...common.define, __CSS__: JSON.stringify(firstLayerCss), __CSS_VIEWS__: JSON.stringify(viewsCss) },
 });
 
 // The declarations are the public types plus the one export.

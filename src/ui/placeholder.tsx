@@ -1,7 +1,6 @@
 import { render } from "preact";
 import type { GateEvent } from "../types";
 import { describeService } from "./service-info";
-import type { Attach } from "./surface";
 import type { Ui } from "./ui";
 
 interface PlaceholderProps {
@@ -44,7 +43,7 @@ export function Placeholder({ ui, name, allow, once }: PlaceholderProps) {
  * gate releases it (the visitor allowed its service here or in the
  * preferences, or chose "only this time"). `met` learns each held service.
  */
-export function watchEmbeds(ui: Ui, attach: Attach, met: (service: string) => void) {
+export function watchEmbeds(ui: Ui, met: (service: string) => void) {
   const { api, ctx } = ui;
   const placeholders = new Map<Element, HTMLElement>();
 
@@ -62,7 +61,7 @@ export function watchEmbeds(ui: Ui, attach: Attach, met: (service: string) => vo
     if (kind != "iframe" || !name || !(target instanceof Element) || !target.parentNode || placeholders.has(target)) return;
     const host = document.createElement("consentgate-ui");
     host.setAttribute("data-embed", name);
-    const box = attach(host, size(target));
+    const box = ui.surfaces.attach(host, size(target));
     target.replaceWith(host);
     placeholders.set(target, host);
     // The host holds the iframe's place at once; its words follow with the catalogue.

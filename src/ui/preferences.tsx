@@ -1,12 +1,9 @@
-import type { State } from "../types";
 import { describeService, servicesOf } from "./service-info";
-import { modal, trapFocus } from "./top-layer";
-import { optionalCategories, signalHonoured } from "./ui";
+import { modal, trapFocus } from "./modal";
 import type { Ui } from "./ui";
 
 export interface PreferencesProps {
   ui: Ui;
-  state: State;
   /** Each optional category's switch, as the visitor has set it so far. */
   draft: Record<string, boolean>;
   toggle(category: string): void;
@@ -20,10 +17,10 @@ export interface PreferencesProps {
  * services and cookies, then Reject all / Accept all / Save choices. Escape
  * and the close button leave without deciding anything.
  */
-export function Preferences({ ui, state, draft, toggle, save, seen }: PreferencesProps) {
+export function Preferences({ ui, draft, toggle, save, seen }: PreferencesProps) {
   const { api, ctx, text } = ui;
   const { t } = text;
-  const optional = optionalCategories(ctx.config);
+  const { optional } = ui;
   const close = () => api.close();
   const decide = (act: () => void) => () => {
     act();
@@ -54,7 +51,7 @@ export function Preferences({ ui, state, draft, toggle, save, seen }: Preference
       </div>
       <div class="cg-scroll">
         <p>{t("preferencesText")}</p>
-        {signalHonoured(state, ctx.config) && <p class="cg-signal">{t("signalHonoured")}</p>}
+        {ui.honoured && <p class="cg-signal">{t("signalHonoured")}</p>}
         {Object.keys(ctx.config.categories).map((name, i) => (
           <Category
             key={name}

@@ -1,6 +1,4 @@
 import type { State } from "../types";
-import { lift } from "./top-layer";
-import { signalHonoured } from "./ui";
 import type { Ui } from "./ui";
 
 /**
@@ -11,11 +9,11 @@ export function ReopenButton({ ui, state }: { ui: Ui; state: State }) {
   const { api, ctx, text } = ui;
   const label = text.t("reopen");
   const honoured =
-    ctx.config.mode == "opt-out" && state.source == "signal" && signalHonoured(state, ctx.config);
+    ctx.config.mode == "opt-out" && state.source == "signal" && ui.honoured;
   return (
     <button
       class="cg-reopen"
-      ref={lift}
+      ref={ui.lift}
       aria-label={honoured ? undefined : label}
       title={label}
       onClick={() => api.open("preferences")}

@@ -1,20 +1,35 @@
 import type { UiContext } from "../api/load-ui";
 import type { Config, ConsentGateApi, State } from "../types";
 import type { Catalogue } from "./service-info";
+import type { Surfaces } from "./surface";
 import type { Text } from "./text";
 
-/** What every component is given: the public API, the core's context, the words and the catalogue. */
-export interface Ui {
+/**
+ * What the first layer hands the views it loads later. The views take these
+ * from here rather than importing them, so that no module is shared between
+ * consentgate-ui.js and the views' chunk: a shared module would become a third
+ * file on the banner's critical path.
+ */
+export interface Kit {
   api: ConsentGateApi;
   ctx: UiContext;
   text: Text;
+  surfaces: Surfaces;
+  /** Puts an element into the top layer (see top-layer.ts). */
+  lift(el: HTMLElement | null): void;
+  /** The categories a visitor can turn on or off, in config order. */
+  optional: string[];
+  /** The browser sent a privacy signal that the config honours (signals are read once per page). */
+  honoured: boolean;
+}
+
+/** What every component of the views is given: the kit and the catalogue's texts. */
+export interface Ui extends Kit {
   catalogue: Catalogue;
 }
 
-/** The categories a visitor can turn on or off, in config order. */
 export const optionalCategories = (config: Config) =>
   config.unreadable ? [] : Object.keys(config.categories).filter((name) => !config.categories[name].required);
 
-/** The browser sent a privacy signal that the config honours. */
 export const signalHonoured = ({ signals }: State, config: Config) =>
   (signals.gpc && config.signals.gpc) || (signals.dnt && config.signals.dnt);

@@ -2,7 +2,7 @@ import { fireEvent } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import he from "../../src/ui/i18n/he";
 import { makeConfig, shop, usNotice } from "../fixtures/ui/configs";
-import { cleanPage, setup } from "./harness";
+import { cleanPage, settle, setup } from "./harness";
 
 afterEach(() => {
   cleanPage();
@@ -51,9 +51,10 @@ describe("banner", () => {
     expect(decisions()).toEqual([["rejectAll", { source: "banner" }], ["close"]]);
   });
 
-  it("opens the preferences from Manage choices without deciding anything", () => {
+  it("opens the preferences from Manage choices without deciding anything", async () => {
     const { screen, calls, decisions } = showBanner({ config: shop() });
     fireEvent.click(screen.getByRole("button", { name: "Manage choices" }));
+    await settle();
     expect(calls).toEqual([["open", "preferences"]]);
     expect(decisions()).toEqual([]);
     expect(screen.getByRole("dialog", { name: "Privacy preferences" })).toBeTruthy();

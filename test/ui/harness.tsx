@@ -1,4 +1,5 @@
 import { waitFor, within } from "@testing-library/preact";
+import { vi } from "vitest";
 import type { UiContext, UiHandle } from "../../src/api/load-ui";
 import en from "../../src/ui/i18n/en";
 import { mount } from "../../src/ui/index";
@@ -154,4 +155,13 @@ export function cleanPage() {
   document.querySelectorAll("consentgate-ui").forEach((el) => el.remove());
   document.body.innerHTML = "";
   document.documentElement.removeAttribute("lang");
+}
+
+/**
+ * Lets the views' chunk (views.tsx) load and draw: the first layer imports it
+ * when the preferences, a placeholder or the reopen button is first needed.
+ */
+export async function settle() {
+  await vi.dynamicImportSettled();
+  await new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -1,7 +1,7 @@
 import { fireEvent } from "@testing-library/preact";
 import { afterEach, describe, expect, it } from "vitest";
 import { shop } from "../fixtures/ui/configs";
-import { cleanPage, hasPlaceholder, heldIframe, placeholderFor, setup } from "./harness";
+import { cleanPage, hasPlaceholder, heldIframe, placeholderFor, settle, setup } from "./harness";
 
 afterEach(cleanPage);
 
@@ -49,6 +49,7 @@ describe("embed placeholder", () => {
     const iframe = pageWithVideo();
     const ui = setup({ config: shop() });
     ui.emit("held", heldIframe("youtube", "marketing", iframe));
+    await settle();
     expect(iframe.isConnected).toBe(false);
     ui.emit("released", heldIframe("youtube", "marketing", iframe));
     expect(iframe.isConnected).toBe(true);
@@ -64,6 +65,7 @@ describe("embed placeholder", () => {
         fake.emit("released", heldIframe("youtube", "marketing", iframe));
       },
     });
+    await settle();
     expect(iframe.isConnected).toBe(true);
     expect(hasPlaceholder("youtube")).toBe(false);
   });
@@ -83,6 +85,7 @@ describe("embed placeholder", () => {
       config: shop(),
       before: (fake) => fake.emit("held", { service: "facebook-pixel", category: "marketing", kind: "img", target: img }),
     });
+    await settle();
     expect(img.isConnected).toBe(true);
     expect(document.querySelector("consentgate-ui[data-embed]")).toBeNull();
   });
@@ -91,7 +94,8 @@ describe("embed placeholder", () => {
     const iframe = pageWithVideo();
     setup({ config: shop(), before: (fake) => fake.emit("held", heldIframe("youtube", "marketing", iframe)) });
     const sheets = (await placeholderFor("youtube")).host.shadowRoot!.adoptedStyleSheets;
-    const own = [...sheets[1].cssRules].map((rule) => rule.cssText).join("");
+    // The first layer's sheet, the views' sheet, then its own.
+    const own = [...sheets[2].cssRules].map((rule) => rule.cssText).join("");
     expect(own).toMatch(/width: 560px !important/);
     expect(own).toMatch(/min-height: 315px !important/);
   });

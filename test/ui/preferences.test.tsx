@@ -2,13 +2,14 @@ import { fireEvent } from "@testing-library/preact";
 import { afterEach, describe, expect, it } from "vitest";
 import de from "../../src/ui/i18n/de";
 import { makeConfig, necessaryOnly, ownService, shop, usNotice } from "../fixtures/ui/configs";
-import { cleanPage, heldIframe, setup } from "./harness";
+import { cleanPage, heldIframe, settle, setup } from "./harness";
 
 afterEach(cleanPage);
 
-function openPreferences(options: Parameters<typeof setup>[0]) {
+async function openPreferences(options: Parameters<typeof setup>[0]) {
   const ui = setup(options);
   ui.handle.show("preferences");
+  await settle();
   const dialog = ui.screen.getByRole("dialog", { name: "Privacy preferences" }) as HTMLDialogElement;
   return { ...ui, dialog };
 }
@@ -17,34 +18,34 @@ const checked = (el: HTMLElement) => el.getAttribute("aria-checked");
 const activeInside = (root: Node) => (root.getRootNode() as ShadowRoot).activeElement;
 
 describe("preferences", () => {
-  it("opens as a modal dialog", () => {
-    const { dialog } = openPreferences({ config: shop() });
+  it("opens as a modal dialog", async () => {
+    const { dialog } = await openPreferences({ config: shop() });
     expect(dialog.tagName).toBe("DIALOG");
     expect(dialog.open).toBe(true);
   });
 
-  it("has one switch per optional category, named by its title and off before any choice", () => {
-    const { screen } = openPreferences({ config: shop() });
+  it("has one switch per optional category, named by its title and off before any choice", async () => {
+    const { screen } = await openPreferences({ config: shop() });
     const switches = screen.getAllByRole("switch");
     expect(switches.map((s) => s.getAttribute("aria-label"))).toEqual(["Functional", "Analytics", "Marketing"]);
     expect(switches.every((s) => s.tagName == "BUTTON" && checked(s) == "false")).toBe(true);
   });
 
-  it("shows strictly necessary as always on, with no switch to turn it off", () => {
-    const { screen } = openPreferences({ config: shop() });
+  it("shows strictly necessary as always on, with no switch to turn it off", async () => {
+    const { screen } = await openPreferences({ config: shop() });
     expect(screen.getByRole("heading", { name: "Strictly necessary" })).toBeTruthy();
     expect(screen.getByText("Always on")).toBeTruthy();
     expect(screen.queryByRole("switch", { name: "Strictly necessary" })).toBeNull();
   });
 
-  it("starts with the switches on in opt-out mode", () => {
-    const { screen } = openPreferences({ config: usNotice() });
+  it("starts with the switches on in opt-out mode", async () => {
+    const { screen } = await openPreferences({ config: usNotice() });
     expect(screen.getAllByRole("switch").map(checked)).toEqual(["true", "true"]);
   });
 
-  it("starts from the visitor's earlier choices", () => {
+  it("starts from the visitor's earlier choices", async () => {
     const config = shop();
-    const { screen } = openPreferences({
+    const { screen } = await openPreferences({
       config,
       state: { decided: true, categories: { necessary: true, functional: false, analytics: true, marketing: false } },
     });
@@ -52,8 +53,8 @@ describe("preferences", () => {
     expect(checked(screen.getByRole("switch", { name: "Marketing" }))).toBe("false");
   });
 
-  it("flips a switch when it is pressed", () => {
-    const { screen } = openPreferences({ config: shop() });
+  it("flips a switch when it is pressed", async () => {
+    const { screen } = await openPreferences({ config: shop() });
     const analytics = screen.getByRole("switch", { name: "Analytics" });
     fireEvent.click(analytics);
     expect(checked(analytics)).toBe("true");
@@ -61,8 +62,8 @@ describe("preferences", () => {
     expect(checked(analytics)).toBe("false");
   });
 
-  it("saves exactly what the switches show, from the preferences, then closes", () => {
-    const { screen, decisions, box } = openPreferences({ config: shop() });
+  it("saves exactly what the switches show, from the preferences, then closes", async () => {
+    const { screen, decisions, box } = await openPreferences({ config: shop() });
     fireEvent.click(screen.getByRole("switch", { name: "Analytics" }));
     fireEvent.click(screen.getByRole("button", { name: "Save choices" }));
     expect(decisions()).toEqual([
@@ -72,8 +73,8 @@ describe("preferences", () => {
     expect(box.querySelector("dialog")).toBeNull();
   });
 
-  it("saves a refusal of everything when nothing was switched on", () => {
-    const { screen, decisions } = openPreferences({ config: shop() });
+  it("saves a refusal of everything when nothing was switched on", async () => {
+    const { screen, decisions } = await openPreferences({ config: shop() });
     fireEvent.click(screen.getByRole("button", { name: "Save choices" }));
     expect(decisions()[0]).toEqual([
       "set",
@@ -82,53 +83,54 @@ describe("preferences", () => {
     ]);
   });
 
-  it("offers Accept all and Reject all too, recorded as decided in the preferences", () => {
-    const accepted = openPreferences({ config: shop() });
+  it("offers Accept all and Reject all too, recorded as decided in the preferences", async () => {
+    const accepted = await openPreferences({ config: shop() });
     fireEvent.click(accepted.screen.getByRole("button", { name: "Accept all" }));
     expect(accepted.decisions()).toEqual([["acceptAll", { source: "preferences" }], ["close"]]);
     cleanPage();
-    const rejected = openPreferences({ config: shop() });
+    const rejected = await openPreferences({ config: shop() });
     fireEvent.click(rejected.screen.getByRole("button", { name: "Reject all" }));
     expect(rejected.decisions()).toEqual([["rejectAll", { source: "preferences" }], ["close"]]);
   });
 
-  it("closes on Escape without deciding anything", () => {
-    const { dialog, decisions, box } = openPreferences({ config: shop() });
+  it("closes on Escape without deciding anything", async () => {
+    const { dialog, decisions, box } = await openPreferences({ config: shop() });
     fireEvent.keyDown(dialog, { key: "Escape" });
     expect(decisions()).toEqual([["close"]]);
     expect(box.querySelector("dialog")).toBeNull();
   });
 
-  it("closes from its close button without deciding anything", () => {
-    const { screen, decisions } = openPreferences({ config: shop() });
+  it("closes from its close button without deciding anything", async () => {
+    const { screen, decisions } = await openPreferences({ config: shop() });
     fireEvent.click(screen.getByRole("button", { name: "Close" }));
     expect(decisions()).toEqual([["close"]]);
   });
 
-  it("moves focus inside when it opens and gives it back to the opener when it closes", () => {
+  it("moves focus inside when it opens and gives it back to the opener when it closes", async () => {
     document.body.innerHTML = `<a href="#" data-consentgate-open>Cookie settings</a>`;
     const opener = document.querySelector("a")!;
     opener.focus();
-    const { dialog, screen } = openPreferences({ config: shop() });
+    const { dialog, screen } = await openPreferences({ config: shop() });
     expect(dialog.contains(activeInside(dialog))).toBe(true);
     fireEvent.click(screen.getByRole("button", { name: "Close" }));
     expect(document.activeElement).toBe(opener);
   });
 
-  it("returns focus to Manage choices when the core goes back from the preferences to the banner", () => {
+  it("returns focus to Manage choices when the core goes back from the preferences to the banner", async () => {
     const ui = setup({ config: shop() });
     ui.handle.show("banner");
     const manage = ui.screen.getByRole("button", { name: "Manage choices" });
     manage.focus();
     fireEvent.click(manage);
+    await settle();
     expect(ui.screen.getByRole("dialog", { name: "Privacy preferences" })).toBeTruthy();
     ui.handle.show("banner");
     expect(ui.screen.queryByRole("dialog", { name: "Privacy preferences" })).toBeNull();
     expect(ui.host.shadowRoot!.activeElement).toBe(manage);
   });
 
-  it("keeps Tab inside the dialog", () => {
-    const { dialog } = openPreferences({ config: shop() });
+  it("keeps Tab inside the dialog", async () => {
+    const { dialog } = await openPreferences({ config: shop() });
     const buttons = dialog.querySelectorAll("button");
     const first = buttons[0];
     const last = buttons[buttons.length - 1];
@@ -140,7 +142,7 @@ describe("preferences", () => {
   });
 
   it("lists each category's services with purpose, provider, policy link and cookie lifetimes", async () => {
-    const { screen } = openPreferences({ config: shop() });
+    const { screen } = await openPreferences({ config: shop() });
     expect(screen.getAllByText(/^Services and cookies/).map((summary) => summary.textContent)).toEqual([
       "Services and cookies (1)",
       "Services and cookies (2)",
@@ -155,13 +157,13 @@ describe("preferences", () => {
   });
 
   it("tells which cookies the provider sets on its own domain", async () => {
-    const { screen } = openPreferences({ config: shop() });
+    const { screen } = await openPreferences({ config: shop() });
     const youtube = (await screen.findByRole("heading", { name: "YouTube" })).parentElement!;
     expect(youtube.querySelector("tbody td")!.textContent).toBe("VISITOR_INFO1_LIVEset by Google");
   });
 
   it("lists a site's own service with the title, description and cookies from the config", async () => {
-    const { screen } = openPreferences({ config: ownService() });
+    const { screen } = await openPreferences({ config: ownService() });
     const matomo = (await screen.findByRole("heading", { name: "Matomo (self-hosted)" })).parentElement!;
     expect(matomo.textContent).toMatch(/Counts visits on our own server\./);
     expect(matomo.querySelector("a")!.getAttribute("href")).toBe("https://example.com/privacy#matomo");
@@ -172,7 +174,7 @@ describe("preferences", () => {
   });
 
   it("lists a catalogue service the gate met on the page although the config does not name it", async () => {
-    const { screen } = openPreferences({
+    const { screen } = await openPreferences({
       config: shop(),
       before: (fake) => fake.emit("held", { service: "mixpanel", category: "analytics", kind: "script", target: "https://cdn.mxpnl.com/libs/mixpanel.js" }),
     });
@@ -180,7 +182,7 @@ describe("preferences", () => {
   });
 
   it("still lists what is used when only the necessary category exists, and offers only Close", async () => {
-    const { screen, decisions } = openPreferences({ config: necessaryOnly() });
+    const { screen, decisions } = await openPreferences({ config: necessaryOnly() });
     expect(screen.queryAllByRole("switch")).toEqual([]);
     expect((await screen.findByRole("heading", { name: "Stripe" }))).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Accept all" })).toBeNull();
@@ -189,13 +191,14 @@ describe("preferences", () => {
     expect(decisions()).toEqual([["close"]]);
   });
 
-  it("switching a category off also withdraws an embed allowed on its own", () => {
+  it("switching a category off also withdraws an embed allowed on its own", async () => {
     document.body.innerHTML = `<iframe srcdoc="" data-src="https://www.youtube.com/embed/x"></iframe>`;
     const iframe = document.querySelector("iframe")!;
     const ui = setup({ config: shop(), before: (fake) => fake.emit("held", heldIframe("youtube", "marketing", iframe)) });
     ui.api.set({ youtube: true }, { source: "preferences" });
     ui.calls.length = 0;
     ui.handle.show("preferences");
+    await settle();
     const marketing = ui.screen.getByRole("switch", { name: "Marketing" });
     fireEvent.click(marketing);
     fireEvent.click(marketing);
@@ -207,11 +210,12 @@ describe("preferences", () => {
     ]);
   });
 
-  it("keeps an embed allowed on its own when its category was not touched", () => {
+  it("keeps an embed allowed on its own when its category was not touched", async () => {
     const ui = setup({ config: shop() });
     ui.api.set({ youtube: true }, { source: "preferences" });
     ui.calls.length = 0;
     ui.handle.show("preferences");
+    await settle();
     fireEvent.click(ui.screen.getByRole("button", { name: "Save choices" }));
     expect(ui.decisions()[0][1]).toEqual({ functional: false, analytics: false, marketing: false });
   });
@@ -219,6 +223,7 @@ describe("preferences", () => {
   it("speaks German, durations and purposes included", async () => {
     const ui = setup({ config: shop(), language: "de", strings: de });
     ui.handle.show("preferences");
+    await settle();
     const dialog = ui.screen.getByRole("dialog", { name: "Datenschutz-Einstellungen" });
     expect(ui.screen.getByRole("switch", { name: "Statistik" })).toBeTruthy();
     await ui.screen.findByRole("heading", { name: "Google Analytics" });
@@ -227,13 +232,13 @@ describe("preferences", () => {
     expect(ui.screen.getByRole("button", { name: "Auswahl speichern" })).toBeTruthy();
   });
 
-  it("says the browser's privacy signal was honoured", () => {
-    const { screen } = openPreferences({ config: shop(), state: { signals: { gpc: true, dnt: false } } });
+  it("says the browser's privacy signal was honoured", async () => {
+    const { screen } = await openPreferences({ config: shop(), state: { signals: { gpc: true, dnt: false } } });
     expect(screen.getByText("Your browser's privacy signal was honoured.")).toBeTruthy();
   });
 
-  it("offers nothing to turn on when the config was unreadable", () => {
-    const { screen } = openPreferences({ config: makeConfig({ ...shop(), unreadable: true }) });
+  it("offers nothing to turn on when the config was unreadable", async () => {
+    const { screen } = await openPreferences({ config: makeConfig({ ...shop(), unreadable: true }) });
     expect(screen.queryAllByRole("switch")).toEqual([]);
     expect(screen.queryByRole("button", { name: "Accept all" })).toBeNull();
   });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { makeConfig, shop } from "../fixtures/ui/configs";
-import { cleanPage, heldIframe, setup } from "./harness";
+import { cleanPage, heldIframe, settle, setup } from "./harness";
 
 afterEach(cleanPage);
 
@@ -19,7 +19,7 @@ describe("rendering surface", () => {
     expect(host.shadowRoot!.adoptedStyleSheets.length).toBe(1);
   });
 
-  it("uses no <style> element and no style attribute anywhere, so style-src 'self' suffices", () => {
+  it("uses no <style> element and no style attribute anywhere, so style-src 'self' suffices", async () => {
     document.body.innerHTML = `<iframe srcdoc="" width="400" height="300"></iframe>`;
     const iframe = document.querySelector("iframe")!;
     const ui = setup({
@@ -28,6 +28,7 @@ describe("rendering surface", () => {
     });
     ui.handle.show("banner");
     ui.handle.show("preferences");
+    await settle();
     const nodes = everything();
     expect(nodes.length).toBeGreaterThan(40);
     expect(nodes.filter((el) => el.tagName == "STYLE" || el.hasAttribute("style"))).toEqual([]);
@@ -56,11 +57,12 @@ describe("rendering surface", () => {
     }
   });
 
-  it("is mounted once however often the core shows and hides views", () => {
+  it("is mounted once however often the core shows and hides views", async () => {
     const { handle } = setup({ config: shop() });
     handle.show("banner");
     handle.show(null);
     handle.show("preferences");
+    await settle();
     handle.show(null);
     expect(document.querySelectorAll("consentgate-ui").length).toBe(1);
   });

@@ -1,23 +1,34 @@
 // The UI loads only when something must be shown, with one language file
-// (issue 4 "Tests": the UI not requested at all for a returning visitor).
+// (issue 4 "Tests": the UI not requested at all for a returning visitor), and
+// the views drawn with Preact only when one of them is needed.
 import { callConsentGate, consentState, expect, test, type Session } from "../harness";
-import { bannerShown, SITE, uiPage, withUi } from "./pages";
+import { bannerShown, preferencesShown, SITE, uiPage, withUi } from "./pages";
 
-/** Paths on the site requested from `from` on: the UI file and language files. */
+/** Paths on the site requested from `from` on: the UI file, its chunks and language files. */
 function uiRequests(session: Session, from = 0): string[] {
   return session.requests
     .slice(from)
     .filter((r) => !r.thirdParty)
     .map((r) => new URL(r.url).pathname)
-    .filter((path) => path == "/consentgate-ui.js" || path.startsWith("/i18n/"));
+    .filter((path) => path == "/consentgate-ui.js" || path.startsWith("/i18n/") || path.startsWith("/chunks/"));
 }
 
-test("a first visitor downloads the UI and exactly one language file, the page's", async ({ session }) => {
+test("a first visitor downloads the UI and exactly one language file, the page's, and no renderer", async ({ session }) => {
   const page = await uiPage(session, "shop.html");
   await bannerShown(page);
   await page.waitForLoadState("networkidle");
-  expect(uiRequests(session)).toEqual(expect.arrayContaining(["/consentgate-ui.js", "/i18n/en.js"]));
-  expect(uiRequests(session)).toHaveLength(2);
+  expect(uiRequests(session).sort()).toEqual(["/consentgate-ui.js", "/i18n/en.js"]);
+});
+
+test("the preferences and Preact load when the visitor asks for them", async ({ session }) => {
+  const page = await uiPage(session, "shop.html");
+  await bannerShown(page);
+  await page.waitForLoadState("networkidle");
+  const from = session.requests.length;
+  await page.locator("consentgate-ui").getByRole("button", { name: "Manage choices" }).click();
+  await preferencesShown(page);
+  expect(uiRequests(session, from).some((path) => /^\/chunks\/views-\w+\.js$/.test(path))).toBe(true);
+  expect(session.problems()).toEqual([]);
 });
 
 test("a first visitor on a Hebrew page downloads only the Hebrew language file", async ({ session }) => {

@@ -1,0 +1,58 @@
+import { h } from "./dom";
+import type { Kit } from "./ui";
+
+/**
+ * The first layer: what the optional categories are for, and three buttons of
+ * the same size, weight and colour. In `opt-out` mode it is a notice whose
+ * second button opts out of the `sale` categories in California's words.
+ * Nothing in it changes while it is shown, so it is built once, without
+ * Preact: the first visit downloads no renderer (see index.ts). `soon` is
+ * called when the visitor points at or focuses "Manage choices", so that the
+ * preferences start loading before the click.
+ */
+export function createBanner({ api, ctx, text, optional, honoured }: Kit, soon: () => void): HTMLElement {
+  const { config } = ctx;
+  const { t } = text;
+  const optOut = config.mode == "opt-out";
+  const sale = optional.filter((name) => config.categories[name].sale);
+  const doNotSell = optOut && sale.length > 0;
+  const decide = (act: () => void) => () => {
+    act();
+    api.close();
+  };
+  const refuse = doNotSell
+    ? () => api.set(Object.fromEntries(sale.map((name) => [name, false])), { source: "banner" })
+    : () => api.rejectAll({ source: "banner" });
+  const button = (label: string, onclick: () => void, more?: Record<string, unknown>) =>
+    h("button", { class: "cg-btn", onclick, ...more }, label);
+  const { layout, position } = config.ui;
+
+  return h(
+    "div",
+    { class: `cg-layer cg-${layout} cg-${position}` },
+    h(
+      "section",
+      { class: "cg-banner", role: "dialog", "aria-labelledby": "cg-bt", "aria-describedby": "cg-bd" },
+      h(
+        "div",
+        { class: "cg-copy" },
+        h("h2", { id: "cg-bt" }, t("bannerTitle")),
+        h(
+          "p",
+          { id: "cg-bd" },
+          t(optOut ? "bannerTextOptOut" : "bannerText", { purposes: text.list(optional.map(text.categoryTitle)) }),
+          config.policyUrl && " ",
+          config.policyUrl && h("a", { href: config.policyUrl, target: "_blank", rel: "noopener" }, t("policyLink")),
+        ),
+        honoured && h("p", { class: "cg-signal" }, t("signalHonoured")),
+      ),
+      h(
+        "div",
+        { class: "cg-actions" },
+        button(t("acceptAll"), decide(() => api.acceptAll({ source: "banner" }))),
+        button(t(doNotSell ? "doNotSell" : "rejectAll"), decide(refuse)),
+        button(t("manageChoices"), () => api.open("preferences"), { onpointerenter: soon, onfocus: soon }),
+      ),
+    ),
+  );
+}

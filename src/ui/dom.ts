@@ -1,0 +1,17 @@
+type Child = Node | string | false | null | undefined;
+
+/**
+ * Builds an element for the first layer, which is drawn once and so needs no
+ * renderer: `on<event>` props become listeners, false and null props and
+ * children are left out.
+ */
+export function h(tag: string, props: Record<string, unknown> | null, ...children: Child[]): HTMLElement {
+  const el = document.createElement(tag);
+  for (const key in props) {
+    const value = props[key];
+    if (key.startsWith("on")) el.addEventListener(key.slice(2), value as EventListener);
+    else if (value != null && value !== false) el.setAttribute(key, String(value));
+  }
+  el.append(...(children.filter((child) => child || child === "") as (Node | string)[]));
+  return el;
+}

@@ -1,0 +1,93 @@
+import type { Mount } from "../api/load-ui";
+import type { View } from "../types";
+import { createBanner } from "./banner";
+import { h } from "./dom";
+import { createSurfaces } from "./surface";
+import { createText } from "./text";
+import { lift } from "./top-layer";
+import { optionalCategories, signalHonoured } from "./ui";
+import type { Kit } from "./ui";
+import type { Views } from "./views";
+
+/**
+ * The UI half, loaded on demand. The core decides what is shown and calls
+ * `show()`; everything the visitor decides goes back through the public API.
+ *
+ * This file is the first layer: the banner, built without a renderer, since
+ * most visitors answer it and go. The views drawn with Preact (preferences,
+ * embed placeholders, reopen button) load from views.tsx when one is needed,
+ * so a first visit downloads the core, this file and one language only.
+ */
+export const mount: Mount = (api, ctx) => {
+  const { config } = ctx;
+  const text = createText(ctx);
+  const surfaces = createSurfaces(config.ui.theme, text);
+  const kit: Kit = {
+    api,
+    ctx,
+    text,
+    surfaces,
+    lift,
+    optional: optionalCategories(config),
+    honoured: !!signalHonoured(api.get(), config),
+  };
+
+  // Before <body> rather than inside it: first in Tab order, yet it cannot
+  // change which element matches `body > :first-child`, and a transformed or
+  // re-rendered <body> cannot clip or remove it. Without a <body> yet, the
+  // parser adds it after this.
+  const host = document.createElement("consentgate-ui");
+  document.documentElement.insertBefore(host, document.body);
+  const box = surfaces.attach(host);
+  // A live region speaks when its content changes after it exists: this is
+  // how the banner is announced without taking focus from the page.
+  const status = h("p", { class: "cg-sr", role: "status" });
+  box.append(status);
+
+  let view: View | null = null;
+  /** The banner stays under the preferences opened from it, so focus can return to it. */
+  let banner: HTMLElement | null = null;
+
+  let views: Views | undefined;
+  let loading: Promise<void> | undefined;
+  const loadViews = () => {
+    loading ||= import("./views").then(
+      (module) => {
+        views = module.mountViews(kit, box);
+        views.show(view);
+      },
+      (error) => {
+        loading = undefined; // a later attempt may succeed
+        console.error(`[consentgate] could not load the preferences and placeholders: ${error && error.message}`);
+      },
+    );
+  };
+
+  if (config.ui.reopenButton) loadViews();
+  // Embeds held before the UI loaded are replayed here too.
+  api.on("held", (event) => {
+    if (event.kind == "iframe") loadViews();
+  });
+
+  return {
+    show(next) {
+      if (next == view) return;
+      const keep = next == "banner" || (next == "preferences" && view == "banner");
+      if (keep && !banner) {
+        banner = createBanner(kit, loadViews);
+        status.after(banner);
+        lift(banner);
+        setTimeout(() => {
+          if (view == "banner") status.textContent = text.t("bannerTitle");
+        }, 200);
+      } else if (!keep && banner) {
+        banner.remove();
+        banner = null;
+      }
+      status.textContent = "";
+      view = next;
+      if (views) views.show(next);
+      else if (next == "preferences") loadViews();
+    },
+  };
+};

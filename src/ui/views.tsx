@@ -1,0 +1,90 @@
+import { render } from "preact";
+import type { View } from "../types";
+import { watchEmbeds } from "./placeholder";
+import { Preferences } from "./preferences";
+import { ReopenButton } from "./reopen-button";
+import { createCatalogue, servicesOf } from "./service-info";
+import type { Kit, Ui } from "./ui";
+
+export type Views = ReturnType<typeof mountViews>;
+
+/**
+ * The views drawn with Preact, loaded by the first layer (index.ts) when one
+ * is needed: the preferences, the embed placeholders and the reopen button.
+ * `box` is the main host's box, where the preferences dialog goes.
+ */
+export function mountViews(kit: Kit, box: HTMLElement) {
+  const ui: Ui = { ...kit, catalogue: createCatalogue(() => draw()) };
+  const { api, ctx, surfaces } = ui;
+  const { config } = ctx;
+  surfaces.add(__CSS_VIEWS__);
+
+  const root = document.createElement("div");
+  root.className = "cg-views";
+  box.append(root);
+
+  let view: View | null = null;
+  let draft: Record<string, boolean> = {};
+  let touched = new Set<string>();
+  const seen = new Set<string>();
+
+  let reopen: HTMLElement | undefined;
+  if (config.ui.reopenButton) {
+    // After the page's content in Tab order, unlike the banner.
+    const reopenHost = document.createElement("consentgate-ui");
+    reopenHost.setAttribute("data-reopen", "");
+    (document.body || document.documentElement).append(reopenHost);
+    reopen = surfaces.attach(reopenHost);
+  }
+
+  const toggle = (name: string) => {
+    draft[name] = !draft[name];
+    touched.add(name);
+    draw();
+  };
+
+  /**
+   * What the switches show is what is stored. A category the visitor switched
+   * also takes along its services that had a choice of their own (an embed
+   * allowed through its placeholder), so switching it off withdraws them too.
+   */
+  const save = () => {
+    const { categories, services } = api.get();
+    const choices = { ...draft };
+    for (const name of touched) {
+      for (const id of servicesOf(name, ui, seen)) {
+        if (services[id] != categories[name]) choices[id] = draft[name];
+      }
+    }
+    api.set(choices, { source: "preferences" });
+  };
+
+  const draw = () => {
+    render(
+      view == "preferences" && <Preferences ui={ui} draft={draft} toggle={toggle} save={save} seen={seen} />,
+      root,
+    );
+    if (reopen) render(view ? null : <ReopenButton ui={ui} state={api.get()} />, reopen);
+  };
+
+  api.on("change", draw);
+  watchEmbeds(ui, (service) => {
+    seen.add(service);
+    if (view == "preferences") draw();
+  });
+  draw();
+
+  return {
+    show(next: View | null) {
+      if (next == view) return;
+      if (next == "preferences") {
+        ui.catalogue.load();
+        const { categories } = api.get();
+        draft = Object.fromEntries(ui.optional.map((name) => [name, categories[name]]));
+        touched = new Set();
+      }
+      view = next;
+      draw();
+    },
+  };
+}
