@@ -56,6 +56,30 @@ await build({
   outdir: out,
 });
 
+/** A TypeScript module's default or named export, read at build time. */
+async function evaluate(path, name = "default") {
+  const result = await build({ entryPoints: [path], bundle: true, write: false, format: "esm", logLevel: "warning" });
+  const module = await import("data:text/javascript;base64," + Buffer.from(result.outputFiles[0].text).toString("base64"));
+  return module[name];
+}
+
+// Each language is written once, in src/ui/i18n/<code>.ts, and shipped in two
+// files: the banner's strings (i18n/<code>.js, loaded with the banner) and the
+// rest (i18n/<code>-views.js, loaded with the preferences and placeholders).
+const firstLayer = new Set(await evaluate("src/ui/i18n/first-layer.ts", "FIRST_LAYER"));
+const splitLanguages = {
+  name: "split-languages",
+  setup(b) {
+    b.onResolve({ filter: /^language:/ }, ({ path }) => ({ path, namespace: "language" }));
+    b.onLoad({ filter: /.*/, namespace: "language" }, async ({ path }) => {
+      const [, code, part] = path.split(":");
+      const strings = await evaluate(`src/ui/i18n/${code}.ts`);
+      const picked = Object.entries(strings).filter(([key]) => firstLayer.has(key) == (part == "first"));
+      return { contents: `export default ${JSON.stringify(Object.fromEntries(picked))}`, loader: "js" };
+    });
+  },
+};
+
 const languages = readdirSync("src/ui/i18n")
   .filter((f) => /^[a-z]{2}\.ts$/.test(f))
   .map((f) => f.slice(0, 2));
@@ -66,7 +90,12 @@ await build({
     "consentgate-ui": "src/ui/index.ts",
     // The sentences for config problems, loaded by the core only when there is one.
     "consentgate-diagnostics": "src/config/diagnostics.ts",
-    ...Object.fromEntries(languages.map((l) => [`i18n/${l}`, `src/ui/i18n/${l}.ts`])),
+    ...Object.fromEntries(
+      languages.flatMap((l) => [
+        [`i18n/${l}`, `language:${l}:first`],
+        [`i18n/${l}-views`, `language:${l}:views`],
+      ]),
+    ),
   },
   format: "esm",
   outdir: out,
@@ -78,6 +107,7 @@ await build({
   jsx: "automatic",
   jsxImportSource: "preact",
   define: { ...common.define, __CSS__: JSON.stringify(firstLayerCss), __CSS_VIEWS__: JSON.stringify(viewsCss) },
+  plugins: [splitLanguages],
 });
 
 // The declarations are the public types plus the one export.

@@ -5,8 +5,10 @@ export interface UiContext {
   config: Config;
   /** The chosen language code, e.g. "de". */
   language: string;
-  /** That language's built-in strings; `config.text[language]` overrides them. */
+  /** That language's built-in strings for the banner; `config.text[language]` overrides them. */
   strings: Record<string, any>;
+  /** Loads the rest of that language, for the views beyond the banner. */
+  moreStrings(): Promise<Record<string, any>>;
   /** Every service id the gate knows (config and catalogue) with its category. */
   serviceCategories: Record<string, string>;
   /** Loads one held element for this page view only, storing nothing. */
@@ -19,6 +21,9 @@ export interface UiHandle {
 }
 
 export type Mount = (api: ConsentGateApi, ctx: UiContext) => UiHandle;
+
+/** What the core passes to `loadUi`'s mount: `loadUi` adds where the rest of the language is. */
+export type CoreContext = Omit<UiContext, "moreStrings">;
 
 /** Built-in UI languages; the first is the fallback. */
 export const LANGUAGES = ["en", "de", "fr", "es", "it", "nl", "pt", "pl", "tr", "lt", "he", "ar"];
@@ -40,13 +45,19 @@ export function pickLanguage(configured: string, doc: Document, nav: Navigator):
 }
 
 /**
- * Loads the UI and the chosen language in parallel from the core's own
- * directory, as modules so they share one CSP rule and one nonce.
+ * Loads the UI and the banner's strings in the chosen language in parallel
+ * from the core's own directory, as modules so they share one CSP rule and one
+ * nonce. The mount it gives back knows where the rest of the language is.
  */
-export function loadUi(base: string, language: string): Promise<[Mount, Record<string, any>]> {
+export function loadUi(
+  base: string,
+  language: string,
+): Promise<[(api: ConsentGateApi, ctx: CoreContext) => UiHandle, Record<string, any>]> {
   // A non-literal import() keeps esbuild from bundling the UI into the core.
   const load = (path: string) => import(/* @vite-ignore */ base + path);
-  return Promise.all([load("consentgate-ui.js"), load(`i18n/${language}.js`)]).then(
-    ([ui, lang]) => [ui.mount as Mount, lang.default],
-  );
+  const moreStrings = () => load(`i18n/${language}-views.js`).then((lang) => lang.default);
+  return Promise.all([load("consentgate-ui.js"), load(`i18n/${language}.js`)]).then(([ui, lang]) => [
+    (api, ctx) => ui.mount(api, { ...ctx, moreStrings }),
+    lang.default,
+  ]);
 }

@@ -51,8 +51,9 @@ export const mount: Mount = (api, ctx) => {
   let views: Views | undefined;
   let loading: Promise<void> | undefined;
   const loadViews = () => {
-    loading ||= import("./views").then(
-      (module) => {
+    loading ||= Promise.all([import("./views"), ctx.moreStrings()]).then(
+      ([module, strings]) => {
+        text.add(strings);
         views = module.mountViews(kit, box);
         views.show(view);
       },

@@ -1,5 +1,6 @@
 import { describeService, servicesOf } from "./service-info";
 import { modal, trapFocus } from "./modal";
+import type { Text } from "./text";
 import type { Ui } from "./ui";
 
 export interface PreferencesProps {
@@ -170,7 +171,7 @@ function Service({ ui, id }: { ui: Ui; id: string }) {
                     <span class="cg-3p">{t("setBy", { provider: service.provider })}</span>
                   )}
                 </td>
-                <td>{cookie.duration && ui.text.duration(cookie.duration)}</td>
+                <td>{cookie.duration && duration(cookie.duration, ui.text)}</td>
               </tr>
             ))}
           </tbody>
@@ -178,4 +179,19 @@ function Service({ ui, id }: { ui: Ui; id: string }) {
       )}
     </div>
   );
+}
+
+const UNITS = /^(\d+) (second|minute|hour|day|week|month|year)s?$/;
+
+/** "2 years" in the catalogue becomes "2 Jahre"; anything else is shown as written. */
+function duration(written: string, { t, language }: Text) {
+  if (written == "session") return t("session");
+  const match = UNITS.exec(written);
+  try {
+    return match
+      ? new Intl.NumberFormat(language, { style: "unit", unit: match[2], unitDisplay: "long" }).format(+match[1])
+      : written;
+  } catch {
+    return written; // Safari 14.0 has no unit formatting.
+  }
 }

@@ -1,6 +1,7 @@
 // What a visitor downloads, side by side with other scripts in the same run:
-// a returning visitor (the core only) and a first visit (core + UI + styles +
-// one language), against vanilla-cookieconsent and yett from node_modules.
+// a returning visitor (the core only), a first visit (core + the banner with
+// its styles + one language's banner strings), and what opening the
+// preferences adds, against vanilla-cookieconsent and yett from node_modules.
 //
 //   npm run bench:size
 import { readFileSync, readdirSync } from "node:fs";
@@ -19,13 +20,16 @@ const sizes = (buffers) => {
   };
 };
 
-const languages = readdirSync(new URL("dist/i18n/", root)).map((f) => [f, file(`dist/i18n/${f}`)]);
-const largest = languages.sort((a, b) => b[1].length - a[1].length)[0];
+const banner = readdirSync(new URL("dist/i18n/", root))
+  .filter((f) => !f.endsWith("-views.js"))
+  .map((f) => [f, file(`dist/i18n/${f}`)]);
+const largest = banner.sort((a, b) => sizes([b[1]]).brotli - sizes([a[1]]).brotli)[0];
+const chunks = readdirSync(new URL("dist/chunks/", root)).map((f) => file(`dist/chunks/${f}`));
 const rows = [
   ["consentgate: returning visitor (core)", [file("dist/consentgate.js")]],
   ["consentgate: first visit, English", [file("dist/consentgate.js"), file("dist/consentgate-ui.js"), file("dist/i18n/en.js")]],
   [`consentgate: first visit, ${largest[0].replace(".js", "")}`, [file("dist/consentgate.js"), file("dist/consentgate-ui.js"), largest[1]]],
-  ["consentgate: + preferences (catalogue texts)", readdirSync(new URL("dist/chunks/", root)).map((f) => file(`dist/chunks/${f}`))],
+  ["consentgate: + preferences, English (Preact, views, texts)", [...chunks, file("dist/i18n/en-views.js")]],
   ["vanilla-cookieconsent 3.1.0 (umd + css)", [file("node_modules/vanilla-cookieconsent/dist/cookieconsent.umd.js"), file("node_modules/vanilla-cookieconsent/dist/cookieconsent.css")]],
   ["yett 0.1.13 (blocker only)", [file("node_modules/yett/dist/yett.min.js")]],
 ];

@@ -2,6 +2,7 @@ import { waitFor, within } from "@testing-library/preact";
 import { vi } from "vitest";
 import type { UiContext, UiHandle } from "../../src/api/load-ui";
 import en from "../../src/ui/i18n/en";
+import { FIRST_LAYER } from "../../src/ui/i18n/first-layer";
 import { mount } from "../../src/ui/index";
 import type { Config, ConsentGateApi, EventMap, GateEvent, SetOptions, State, View } from "../../src/types";
 import { serviceCategories } from "../fixtures/ui/configs";
@@ -112,6 +113,9 @@ export interface SetupOptions {
   before?: (fake: ReturnType<typeof createFakeApi>) => void;
 }
 
+const pick = (strings: Record<string, any>, keep: (key: string) => boolean) =>
+  Object.fromEntries(Object.entries(strings).filter(([key]) => keep(key)));
+
 /** Mounts the UI as the core does, with a fake API and context. */
 export function setup({ config, state, language = "en", strings = en, before }: SetupOptions) {
   const fake = createFakeApi(config, state);
@@ -119,7 +123,9 @@ export function setup({ config, state, language = "en", strings = en, before }: 
   const ctx: UiContext = {
     config,
     language,
-    strings,
+    // Split as the build splits every language: the banner's strings first, the rest with the views.
+    strings: pick(strings, (key) => FIRST_LAYER.includes(key)),
+    moreStrings: async () => pick(strings, (key) => !FIRST_LAYER.includes(key)),
     serviceCategories,
     releaseOnce: (el) => releasedOnce.push(el),
   };
