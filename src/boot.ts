@@ -25,25 +25,13 @@ type Win = Window & typeof globalThis & Record<string, any>;
  */
 export function boot(win: Win, base: string): ConsentGateApi {
   const doc = win.document;
-  const report = (path: string, message: string) => console.error(`[consentgate] ${path}: ${message}`);
-  const warn = (message: string) => console.warn(`[consentgate] ${message}`);
-
-  const host = doc.location.hostname;
   const problem = createReport(base);
-  const config = validate(readConfig(win, problem), { catalogue, host }, problem);
+  const config = validate(readConfig(win, problem), { catalogue, host: doc.location.hostname }, problem);
 
   const signals = readSignals(win);
   const events = createEvents();
   // A site's entry adds to a built-in one: overriding a title must not drop its hosts.
-  const matcher = createMatcher(
-    Object.fromEntries(
-      [...Object.keys(catalogue), ...Object.keys(config.services)].map((id) => {
-        const site = config.services[id];
-        const builtIn = catalogue[id];
-        return [id, { ...builtIn, hosts: site && site.hosts, cookies: [...((builtIn && builtIn.cookies) || []), ...((site && site.cookies) || [])] }];
-      }),
-    ),
-  );
+  const matcher = createMatcher(catalogue, config.services);
   const language = pickLanguage(config.language, doc, win.navigator);
 
   let ui: UiHandle | null = null;
@@ -56,17 +44,18 @@ export function boot(win: Win, base: string): ConsentGateApi {
           config,
           language,
           strings,
-          serviceCategories: Object.fromEntries(Object.keys(core.api.get().services).map((id) => [id, category(id)])),
-          releaseOnce: (el) => gate.releaseOnce(el),
+          serviceCategories: Object.fromEntries(Object.keys(core.current().services).map((id) => [id, category(id)])),
+          releaseOnce: gate.releaseOnce,
         });
         ui.show(wanted);
       })
-      .catch((error) => report("ui", `could not load ${base}consentgate-ui.js (${error && error.message}); nothing optional runs`));
+      .catch((error) => console.error(`[consentgate] ui: could not load ${base}consentgate-ui.js (${error && error.message}); nothing optional runs`));
   };
   const category = (id: string) => categoryOf(config, catalogue, id);
 
   let updateConsentMode: ((state: State) => void) | undefined;
-  let announce = () => {};
+  // Other tabs can only speak once boot is over, when `core` exists.
+  const announce = watchOtherTabs(win, config.cookie.name, () => core.recheck());
   const core = createApi({
     config,
     catalogue,
@@ -84,7 +73,7 @@ export function boot(win: Win, base: string): ConsentGateApi {
       if (ui) ui.show(view);
       else if (view) needUi();
     },
-    announce: () => announce(),
+    announce,
     dispatch: (state) => doc.dispatchEvent(new CustomEvent("consentgate:change", { detail: state })),
     reload: () => win.location.reload(),
   });
@@ -99,12 +88,11 @@ export function boot(win: Win, base: string): ConsentGateApi {
     state,
     categoryOf: category,
     emit: events.emit,
-    warn,
+    warn: problem,
     placeholder: needUi,
   });
   gate.apply(state(), null);
 
-  announce = watchOtherTabs(win, config.cookie.name, core.recheck);
   doc.addEventListener("click", (event) => {
     const target = event.target as Element | null;
     if (target && target.closest && target.closest("[data-consentgate-open]")) {

@@ -1,5 +1,6 @@
 import { allowedIn, decide, own } from "../decide";
 import type { Decision } from "../decide";
+import { isObject } from "../config/validate";
 import { decode, encode, SOURCES } from "../store/codec";
 import type { ConsentStore } from "../store/cookie";
 import type { Config, ConsentGateApi, SetOptions, Signals, State, Stored, View } from "../types";
@@ -48,12 +49,13 @@ export function createApi(deps: CoreDeps) {
   let decision: Decision;
   let view: View | null = null;
 
-  const read = () => {
-    lastValue = store.read();
-    stored = decode(lastValue);
-    decision = decide(config, catalogue, stored, signals, deps.now());
+  /** Takes the cookie's value (undefined: none) and what it holds as the decision. */
+  const adopt = (value: string | undefined, next = decode(value)) => {
+    lastValue = value;
+    stored = next;
+    decision = decide(config, catalogue, next, signals, deps.now());
   };
-  read();
+  adopt(store.read());
   // A stored value that no longer counts (expired, older revision) is kept
   // only until the next decision overwrites it; reading it is harmless.
 
@@ -82,9 +84,9 @@ export function createApi(deps: CoreDeps) {
   }
 
   function save(categories: Record<string, boolean>, services: Record<string, boolean>, opts: SetOptions = {}) {
-    if (opts === null || typeof opts !== "object") fail(`options: ${String(opts)} is not an object`);
+    if (opts === null || typeof opts !== "object") fail("options", opts, "is not an object");
     const source = opts.source ?? "api";
-    if (!(SOURCES as readonly string[]).includes(source)) fail(`options.source: "${String(source)}" is not one of ${SOURCES}`);
+    if (!(SOURCES as readonly string[]).includes(source)) fail("options.source", source, "is not one of " + SOURCES);
     const previous = decision.state;
     if (config.unreadable) return;
     const next: Stored = {
@@ -97,10 +99,9 @@ export function createApi(deps: CoreDeps) {
       categories,
       services,
     };
-    lastValue = encode(next);
-    store.write(lastValue);
-    stored = next;
-    decision = decide(config, catalogue, stored, signals, deps.now());
+    const value = encode(next);
+    store.write(value);
+    adopt(value, next);
     deps.announce();
     changed(previous, opts.reload);
   }
@@ -122,21 +123,19 @@ export function createApi(deps: CoreDeps) {
     rejectAll: (opts) => save(all(false), {}, opts),
 
     set(choices, opts) {
-      if (choices === null || typeof choices !== "object" || Array.isArray(choices)) {
-        fail(`set(): ${String(choices)} is not an object`);
-      }
+      if (!isObject(choices)) fail("set()", choices, "is not an object");
       const categories = shown();
       const services = keptServices();
       for (const [key, value] of Object.entries(choices)) {
-        if (typeof value !== "boolean") fail(`set(): ${key}: ${String(value)} is not true or false`);
+        if (typeof value !== "boolean") fail("set(): " + key, value, "is not true or false");
         if (own(config.categories, key)) {
           if (config.categories[key].required) {
-            if (!value) fail(`set(): "${key}" is required`);
+            if (!value) fail("set()", key, "is required");
           } else categories[key] = value;
         } else if (own(config.services, key) || own(catalogue, key)) {
           services[key] = value;
         } else {
-          fail(`set(): "${key}" is not a category or service`);
+          fail("set()", key, "is not a category or service");
         }
       }
       save(categories, services, opts);
@@ -145,16 +144,14 @@ export function createApi(deps: CoreDeps) {
     withdraw() {
       const previous = decision.state;
       store.clear();
-      stored = null;
-      lastValue = undefined;
-      decision = decide(config, catalogue, null, signals, deps.now());
+      adopt(undefined);
       deps.announce();
       changed(previous);
       if (!view && optional.length) show("banner");
     },
 
     open(next: View = "preferences") {
-      if (next !== "banner" && next !== "preferences") fail(`open(): "${String(next)}" is not banner or preferences`);
+      if (next !== "banner" && next !== "preferences") fail("open()", next, "is not banner or preferences");
       show(next);
     },
 
@@ -172,9 +169,10 @@ export function createApi(deps: CoreDeps) {
     asks: () => decision.ask,
     /** Another tab may have written the cookie: follow it if it did. */
     recheck() {
-      if (store.read() === lastValue) return;
+      const value = store.read();
+      if (value === lastValue) return;
       const previous = decision.state;
-      read();
+      adopt(value);
       changed(previous);
     },
   };

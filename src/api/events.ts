@@ -4,10 +4,10 @@ type Listener<K extends keyof EventMap> = (payload: EventMap[K]) => void;
 
 const EVENTS = ["change", "ready", "open", "close", "held", "released"] as const;
 
-/** Misuse of the API throws at once, naming what was wrong. */
-export const fail = (message: string): never => {
-  throw new TypeError("[consentgate] " + message);
-};
+/** Misuse of the API throws at once, naming where, the value given and what is wrong with it. */
+export function fail(where: string, value: unknown, problem: string): never {
+  throw new TypeError(`[consentgate] ${where}: ${typeof value == "string" ? `"${value}"` : String(value)} ${problem}`);
+}
 
 /** Enough to explain a page's tags; a page that beacons forever must not grow without end. */
 const KEEP = 1000;
@@ -18,10 +18,9 @@ const KEEP = 1000;
  * ready, so a late subscriber never misses what it asked about.
  */
 export function createEvents() {
-  const listeners = new Map<string, Set<Listener<any>>>();
-  const past: Record<string, unknown[]> = { held: [], released: [] };
-  let ready: unknown;
-  let isReady = false;
+  const listeners = Object.fromEntries(EVENTS.map((event) => [event, new Set<Listener<any>>()]));
+  /** What a late subscriber is handed first: `ready` happens once, the gate's events keep happening. */
+  const past: Record<string, unknown[]> = { held: [], released: [], ready: [] };
 
   const call = (fn: Listener<any>, payload: unknown) => {
     try {
@@ -36,26 +35,21 @@ export function createEvents() {
 
   return {
     on<K extends keyof EventMap>(event: K, fn: Listener<K>): () => void {
-      if (!EVENTS.includes(event)) fail(`on(): "${String(event)}" is not one of ${EVENTS}`);
-      if (typeof fn !== "function") fail(`on("${event}"): the listener is not a function`);
-      let set = listeners.get(event);
-      if (!set) listeners.set(event, (set = new Set()));
+      if (!EVENTS.includes(event)) fail("on()", event, "is not one of " + EVENTS);
+      if (typeof fn !== "function") fail(`on("${event}")`, fn, "is not a function");
+      const set = listeners[event];
       set.add(fn);
-      if (event === "held" || event === "released") past[event].forEach((p) => call(fn, p));
-      if (event === "ready" && isReady) call(fn, ready);
+      past[event]?.forEach((p) => call(fn, p));
       return () => {
         set.delete(fn);
       };
     },
 
     emit<K extends keyof EventMap>(event: K, payload: EventMap[K]) {
-      if (event === "held" || event === "released") {
-        const log = past[event];
-        if (log.push(payload) > KEEP) log.shift();
-      }
-      if (event === "ready") [ready, isReady] = [payload, true];
+      const log = past[event];
+      if (log && log.push(payload) > KEEP) log.shift();
       // A copy: a listener subscribed during this emit was already handed the payload by on().
-      [...(listeners.get(event) || [])].forEach((fn) => call(fn, payload));
+      [...listeners[event]].forEach((fn) => call(fn, payload));
     },
   };
 }

@@ -12,7 +12,10 @@ import {
   NOT_JSON,
   NO_CATEGORY,
   NO_PLACE,
+  NOT_CONFIGURED,
+  STILL_RUNNING,
   THROWN,
+  UNKNOWN_CONSENT,
   UNKNOWN_KEY,
   UNKNOWN_SERVICE,
 } from "./problem";
@@ -69,8 +72,19 @@ const RULES: Record<string, string> = {
   "ui.reopenButton": "$ is not a boolean; using false",
 };
 
+/** The gate's warnings: whole sentences, since they name no config path. */
+const WARNINGS: Record<number, (path: string, value: unknown, extra: unknown) => string> = {
+  [NOT_CONFIGURED]: (id, category, lacking) =>
+    `${id} was inserted but is not in your config; it is held under "${category}"${lacking ? ", a category the config lacks" : ""}`,
+  [UNKNOWN_CONSENT]: (name) => `data-consent="${name}" is not a category or service; held`,
+  [STILL_RUNNING]: (ids) => `${ids} already ran; it stops at the next page load, or pass { reload: true }`,
+};
+
 /** Prints one problem as the site owner reads it. */
 export function print(...problem: Problem): void {
+  const [path, value, kind, extra] = problem;
+  const warning = WARNINGS[kind!];
+  if (warning) return console.warn(`[consentgate] ${warning(path, value, extra)}`);
   let text: string;
   try {
     text = message(problem);

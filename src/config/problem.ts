@@ -34,3 +34,13 @@ export const ALWAYS_REQUIRED = 8;
 export const NOT_JSON = 9;
 /** Reading the config threw (a hostile getter or Proxy): `value` is what it threw. */
 export const THROWN = 10;
+
+// The gate's warnings travel the same way: found in the core, worded in
+// diagnostics.ts, and printed with console.warn. They have no config path.
+
+/** A catalogue service the config does not name was inserted: `path` is its id, `value` its catalogue category, `extra` true when the config lacks that category. */
+export const NOT_CONFIGURED = 11;
+/** `data-consent` names neither a category nor a service: `path` is the name. */
+export const UNKNOWN_CONSENT = 12;
+/** Services refused after their script ran: `path` lists their ids. */
+export const STILL_RUNNING = 13;

@@ -1,3 +1,4 @@
+import { THROWN } from "./problem";
 import type { Problem, Report } from "./problem";
 
 /** What consentgate-diagnostics.js exports. */
@@ -17,7 +18,8 @@ export function createReport(base: string, load = (url: string) => import(/* @vi
   return (...problem) => {
     (diagnostics ||= load(base + "consentgate-diagnostics.js")).then(
       (d) => d.print(...problem),
-      () => console.error(`[consentgate] ${problem[0]}:`, problem[1]),
+      // Kinds past THROWN are the gate's warnings: they stay warnings.
+      () => console[problem[2]! > THROWN ? "warn" : "error"](`[consentgate] ${problem[0]}:`, problem[1]),
     );
   };
 }

@@ -1,3 +1,4 @@
+import { own } from "../decide";
 import type { CategoryConfig, Config } from "../types";
 import { CONSENT_TYPES, DEFAULT_CONSENT_MAP, MAX_COOKIE_DAYS, UI_CHOICES, UNREADABLE, defaults } from "./defaults";
 import {
@@ -25,8 +26,8 @@ type Fields = Record<string, any>;
 /** Reads one field: the value to use, or undefined when it is bad (reported for it, the default stays). */
 type Reader = (value: unknown, path: string) => unknown;
 
-const isObject = (v: unknown): v is Fields => typeof v == "object" && !!v && !Array.isArray(v);
-const own = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+/** A plain object, as JSON has them: not null, not an array. */
+export const isObject = (v: unknown): v is Fields => typeof v == "object" && !!v && !Array.isArray(v);
 const ofType = (type: string) => (v: unknown) => (typeof v == type ? v : undefined);
 const text = ofType("string");
 const flag = ofType("boolean");
@@ -55,7 +56,7 @@ export function validate(input: unknown, ctx: ValidateContext, report: Report): 
   } catch (error) {
     // A hostile config (a throwing getter, a Proxy) is as unreadable as bad JSON.
     report("config", error, THROWN);
-    return { ...defaults(), unreadable: true };
+    return normalize(UNREADABLE, ctx, report);
   }
 }
 

@@ -20,12 +20,12 @@ export function deleteCookies(
   const domains = [""];
   for (let i = 0; i < labels.length - 1; i++) domains.push("; Domain=" + labels.slice(i).join("."));
   const paths = ["/"];
-  pathname.split("/").reduce((prefix, part) => {
-    if (!part) return prefix;
-    const next = prefix + "/" + part;
-    paths.push(next, next + "/");
-    return next;
-  }, "");
+  let prefix = "";
+  for (const part of pathname.split("/")) {
+    if (!part) continue;
+    prefix += "/" + part;
+    paths.push(prefix, prefix + "/");
+  }
   const secure = protocol === "https:" ? "; Secure" : "";
 
   for (const name of names) {

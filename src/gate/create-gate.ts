@@ -1,8 +1,10 @@
+import { NOT_CONFIGURED, STILL_RUNNING, UNKNOWN_CONSENT } from "../config/problem";
+import type { Report } from "../config/problem";
 import { allowedIn, own } from "../decide";
 import type { ServiceGate } from "../services/service";
 import type { Config, GateEvent, HeldKind, State } from "../types";
 import { deleteCookies, deleteStorage } from "./cookies";
-import { intercept } from "./intercept";
+import { intercept, TAGGED, TRACKED } from "./intercept";
 import type { Checks } from "./intercept";
 import type { Matcher } from "./match";
 import { createReleaser } from "./release";
@@ -15,7 +17,8 @@ export interface GateDeps {
   state(): State;
   categoryOf(id: string): string;
   emit(event: "held" | "released", payload: GateEvent): void;
-  warn(message: string): void;
+  /** Warnings go where config problems go: their wording loads only when there is one. */
+  warn: Report;
   /** A held iframe wants its placeholder, which the UI draws. */
   placeholder(): void;
 }
@@ -30,11 +33,11 @@ const EXECUTABLE = /^(|text\/javascript|application\/javascript|module|text\/ecm
  * once and in document order, as soon as it does.
  */
 export function createGate(deps: GateDeps) {
-  const { win, config, catalogue, matcher } = deps;
+  const { win, config, catalogue, matcher, state, categoryOf, emit, warn } = deps;
   const doc = win.document;
   const seen = new WeakSet<Element>();
-  const done = new WeakSet<Element>();
   const holding = new WeakSet<Element>();
+  /** Elements the gate let go, and the scripts it made to run them: never held again. */
   const released = new WeakSet<Element>();
   const pending: Element[] = [];
   const warned = new Set<string>();
@@ -45,27 +48,37 @@ export function createGate(deps: GateDeps) {
   const configured = new Set(Object.values(config.categories).flatMap((category) => category.services));
 
   /** `data-consent` names a category or a service; anything else never runs. */
-  const allows = (name: string) => allowedIn(deps.state(), name);
+  const allows = (name: string) => allowedIn(state(), name);
   const permits = (id: string, kind: HeldKind) =>
     allows(id) || (!!advanced && GOOGLE_TAGS.includes(id) && kind !== "cookie" && kind !== "storage");
 
   function report(event: "held" | "released", service: string | null, name: string | null, kind: HeldKind, target: Element | string) {
-    const category = service ? deps.categoryOf(service) || null : name && own(config.categories, name) ? name : null;
+    const category = service ? categoryOf(service) || null : name && own(config.categories, name) ? name : null;
     if (event === "held" && service && !configured.has(service) && !warned.has(service)) {
       warned.add(service);
-      const home = deps.categoryOf(service);
-      deps.warn(`${service} is not in your config; held under "${home}"${config.categories[home] ? "" : ", a category it lacks"}`);
+      const home = categoryOf(service);
+      warn(service, home, NOT_CONFIGURED, !own(config.categories, home));
     }
-    deps.emit(event, { service, category, kind, target });
+    emit(event, { service, category, kind, target });
   }
 
   const kindOf = (el: Element) => el.nodeName.toLowerCase() as HeldKind;
+  const serviceAt = (url: string) => matcher.url(url, doc.baseURI);
   const serviceOf = (el: Element) => {
     const name = el.getAttribute("data-consent")!;
-    if (own(deps.state().services, name)) return name;
+    if (own(state().services, name)) return name;
     const url = el.getAttribute("data-src") || el.getAttribute("src");
-    return url ? matcher.url(url, doc.baseURI) : null;
+    return url ? serviceAt(url) : null;
   };
+
+  /** Notes a service's element entering the page untagged; true when it may load as it is. */
+  function admits(el: Element, service: string) {
+    const script = el.nodeName === "SCRIPT";
+    if (script) inserted.add(service);
+    const allowed = permits(service, kindOf(el));
+    if (allowed && script) ran.add(service);
+    return allowed;
+  }
 
   /** Makes an element inert and marks it as held, the same way a site tags one by hand. */
   function neutralize(el: Element, service: string) {
@@ -98,13 +111,13 @@ export function createGate(deps: GateDeps) {
     if (el.nodeName === "IFRAME") deps.placeholder();
     if (name && !service && !own(config.categories, name) && !warned.has(name)) {
       warned.add(name);
-      deps.warn(`data-consent="${name}" is not a category or service; held`);
+      warn(name, undefined, UNKNOWN_CONSENT);
     }
   }
 
   function release(el: Element) {
-    if (done.has(el)) return;
-    done.add(el);
+    if (released.has(el)) return;
+    released.add(el);
     const service = serviceOf(el);
     if (service && el.nodeName === "SCRIPT") ran.add(service);
     if (el.nodeName === "SCRIPT") releaser.script(el as HTMLScriptElement);
@@ -115,7 +128,7 @@ export function createGate(deps: GateDeps) {
   /** Sees an element once, as it enters the page by any route. */
   function element(el: Element) {
     const tag = el.nodeName;
-    if ((tag !== "SCRIPT" && tag !== "IFRAME" && tag !== "IMG") || seen.has(el) || released.has(el) || done.has(el)) return;
+    if ((tag !== "SCRIPT" && tag !== "IFRAME" && tag !== "IMG") || seen.has(el) || released.has(el)) return;
     seen.add(el);
     const name = el.getAttribute("data-consent");
     if (name !== null) {
@@ -129,16 +142,9 @@ export function createGate(deps: GateDeps) {
       return;
     }
     const url = el.getAttribute("src");
-    const service = url && matcher.url(url, doc.baseURI);
-    if (!service) return;
-    if (tag === "SCRIPT") {
-      if (!EXECUTABLE.test(el.getAttribute("type") || "")) return;
-      inserted.add(service);
-    }
-    if (permits(service, kindOf(el))) {
-      if (tag === "SCRIPT") ran.add(service);
-      return;
-    }
+    const service = url && serviceAt(url);
+    // No service's, a script that is not JavaScript (JSON, a template) or allowed: it loads as it is.
+    if (!service || (tag === "SCRIPT" && !EXECUTABLE.test(el.getAttribute("type") || "")) || admits(el, service)) return;
     neutralize(el, service);
     hold(el);
   }
@@ -162,16 +168,9 @@ export function createGate(deps: GateDeps) {
     },
 
     src(el, url, attribute) {
-      if (released.has(el) || done.has(el)) return true;
-      const service = matcher.url(url, doc.baseURI);
-      if (!service) return true;
-      const script = el.nodeName === "SCRIPT";
-      if (script) inserted.add(service);
-      if (permits(service, kindOf(el))) {
-        if (script) ran.add(service);
-        return true;
-      }
-      if (script) {
+      const service = !released.has(el) && serviceAt(url);
+      if (!service || admits(el, service)) return true;
+      if (el.nodeName === "SCRIPT") {
         neutralize(el, service);
         natives.setAttribute.call(el, "src", url);
       } else {
@@ -183,10 +182,10 @@ export function createGate(deps: GateDeps) {
       return false;
     },
 
-    request(url, kind) {
-      const service = matcher.url(url, doc.baseURI);
-      if (!service || permits(service, kind)) return true;
-      report("held", service, null, kind, url);
+    request(url) {
+      const service = serviceAt(url);
+      if (!service || permits(service, "request")) return true;
+      report("held", service, null, "request", url);
       return false;
     },
 
@@ -208,7 +207,7 @@ export function createGate(deps: GateDeps) {
 
     inert(el) {
       const url = el.getAttribute("src");
-      const service = !el.hasAttribute("data-consent") && url && matcher.url(url, doc.baseURI);
+      const service = !el.hasAttribute("data-consent") && url && serviceAt(url);
       if (!service || permits(service, kindOf(el))) return false;
       neutralize(el, service);
       return true;
@@ -221,7 +220,7 @@ export function createGate(deps: GateDeps) {
       // After parsing, document.write would reopen (and wipe) the page: the
       // markup goes after the released script that wrote it, or at the end.
       const fragment = doc.createRange().createContextualFragment(html);
-      fragment.querySelectorAll("script,iframe,img").forEach(element);
+      fragment.querySelectorAll(TRACKED).forEach(element);
       const parent = (after && after.parentNode) || doc.body || doc.documentElement;
       natives.insertBefore.call(parent, fragment, after && after.parentNode ? after.nextSibling : null);
       return true;
@@ -244,34 +243,27 @@ export function createGate(deps: GateDeps) {
   }
 
   /** The gate follows the state: releases what is allowed now, tells vendors, deletes what is refused. */
-  function apply(state: State, previous: State | null) {
-    const candidates = [
-      ...Array.from(doc.querySelectorAll("script[data-consent],iframe[data-consent],img[data-consent]")),
-      ...pending.filter((el) => !el.isConnected),
-    ];
-    for (const el of candidates) {
-      if (!done.has(el) && allows(el.getAttribute("data-consent")!)) release(el);
+  function apply(next: State, previous: State | null) {
+    // Document order first; held elements taken out of the page follow.
+    for (const el of [...doc.querySelectorAll(TAGGED), ...pending]) {
+      if (allows(el.getAttribute("data-consent")!)) release(el);
     }
 
     for (const id of Object.keys(catalogue)) {
       const service = catalogue[id];
-      const now = state.services[id];
+      const now = next.services[id];
       if (previous && previous.services[id] === now) continue;
       try {
         // At boot too: a returning visitor's vendor (Clarity) must hear the consent it was given.
-        service.consent?.(win, now, state);
+        service.consent?.(win, now, next);
         // The vendor's snippet may be among the scripts just released: look at its queue once they ran.
         if (now && service.loader) {
           releaser.after(() => {
-            if (!deps.state().services[id] || inserted.has(id)) return;
+            if (!state().services[id] || inserted.has(id)) return;
             if (!service.queued?.(win)) return service.unstub?.(win);
             inserted.add(id);
             ran.add(id);
-            const script = doc.createElement("script");
-            released.add(script);
-            script.async = true;
-            natives.setAttribute.call(script, "src", service.loader!);
-            natives.insertBefore.call(doc.head || doc.documentElement, script, null);
+            releaser.load(service.loader!);
           });
         }
       } catch {
@@ -279,15 +271,13 @@ export function createGate(deps: GateDeps) {
       }
     }
 
-    const refused = (id: string | null) => !!id && !state.services[id];
+    const refused = (id: string | null) => !!id && !next.services[id];
     deleteCookies(doc, cookie, (name) => name !== config.cookie.name && refused(matcher.cookie(name)));
     deleteStorage(win, (key) => refused(matcher.storage(key)));
 
     if (previous) {
-      const running = Object.keys(state.services).filter((id) => previous.services[id] && !state.services[id] && ran.has(id));
-      if (running.length) {
-        deps.warn(`${running} already ran; it stops at the next page load, or pass { reload: true }`);
-      }
+      const running = Object.keys(next.services).filter((id) => previous.services[id] && !next.services[id] && ran.has(id));
+      if (running.length) warn(running.join(), undefined, STILL_RUNNING);
     }
   }
 

@@ -1,4 +1,3 @@
-import type { HeldKind } from "../types";
 import type { Natives } from "./release";
 
 /** What the gate answers for each route an element, a request or a write can take. */
@@ -8,7 +7,7 @@ export interface Checks {
   /** `src`/`srcset` is being set on a script, iframe or img: false keeps the native setter from running. */
   src(el: Element, url: string, attribute: string): boolean;
   /** A request from fetch, XMLHttpRequest or sendBeacon: false holds it. */
-  request(url: string, kind: HeldKind): boolean;
+  request(url: string): boolean;
   /** `document.cookie = assignment`: false drops the write. */
   cookie(assignment: string): boolean;
   /** `storage.setItem(key)`: false drops the write. */
@@ -27,8 +26,8 @@ const MEDIA = /^(SCRIPT|IFRAME|IMG)$/;
 const MARKUP = /<(script|iframe|img)\b/i;
 const SOURCE_ATTRIBUTES = /^(src|srcset)$/i;
 /** Elements the gate looks at, and those already tagged for it. */
-const TRACKED = "script,iframe,img";
-const TAGGED = "script[data-consent],iframe[data-consent],img[data-consent]";
+export const TRACKED = "script,iframe,img";
+export const TAGGED = "script[data-consent],iframe[data-consent],img[data-consent]";
 
 type Proto = Record<string, any>;
 type Fn = (this: any, ...args: any[]) => any;
@@ -61,37 +60,32 @@ export function intercept(win: Window & typeof globalThis, checks: Checks): { na
   };
 
   // The gate sees every node it is given before the browser does.
+  // nodeType, not instanceof: nodes made in another frame's realm must be seen too.
+  const see = (node: Node | null) => {
+    const type = node && node.nodeType;
+    if (type === 1) checks.element(node as Element);
+    else if (type === 11) (node as DocumentFragment).querySelectorAll(TRACKED).forEach(checks.element);
+  };
+  // A same-origin iframe has its window once it is in the page.
+  const framed = (node: Node | null) => {
+    if (node && node.nodeName === "IFRAME") checks.frame(node as Element);
+  };
   // Every insertion of the page passes here: no allocation, one test per node for most.
   const insertion = (native: Fn) =>
     function (this: Node) {
-      let frame = false;
-      for (let i = 0; i < arguments.length; i++) {
-        // nodeType, not instanceof: nodes made in another frame's realm must be seen too.
-        const node = arguments[i] as Node | null;
-        const type = node && node.nodeType;
-        if (type === 1) {
-          checks.element(node as Element);
-          if (node!.nodeName === "IFRAME") frame = true;
-        } else if (type === 11) (node as DocumentFragment).querySelectorAll(TRACKED).forEach(checks.element);
-      }
+      for (let i = 0; i < arguments.length; i++) see(arguments[i]);
       const result = native.apply(this, arguments as unknown as unknown[]);
-      if (frame) {
-        for (let i = 0; i < arguments.length; i++) {
-          if (arguments[i] && (arguments[i] as Node).nodeName === "IFRAME") checks.frame(arguments[i] as Element);
-        }
-      }
+      for (let i = 0; i < arguments.length; i++) framed(arguments[i]);
       return result;
     };
   // appendChild, insertBefore and replaceChild carry nearly every insertion:
   // a fixed-arity wrapper keeps them as cheap as a plain call.
   const pair = (native: Fn) =>
     function (this: Node, a: Node, b?: Node | null) {
-      const type = a && a.nodeType;
-      if (type === 1) checks.element(a as Element);
-      else if (type === 11) (a as DocumentFragment).querySelectorAll(TRACKED).forEach(checks.element);
+      see(a);
       // Called with one argument, insertBefore must still throw as it natively does.
       const result = arguments.length < 2 ? native.call(this, a) : native.call(this, a, b);
-      if (type === 1 && a.nodeName === "IFRAME") checks.frame(a as Element);
+      framed(a);
       return result;
     };
   for (const name of ["appendChild", "insertBefore", "replaceChild"]) patch(node, name, pair);
@@ -104,7 +98,8 @@ export function intercept(win: Window & typeof globalThis, checks: Checks): { na
   }
 
   for (const proto of [win.HTMLScriptElement.prototype, win.HTMLIFrameElement.prototype, win.HTMLImageElement.prototype]) {
-    for (const attribute of proto === win.HTMLImageElement.prototype ? ["src", "srcset"] : ["src"]) {
+    // Only images have a srcset; wrapSetter skips what a prototype lacks.
+    for (const attribute of ["src", "srcset"]) {
       wrapSetter(proto, attribute, (set) =>
         function (this: Element, value: unknown) {
           if (checks.src(this, String(value), attribute)) set.call(this, value);
@@ -182,7 +177,7 @@ export function intercept(win: Window & typeof globalThis, checks: Checks): { na
 
   // Network: a held request fails the way a blocked one does in the browser.
   patch(win, "fetch", (native) => (input: RequestInfo | URL, init?: RequestInit) =>
-    checks.request(input instanceof win.Request ? input.url : String(input), "request")
+    checks.request(input instanceof win.Request ? input.url : String(input))
       ? native.call(win, input, init)
       : Promise.reject(new TypeError("Failed to fetch")),
   );
@@ -197,7 +192,7 @@ export function intercept(win: Window & typeof globalThis, checks: Checks): { na
   patch(xhr, "send", (native) =>
     function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
       const url = urls.get(this);
-      if (url && !checks.request(url, "request")) {
+      if (url && !checks.request(url)) {
         setTimeout(() => this.dispatchEvent(new ProgressEvent("error")));
         return;
       }
@@ -207,7 +202,7 @@ export function intercept(win: Window & typeof globalThis, checks: Checks): { na
   const nav = win.navigator;
   // Reporting the beacon as queued keeps vendors from retrying it by other means.
   patch(nav, "sendBeacon", (native) => (url: string | URL, data?: BodyInit | null) =>
-    checks.request(String(url), "request") ? native.call(nav, url, data) : true,
+    checks.request(String(url)) ? native.call(nav, url, data) : true,
   );
 
   // Cookies and storage: what a bundled SDK writes without ever loading a script.
@@ -233,11 +228,7 @@ export function intercept(win: Window & typeof globalThis, checks: Checks): { na
   // one before the parser runs it. Once parsing is over every route is
   // patched, and an observer of the whole tree would only slow the page down.
   const seeAdded = (records: MutationRecord[]) => {
-    for (const record of records) {
-      record.addedNodes.forEach((node) => {
-        if (node.nodeType === 1 && MEDIA.test(node.nodeName)) checks.element(node as Element);
-      });
-    }
+    for (const record of records) record.addedNodes.forEach(see);
   };
   if (doc.readyState === "loading") {
     const observer = new win.MutationObserver(seeAdded);

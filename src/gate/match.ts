@@ -32,28 +32,32 @@ type Name = [pattern: string, id: string];
 type PathRule = [parts: string[], id: string, length: number];
 
 /**
- * Builds the lookups once. On an exact tie the entry listed later wins, so a
- * site's own services passed after the catalogue take precedence.
+ * Builds the lookups once, from one or more maps of entries. On an exact tie
+ * the entry listed later wins, so a site's own services passed after the
+ * catalogue take precedence. An id in two maps keeps the rules of both: a
+ * site's entry for a built-in service adds to the catalogue's.
  *
  * @example
- * const match = createMatcher({ ...catalogue, ...siteServices });
+ * const match = createMatcher(catalogue, siteServices);
  * match.url("//static.hotjar.com/c/hotjar-1.js"); // "hotjar"
  * match.cookie("_ga_ABC123"); // "google-analytics"
  */
-export function createMatcher(entries: Record<string, MatchEntry>): Matcher {
+export function createMatcher(...maps: Record<string, MatchEntry>[]): Matcher {
   const hosts = new Map<string, PathRule[]>();
   const cookies: Name[] = [];
   const storage: Name[] = [];
-  for (const id in entries) {
-    const entry = entries[id];
-    for (const rule of [...(entry.urls || []), ...(entry.hosts || [])]) {
-      const slash = (rule + "/").indexOf("/");
-      const host = rule.slice(0, slash).toLowerCase().replace(/^\*?\.|\.$/g, "");
-      const path = rule.slice(slash);
-      if (host) hosts.set(host, [[path.split("*"), id, path.length], ...(hosts.get(host) || [])]);
+  for (const entries of maps) {
+    for (const id in entries) {
+      const entry = entries[id];
+      for (const rule of [...(entry.urls || []), ...(entry.hosts || [])]) {
+        const slash = (rule + "/").indexOf("/");
+        const host = rule.slice(0, slash).toLowerCase().replace(/^\*?\.|\.$/g, "");
+        const path = rule.slice(slash);
+        if (host) hosts.set(host, [[path.split("*"), id, path.length], ...(hosts.get(host) || [])]);
+      }
+      for (const p of entry.cookies || []) cookies.unshift([p, id]);
+      for (const p of entry.storage || []) storage.unshift([p, id]);
     }
-    for (const p of entry.cookies || []) cookies.unshift([p, id]);
-    for (const p of entry.storage || []) storage.unshift([p, id]);
   }
   // Longer paths are more specific; the bare host rule comes last. The sort is
   // stable and later entries were put first, so they win ties.

@@ -18,9 +18,16 @@ export interface Natives {
 export function createReleaser(doc: Document, natives: Natives, released: WeakSet<Element>) {
   let queue: Promise<unknown> = Promise.resolve();
 
-  function runScript(held: HTMLScriptElement): Promise<unknown> | undefined {
+  /** A script made by the gate: never held. */
+  function fresh() {
     const script = doc.createElement("script");
     released.add(script);
+    return script;
+  }
+  const append = (script: HTMLScriptElement) => natives.insertBefore.call(doc.head || doc.documentElement, script, null);
+
+  function runScript(held: HTMLScriptElement): Promise<unknown> | undefined {
+    const script = fresh();
     for (const { name, value } of Array.from(held.attributes)) {
       if (!HOLD_ATTRIBUTES.test(name)) natives.setAttribute.call(script, name, value);
     }
@@ -35,30 +42,39 @@ export function createReleaser(doc: Document, natives: Natives, released: WeakSe
     if (src) natives.setAttribute.call(script, "src", src);
     else script.text = held.text;
 
-    // Site code may be listening on the element it inserted (loadStripe does).
-    const forward = (event: Event) => held.dispatchEvent(new Event(event.type));
-    script.addEventListener("load", forward);
-    script.addEventListener("error", forward);
+    const ran = new Promise<void>((done) => {
+      for (const type of ["load", "error"]) {
+        script.addEventListener(type, () => {
+          // Site code may be listening on the element it inserted (loadStripe does).
+          held.dispatchEvent(new Event(type));
+          done();
+        });
+      }
+      if (waits) setTimeout(done, SCRIPT_TIMEOUT);
+    });
 
     const parent = held.parentNode;
     if (parent) {
       natives.insertBefore.call(parent, script, held);
       natives.removeChild.call(parent, held);
     } else {
-      natives.insertBefore.call(doc.head || doc.documentElement, script, null);
+      append(script);
     }
-    if (!waits) return undefined;
-    return new Promise((done) => {
-      script.addEventListener("load", done);
-      script.addEventListener("error", done);
-      setTimeout(done, SCRIPT_TIMEOUT);
-    });
+    return waits ? ran : undefined;
   }
 
   return {
     /** Scripts run one after another, in the order they are released. */
     script(held: HTMLScriptElement) {
       queue = queue.then(() => runScript(held));
+    },
+
+    /** Inserts a vendor's loader script. */
+    load(src: string) {
+      const script = fresh();
+      script.async = true;
+      natives.setAttribute.call(script, "src", src);
+      append(script);
     },
 
     /** Runs after every script released so far has run (or timed out). */

@@ -51,12 +51,11 @@ export function decode(value: unknown): Stored | null {
     services: {},
   };
   for (const choice of choices ? choices.split("~") : []) {
-    const on = choice[0] !== "-";
-    const name = on ? choice : choice.slice(1);
-    const map = name[0] === "@" ? stored.services : stored.categories;
-    const key = name.replace(/^@/, "");
+    // SHAPE has checked every choice already.
+    const [, refused, service, key] = /^(-?)(@?)(.+)/.exec(choice)!;
+    const map = service ? stored.services : stored.categories;
     if (key in map || key in Object.prototype) return null;
-    map[key] = on;
+    map[key] = !refused;
   }
   return stored;
 }

@@ -95,6 +95,17 @@ describe("createMatcher().url", () => {
     const m = createMatcher({ builtin: { urls: ["x.example"] }, own: { hosts: ["x.example"] } });
     expect(m.url("https://x.example/")).toBe("own");
   });
+
+  it("lets a later map win a tie too, and keeps both maps' rules for an id in both", () => {
+    const catalogue = { tracker: { urls: ["tracker.example"], cookies: ["_tr"] }, other: { urls: ["x.example"] } };
+    const site = { tracker: { hosts: ["stats.shop.example"], cookies: ["_own*"] }, own: { hosts: ["x.example"] } };
+    const m = createMatcher(catalogue, site);
+    expect(m.url("https://tracker.example/t.js")).toBe("tracker");
+    expect(m.url("https://stats.shop.example/t.js")).toBe("tracker");
+    expect(m.cookie("_tr")).toBe("tracker");
+    expect(m.cookie("_own_id")).toBe("tracker");
+    expect(m.url("https://x.example/")).toBe("own");
+  });
 });
 
 describe("createMatcher().cookie and .storage", () => {

@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { message, print, show, suggest } from "../../../src/config/diagnostics";
-import { CONFLICT, NOT_JSON, THROWN, UNKNOWN_KEY } from "../../../src/config/problem";
+import {
+  CONFLICT,
+  NOT_CONFIGURED,
+  NOT_JSON,
+  STILL_RUNNING,
+  THROWN,
+  UNKNOWN_CONSENT,
+  UNKNOWN_KEY,
+} from "../../../src/config/problem";
+import type { Problem } from "../../../src/config/problem";
 import { run } from "./run";
 
 afterEach(() => {
@@ -20,6 +29,35 @@ describe("print", () => {
     const { problems, messages } = run({ mode: "optout", cookie: { days: 400 } });
     for (const problem of problems) print(...problem);
     expect(error.mock.calls).toEqual(messages.map((m) => [`[consentgate] ${m}`]));
+  });
+
+  it.each([
+    [
+      "a catalogue service the config does not name",
+      ["tiktok-pixel", "marketing", NOT_CONFIGURED, false],
+      '[consentgate] tiktok-pixel was inserted but is not in your config; it is held under "marketing"',
+    ],
+    [
+      "one whose catalogue category the config lacks",
+      ["tiktok-pixel", "marketing", NOT_CONFIGURED, true],
+      '[consentgate] tiktok-pixel was inserted but is not in your config; it is held under "marketing", a category the config lacks',
+    ],
+    [
+      "a data-consent that names nothing",
+      ["analytcs", undefined, UNKNOWN_CONSENT],
+      '[consentgate] data-consent="analytcs" is not a category or service; held',
+    ],
+    [
+      "services refused after they ran",
+      ["hotjar,mixpanel", undefined, STILL_RUNNING],
+      "[consentgate] hotjar,mixpanel already ran; it stops at the next page load, or pass { reload: true }",
+    ],
+  ] as [string, Problem, string][])("prints the gate's warning about %s with console.warn", (_, problem, text) => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    print(...problem);
+    expect(warn.mock.calls).toEqual([[text]]);
+    expect(error).not.toHaveBeenCalled();
   });
 
   it("still prints the value when a problem cannot be put into words", () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as diagnostics from "../../../src/config/diagnostics";
-import { UNKNOWN_SERVICE } from "../../../src/config/problem";
+import { NOT_CONFIGURED, UNKNOWN_SERVICE } from "../../../src/config/problem";
 import { createReport } from "../../../src/config/report";
 
 afterEach(() => {
@@ -45,6 +45,16 @@ describe("createReport", () => {
       ["[consentgate] cookie.days:", 400],
       ["[consentgate] mode:", "optout"],
     ]);
+  });
+
+  it("keeps a gate warning a warning when the diagnostics cannot load", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const report = createReport("/", () => Promise.reject(new TypeError("Failed to fetch")));
+    report("tiktok-pixel", "marketing", NOT_CONFIGURED, false);
+    await settle();
+    expect(warn.mock.calls).toEqual([["[consentgate] tiktok-pixel:", "marketing"]]);
+    expect(error).not.toHaveBeenCalled();
   });
 
   it("imports the file by default, so that esbuild leaves it out of the core", async () => {
