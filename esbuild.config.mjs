@@ -2,6 +2,7 @@
 // styles and one file per language, and the type declarations. Prints the size
 // of every file it writes, because every byte of the core is paid on every page.
 import { build } from "esbuild";
+import { minify } from "terser";
 import { readFileSync, writeFileSync, readdirSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { join } from "node:path";
@@ -41,20 +42,26 @@ writeFileSync(`${out}/consentgate.css`, await bundleCss("styles/index.css"));
 const firstLayerCss = await bundleCss("styles/first-layer.css");
 const viewsCss = await bundleCss("styles/views.css");
 
-await build({
-  ...common,
-  entryPoints: { consentgate: "src/index.ts" },
-  format: "iife",
-  outdir: out,
-});
+// The core and its ESM twin are minified twice: esbuild bundles and minifies,
+// then terser compresses and renames once more. Terser gives the same short
+// names to the variables of every scope (shadowing the outer ones a scope does
+// not use), which brotli compresses much better: the core, which every visitor
+// pays for, came out about 600 B (brotli) smaller than esbuild's alone.
+async function buildCore(options) {
+  const { outputFiles } = await build({ ...common, ...options, outdir: out, write: false });
+  for (const file of outputFiles) {
+    const { code } = await minify(file.text, {
+      ecma: 2020,
+      module: options.format === "esm",
+      // Pages in other encodings read the classic core too.
+      format: { ascii_only: true },
+    });
+    writeFileSync(file.path, code);
+  }
+}
 
-await build({
-  ...common,
-  entryPoints: { consentgate: "src/module.ts" },
-  format: "esm",
-  outExtension: { ".js": ".mjs" },
-  outdir: out,
-});
+await buildCore({ entryPoints: { consentgate: "src/index.ts" }, format: "iife" });
+await buildCore({ entryPoints: { consentgate: "src/module.ts" }, format: "esm", outExtension: { ".js": ".mjs" } });
 
 /** A TypeScript module's default or named export, read at build time. */
 async function evaluate(path, name = "default") {
