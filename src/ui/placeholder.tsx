@@ -61,7 +61,7 @@ export function watchEmbeds(ui: Ui, met: (service: string) => void) {
     if (kind != "iframe" || !name || !(target instanceof Element) || !target.parentNode || placeholders.has(target)) return;
     const host = document.createElement("consentgate-ui");
     host.setAttribute("data-embed", name);
-    const box = ui.surfaces.attach(host, size(target));
+    const box = ui.attach(host, size(target));
     target.replaceWith(host);
     placeholders.set(target, host);
     // The host holds the iframe's place at once; its words follow with the catalogue.

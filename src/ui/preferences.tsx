@@ -104,7 +104,7 @@ function Category({ ui, name, index, optional, on, toggle, services }: CategoryP
   const { ctx, text } = ui;
   const { t } = text;
   const title = text.categoryTitle(name);
-  const description = text.categoryDescription(name);
+  const description = ctx.config.categories[name]?.description || text.lookup(name + "Description");
   const id = `cg-d${index}`;
   return (
     <section class="cg-cat">

@@ -15,20 +15,20 @@ export function createText(ctx: UiContext) {
     strings = { ...strings, ...more, ...config.text[language] };
   };
   add(ctx.strings);
+  /** Any string by its key, also the `<category>Title` kind; "" when there is none. */
   const lookup = (key: string): string => (typeof strings[key] == "string" ? strings[key] : "");
 
   return {
     t: (key: StringKey, vars: Record<string, string> = {}) =>
       lookup(key).replace(/\{(\w+)\}/g, (all, name: string) => vars[name] ?? all),
+    lookup,
     add,
     language,
     rtl: language == "he" || language == "ar",
+    /** A built-in service's purpose in this language, when it has one. */
+    purpose: (id: string): string | undefined => strings.purposes?.[id],
 
     categoryTitle: (name: string) => config.categories[name]?.title || lookup(name + "Title") || name,
-
-    categoryDescription: (name: string) => config.categories[name]?.description || lookup(name + "Description"),
-
-    purpose: (id: string): string | undefined => strings.purposes?.[id],
 
     list(items: string[]) {
       return Intl.ListFormat ? new Intl.ListFormat(language).format(items) : items.join(", ");

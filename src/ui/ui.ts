@@ -23,9 +23,11 @@ export interface Kit {
   honoured: boolean;
 }
 
-/** What every component of the views is given: the kit and the catalogue's texts. */
+/** What every component of the views is given: the kit, the catalogue's texts, and hosts styled for the views. */
 export interface Ui extends Kit {
   catalogue: Catalogue;
+  /** A new `<consentgate-ui>` host's box; `css` adds rules for that host only. */
+  attach(host: HTMLElement, css?: string): HTMLElement;
 }
 
 export const optionalCategories = (config: Config) =>

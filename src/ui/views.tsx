@@ -14,10 +14,18 @@ export type Views = ReturnType<typeof mountViews>;
  * `box` is the main host's box, where the preferences dialog goes.
  */
 export function mountViews(kit: Kit, box: HTMLElement) {
-  const ui: Ui = { ...kit, catalogue: createCatalogue(() => draw()) };
-  const { api, ctx, surfaces } = ui;
+  // The views' rules join the first layer's in the main host, and come with every host made here.
+  const views = kit.surfaces.sheets && [sheetOf(__CSS_VIEWS__)];
+  if (views) {
+    const root = box.getRootNode() as ShadowRoot;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...views];
+  }
+  const attach = (host: HTMLElement, css = "") =>
+    kit.surfaces.attach(host, views && (css ? [...views, sheetOf(css)] : views));
+
+  const ui: Ui = { ...kit, attach, catalogue: createCatalogue(() => draw()) };
+  const { api, ctx } = ui;
   const { config } = ctx;
-  surfaces.add(__CSS_VIEWS__);
 
   const root = document.createElement("div");
   root.className = "cg-views";
@@ -34,7 +42,7 @@ export function mountViews(kit: Kit, box: HTMLElement) {
     const reopenHost = document.createElement("consentgate-ui");
     reopenHost.setAttribute("data-reopen", "");
     (document.body || document.documentElement).append(reopenHost);
-    reopen = surfaces.attach(reopenHost);
+    reopen = attach(reopenHost);
   }
 
   const toggle = (name: string) => {
@@ -87,4 +95,11 @@ export function mountViews(kit: Kit, box: HTMLElement) {
       draw();
     },
   };
+}
+
+/** A constructable stylesheet: no <style> element, so `style-src 'self'` suffices. */
+function sheetOf(css: string) {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  return sheet;
 }
