@@ -15,13 +15,13 @@ export type Views = ReturnType<typeof mountViews>;
  */
 export function mountViews(kit: Kit, box: HTMLElement) {
   // The views' rules join the first layer's in the main host, and come with every host made here.
-  const views = kit.surfaces.sheets && [sheetOf(__CSS_VIEWS__)];
-  if (views) {
-    const root = box.getRootNode() as ShadowRoot;
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...views];
+  const sheets = kit.surfaces.sheets && [sheetOf(__CSS_VIEWS__)];
+  if (sheets) {
+    const shadow = box.getRootNode() as ShadowRoot;
+    shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, ...sheets];
   }
   const attach = (host: HTMLElement, css = "") =>
-    kit.surfaces.attach(host, views && (css ? [...views, sheetOf(css)] : views));
+    kit.surfaces.attach(host, sheets && (css ? [...sheets, sheetOf(css)] : sheets));
 
   const ui: Ui = { ...kit, attach, catalogue: createCatalogue(() => draw()) };
   const { api, ctx } = ui;
