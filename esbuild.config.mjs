@@ -5,7 +5,7 @@ import { build } from "esbuild";
 import { minify } from "terser";
 import { readFileSync, writeFileSync, readdirSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
 const pkg = JSON.parse(readFileSync("package.json", "utf8"));
 const out = "dist";
@@ -42,26 +42,28 @@ writeFileSync(`${out}/consentgate.css`, await bundleCss("styles/index.css"));
 const firstLayerCss = await bundleCss("styles/first-layer.css");
 const viewsCss = await bundleCss("styles/views.css");
 
-// The core and its ESM twin are minified twice: esbuild bundles and minifies,
-// then terser compresses and renames once more. Terser gives the same short
-// names to the variables of every scope (shadowing the outer ones a scope does
-// not use), which brotli compresses much better: the core, which every visitor
-// pays for, came out about 600 B (brotli) smaller than esbuild's alone.
-async function buildCore(options) {
-  const { outputFiles } = await build({ ...common, ...options, outdir: out, write: false });
+// Every script is minified twice: esbuild bundles and minifies, then terser
+// compresses and renames once more. Terser gives the same short names to the
+// variables of every scope (shadowing the outer ones a scope does not use),
+// which brotli compresses much better: the core, which every visitor pays
+// for, came out about 600 B (brotli) smaller than esbuild's alone.
+async function buildTwice(options, ascii) {
+  const { outputFiles } = await build({ ...common, ...options, write: false });
   for (const file of outputFiles) {
-    const { code } = await minify(file.text, {
-      ecma: 2020,
-      module: options.format === "esm",
-      // Pages in other encodings read the classic core too.
-      format: { ascii_only: true },
-    });
-    writeFileSync(file.path, code);
+    const minified = file.path.endsWith("js")
+      ? (await minify(file.text, { ecma: 2020, module: options.format === "esm", format: { ascii_only: ascii } })).code
+      : file.contents;
+    mkdirSync(dirname(file.path), { recursive: true });
+    writeFileSync(file.path, minified);
   }
 }
 
-await buildCore({ entryPoints: { consentgate: "src/index.ts" }, format: "iife" });
-await buildCore({ entryPoints: { consentgate: "src/module.ts" }, format: "esm", outExtension: { ".js": ".mjs" } });
+// The classic core stays ASCII: pages in other encodings read it too.
+await buildTwice({ entryPoints: { consentgate: "src/index.ts" }, format: "iife", outdir: out }, true);
+await buildTwice(
+  { entryPoints: { consentgate: "src/module.ts" }, format: "esm", outExtension: { ".js": ".mjs" }, outdir: out },
+  true,
+);
 
 /** A TypeScript module's default or named export, read at build time. */
 async function evaluate(path, name = "default") {
@@ -91,7 +93,7 @@ const languages = readdirSync("src/ui/i18n")
   .filter((f) => /^[a-z]{2}\.ts$/.test(f))
   .map((f) => f.slice(0, 2));
 
-await build({
+await buildTwice({
   ...common,
   entryPoints: {
     "consentgate-ui": "src/ui/index.ts",
@@ -115,7 +117,7 @@ await build({
   jsxImportSource: "preact",
   define: { ...common.define, __CSS__: JSON.stringify(firstLayerCss), __CSS_VIEWS__: JSON.stringify(viewsCss) },
   plugins: [splitLanguages],
-});
+}, false);
 
 // The declarations are the public types plus the one export.
 writeFileSync(
