@@ -72,10 +72,18 @@ async function evaluate(path, name = "default") {
   return module[name];
 }
 
-// Each language is written once, in src/ui/i18n/<code>.ts, and shipped in two
-// files: the banner's strings (i18n/<code>.js, loaded with the banner) and the
-// rest (i18n/<code>-views.js, loaded with the preferences and placeholders).
-const firstLayer = new Set(await evaluate("src/ui/i18n/first-layer.ts", "FIRST_LAYER"));
+// Each language is written once, in src/ui/i18n/<code>.ts, and shipped in
+// parts: the banner's strings for an opt-in site (i18n/<code>-opt-in.js) or
+// an opt-out one (i18n/<code>-opt-out.js), loaded with the banner, and the rest
+// (i18n/<code>-views.js), loaded with the preferences and placeholders.
+const firstLayer = await evaluate("src/ui/i18n/first-layer.ts", "FIRST_LAYER");
+const byMode = await evaluate("src/ui/i18n/first-layer.ts", "BY_MODE");
+const banner = new Set([...firstLayer, ...byMode["opt-in"], ...byMode["opt-out"]]);
+const parts = {
+  "opt-in": (key) => firstLayer.includes(key) || byMode["opt-in"].includes(key),
+  "opt-out": (key) => firstLayer.includes(key) || byMode["opt-out"].includes(key),
+  views: (key) => !banner.has(key),
+};
 const splitLanguages = {
   name: "split-languages",
   setup(b) {
@@ -83,7 +91,7 @@ const splitLanguages = {
     b.onLoad({ filter: /.*/, namespace: "language" }, async ({ path }) => {
       const [, code, part] = path.split(":");
       const strings = await evaluate(`src/ui/i18n/${code}.ts`);
-      const picked = Object.entries(strings).filter(([key]) => firstLayer.has(key) == (part == "first"));
+      const picked = Object.entries(strings).filter(([key]) => parts[part](key));
       return { contents: `export default ${JSON.stringify(Object.fromEntries(picked))}`, loader: "js" };
     });
   },
@@ -101,7 +109,8 @@ await buildTwice({
     "consentgate-diagnostics": "src/config/diagnostics.ts",
     ...Object.fromEntries(
       languages.flatMap((l) => [
-        [`i18n/${l}`, `language:${l}:first`],
+        [`i18n/${l}-opt-in`, `language:${l}:opt-in`],
+        [`i18n/${l}-opt-out`, `language:${l}:opt-out`],
         [`i18n/${l}-views`, `language:${l}:views`],
       ]),
     ),

@@ -38,7 +38,7 @@ export function boot(win: Win, base: string): ConsentGateApi {
   let loading: Promise<void> | null = null;
   let wanted: View | null = null;
   const needUi = () => {
-    loading ??= loadUi(base, language)
+    loading ??= loadUi(base, language, config.mode)
       .then(([mount, strings]) => {
         ui = mount(core.api, {
           config,

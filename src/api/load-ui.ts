@@ -45,18 +45,20 @@ export function pickLanguage(configured: string, doc: Document, nav: Navigator):
 }
 
 /**
- * Loads the UI and the banner's strings in the chosen language in parallel
- * from the core's own directory, as modules so they share one CSP rule and one
- * nonce. The mount it gives back knows where the rest of the language is.
+ * Loads the UI and the banner's strings in the chosen language (worded for the
+ * site's `mode`) in parallel from the core's own directory, as modules so they
+ * share one CSP rule and one nonce. The mount it gives back knows where the
+ * rest of the language is.
  */
 export function loadUi(
   base: string,
   language: string,
+  mode: Config["mode"],
 ): Promise<[(api: ConsentGateApi, ctx: CoreContext) => UiHandle, Record<string, any>]> {
   // A non-literal import() keeps esbuild from bundling the UI into the core.
   const load = (path: string) => import(/* @vite-ignore */ base + path);
   const moreStrings = () => load(`i18n/${language}-views.js`).then((lang) => lang.default);
-  return Promise.all([load("consentgate-ui.js"), load(`i18n/${language}.js`)]).then(([ui, lang]) => [
+  return Promise.all([load("consentgate-ui.js"), load(`i18n/${language}-${mode}.js`)]).then(([ui, lang]) => [
     (api, ctx) => ui.mount(api, { ...ctx, moreStrings }),
     lang.default,
   ]);

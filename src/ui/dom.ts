@@ -2,8 +2,8 @@ type Child = Node | string | false | null | undefined;
 
 /**
  * Builds an element for the first layer, which is drawn once and so needs no
- * renderer: `on<event>` props become listeners, false and null props and
- * children are left out.
+ * renderer: `on<event>` props become listeners; false and null props, and
+ * empty children, are left out.
  */
 export function h(tag: string, props: Record<string, unknown> | null, ...children: Child[]): HTMLElement {
   const el = document.createElement(tag);
@@ -12,6 +12,6 @@ export function h(tag: string, props: Record<string, unknown> | null, ...childre
     if (key.startsWith("on")) el.addEventListener(key.slice(2), value as EventListener);
     else if (value != null && value !== false) el.setAttribute(key, String(value));
   }
-  el.append(...(children.filter((child) => child || child === "") as (Node | string)[]));
+  el.append(...(children.filter(Boolean) as (Node | string)[]));
   return el;
 }

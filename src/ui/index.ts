@@ -54,12 +54,12 @@ export const mount: Mount = (api, ctx) => {
     loading ||= Promise.all([import("./views"), ctx.moreStrings()]).then(
       ([module, strings]) => {
         text.add(strings);
-        views = module.mountViews(kit, box);
+        views = module.mountViews(kit, box, strings);
         views.show(view);
       },
       (error) => {
         loading = undefined; // a later attempt may succeed
-        console.error(`[consentgate] could not load the preferences and placeholders: ${error && error.message}`);
+        console.error("[consentgate]", error);
       },
     );
   };

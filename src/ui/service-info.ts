@@ -37,13 +37,13 @@ export interface ServiceView {
  * What the visitor is told about a service: the catalogue's entry in the
  * chosen language, with the site's own `services.<id>` fields on top.
  */
-export function describeService(id: string, { ctx, text, catalogue }: Ui): ServiceView {
+export function describeService(id: string, { ctx, purposes, catalogue }: Ui): ServiceView {
   const info = catalogue.info(id);
   const own = ctx.config.services[id];
   const known = (name: string) => info?.cookies.find((cookie) => cookie.name == name);
   return {
     title: own?.title || info?.title || id,
-    purpose: own?.description || text.purpose(id) || info?.purpose || "",
+    purpose: own?.description || purposes[id] || info?.purpose || "",
     provider: info?.provider,
     policyUrl: own?.policyUrl || info?.policyUrl,
     cookies: own?.cookies

@@ -25,8 +25,6 @@ export function createText(ctx: UiContext) {
     add,
     language,
     rtl: language == "he" || language == "ar",
-    /** A built-in service's purpose in this language, when it has one. */
-    purpose: (id: string): string | undefined => strings.purposes?.[id],
 
     categoryTitle: (name: string) => config.categories[name]?.title || lookup(name + "Title") || name,
 

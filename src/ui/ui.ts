@@ -26,6 +26,8 @@ export interface Kit {
 /** What every component of the views is given: the kit, the catalogue's texts, and hosts styled for the views. */
 export interface Ui extends Kit {
   catalogue: Catalogue;
+  /** The built-in services' purposes in the chosen language (English ones are in the catalogue). */
+  purposes: Record<string, string>;
   /** A new `<consentgate-ui>` host's box; `css` adds rules for that host only. */
   attach(host: HTMLElement, css?: string): HTMLElement;
 }

@@ -11,9 +11,10 @@ export type Views = ReturnType<typeof mountViews>;
 /**
  * The views drawn with Preact, loaded by the first layer (index.ts) when one
  * is needed: the preferences, the embed placeholders and the reopen button.
- * `box` is the main host's box, where the preferences dialog goes.
+ * `box` is the main host's box, where the preferences dialog goes; `strings`
+ * are the language's strings for these views.
  */
-export function mountViews(kit: Kit, box: HTMLElement) {
+export function mountViews(kit: Kit, box: HTMLElement, strings: Record<string, any>) {
   // The views' rules join the first layer's in the main host, and come with every host made here.
   const sheets = kit.surfaces.sheets && [sheetOf(__CSS_VIEWS__)];
   if (sheets) {
@@ -23,7 +24,7 @@ export function mountViews(kit: Kit, box: HTMLElement) {
   const attach = (host: HTMLElement, css = "") =>
     kit.surfaces.attach(host, sheets && (css ? [...sheets, sheetOf(css)] : sheets));
 
-  const ui: Ui = { ...kit, attach, catalogue: createCatalogue(() => draw()) };
+  const ui: Ui = { ...kit, attach, purposes: strings.purposes || {}, catalogue: createCatalogue(() => draw()) };
   const { api, ctx } = ui;
   const { config } = ctx;
 

@@ -20,15 +20,18 @@ const sizes = (buffers) => {
   };
 };
 
+// The banner's strings: i18n/<code>-opt-in.js or i18n/<code>-opt-out.js, as the site's mode says.
 const banner = readdirSync(new URL("dist/i18n/", root))
   .filter((f) => !f.endsWith("-views.js"))
   .map((f) => [f, file(`dist/i18n/${f}`)]);
 const largest = banner.sort((a, b) => sizes([b[1]]).brotli - sizes([a[1]]).brotli)[0];
 const chunks = readdirSync(new URL("dist/chunks/", root)).map((f) => file(`dist/chunks/${f}`));
+const firstVisit = (strings) => [file("dist/consentgate.js"), file("dist/consentgate-ui.js"), strings];
 const rows = [
   ["consentgate: returning visitor (core)", [file("dist/consentgate.js")]],
-  ["consentgate: first visit, English", [file("dist/consentgate.js"), file("dist/consentgate-ui.js"), file("dist/i18n/en.js")]],
-  [`consentgate: first visit, ${largest[0].replace(".js", "")}`, [file("dist/consentgate.js"), file("dist/consentgate-ui.js"), largest[1]]],
+  ["consentgate: first visit, English", firstVisit(file("dist/i18n/en-opt-in.js"))],
+  ["consentgate: first visit, English, opt-out mode", firstVisit(file("dist/i18n/en-opt-out.js"))],
+  [`consentgate: first visit, largest (${largest[0].replace(".js", "")})`, firstVisit(largest[1])],
   ["consentgate: + preferences, English (Preact, views, texts)", [...chunks, file("dist/i18n/en-views.js")]],
   ["vanilla-cookieconsent 3.1.0 (umd + css)", [file("node_modules/vanilla-cookieconsent/dist/cookieconsent.umd.js"), file("node_modules/vanilla-cookieconsent/dist/cookieconsent.css")]],
   ["yett 0.1.13 (blocker only)", [file("node_modules/yett/dist/yett.min.js")]],

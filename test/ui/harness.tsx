@@ -2,7 +2,7 @@ import { waitFor, within } from "@testing-library/preact";
 import { vi } from "vitest";
 import type { UiContext, UiHandle } from "../../src/api/load-ui";
 import en from "../../src/ui/i18n/en";
-import { FIRST_LAYER } from "../../src/ui/i18n/first-layer";
+import { BY_MODE, FIRST_LAYER } from "../../src/ui/i18n/first-layer";
 import { mount } from "../../src/ui/index";
 import type { Config, ConsentGateApi, EventMap, GateEvent, SetOptions, State, View } from "../../src/types";
 import { serviceCategories } from "../fixtures/ui/configs";
@@ -123,9 +123,10 @@ export function setup({ config, state, language = "en", strings = en, before }: 
   const ctx: UiContext = {
     config,
     language,
-    // Split as the build splits every language: the banner's strings first, the rest with the views.
-    strings: pick(strings, (key) => FIRST_LAYER.includes(key)),
-    moreStrings: async () => pick(strings, (key) => !FIRST_LAYER.includes(key)),
+    // Split as the build splits every language: the banner's strings for this mode first, the rest with the views.
+    strings: pick(strings, (key) => FIRST_LAYER.includes(key) || BY_MODE[config.mode].includes(key)),
+    moreStrings: async () =>
+      pick(strings, (key) => !FIRST_LAYER.includes(key) && !Object.values(BY_MODE).flat().includes(key)),
     serviceCategories,
     releaseOnce: (el) => releasedOnce.push(el),
   };

@@ -1,18 +1,16 @@
 /**
- * The strings the banner uses. The build splits every language in two:
- * i18n/<code>.js holds these and comes with the banner; i18n/<code>-views.js
- * holds the rest and comes with the preferences, placeholders and reopen
- * button (esbuild.config.mjs). A string the banner starts to use goes here.
+ * The strings the banner uses. The build splits every language: the banner's
+ * strings come with the banner, in i18n/<code>-opt-in.js for `opt-in` sites
+ * and i18n/<code>-opt-out.js for `opt-out` ones; i18n/<code>-views.js holds the
+ * rest and comes with the preferences, placeholders and reopen button
+ * (esbuild.config.mjs). A string the banner starts to use goes here.
  */
 export const FIRST_LAYER = [
   "bannerTitle",
-  "bannerText",
-  "bannerTextOptOut",
   "policyLink",
   "acceptAll",
   "rejectAll",
   "manageChoices",
-  "doNotSell",
   "signalHonoured",
   // The default categories' titles name the purposes in the banner's text.
   "necessaryTitle",
@@ -20,3 +18,9 @@ export const FIRST_LAYER = [
   "analyticsTitle",
   "marketingTitle",
 ];
+
+/** The banner's strings that only one `mode` uses (California's wording is for `opt-out`). */
+export const BY_MODE: Record<"opt-in" | "opt-out", string[]> = {
+  "opt-in": ["bannerText"],
+  "opt-out": ["bannerTextOptOut", "doNotSell"],
+};

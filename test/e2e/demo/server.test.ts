@@ -58,7 +58,7 @@ describe("demo server", () => {
       ["/favicon.svg", "image/svg+xml"],
       ["/consentgate.js", "text/javascript"],
       ["/consentgate-ui.js", "text/javascript"],
-      ["/i18n/tr.js", "text/javascript"],
+      ["/i18n/tr-opt-in.js", "text/javascript"],
     ] as const) {
       const res = await get(path);
       expect(res.status, path).toBe(200);

@@ -189,7 +189,7 @@ describe("Minta: tagged trackers, DNT and GPC honoured", () => {
 /** A UI string in one language, found by its English value (so the test needs no key names). */
 async function translated(language: string, english: string): Promise<string> {
   const load = async (code: string) =>
-    ((await import(pathToFileURL(join(DIST, "i18n", `${code}.js`)).href)) as { default: Record<string, unknown> })
+    ((await import(pathToFileURL(join(DIST, "i18n", `${code}-opt-in.js`)).href)) as { default: Record<string, unknown> })
       .default;
   const [en, other] = await Promise.all([load("en"), load(language)]);
   const key = Object.keys(en).find((k) => en[k] === english);

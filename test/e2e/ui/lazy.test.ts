@@ -1,6 +1,7 @@
 // The UI loads only when something must be shown, with one language file
 // (issue 4 "Tests": the UI not requested at all for a returning visitor), and
 // the views drawn with Preact only when one of them is needed.
+import type { SiteConfig } from "../../../src/types";
 import { callConsentGate, consentState, expect, test, type Session } from "../harness";
 import { bannerShown, preferencesShown, SITE, uiPage, withUi } from "./pages";
 
@@ -17,7 +18,21 @@ test("a first visitor downloads the UI and exactly one language file, the page's
   const page = await uiPage(session, "shop.html");
   await bannerShown(page);
   await page.waitForLoadState("networkidle");
-  expect(uiRequests(session).sort()).toEqual(["/consentgate-ui.js", "/i18n/en.js"]);
+  expect(uiRequests(session).sort()).toEqual(["/consentgate-ui.js", "/i18n/en-opt-in.js"]);
+});
+
+test("an opt-out site's first visitor gets the banner's strings in California's words, and no others", async ({ session }) => {
+  const config = {
+    mode: "opt-out",
+    categories: { analytics: { services: ["google-analytics"] }, marketing: { services: ["youtube"], sale: true } },
+  } as SiteConfig;
+  const page = await uiPage(session, "shop.html", config);
+  await bannerShown(page);
+  await page.waitForLoadState("networkidle");
+  expect(uiRequests(session).sort()).toEqual(["/consentgate-ui.js", "/i18n/en-opt-out.js"]);
+  const refuse = page.locator("consentgate-ui").getByRole("button", { name: "Do not sell or share my personal information" });
+  expect(await refuse.count()).toBe(1);
+  expect(await page.locator("consentgate-ui .cg-banner").textContent()).toContain("selling or sharing");
 });
 
 test("the preferences and Preact load when the visitor asks for them", async ({ session }) => {
@@ -37,7 +52,7 @@ test("a first visitor on a Hebrew page downloads only Hebrew language files", as
   await page.waitForLoadState("networkidle");
   // The page holds a video, so the placeholder's strings come too: both halves of Hebrew, nothing else.
   await page.waitForLoadState("networkidle");
-  expect(uiRequests(session).filter((p) => p.startsWith("/i18n/")).sort()).toEqual(["/i18n/he-views.js", "/i18n/he.js"]);
+  expect(uiRequests(session).filter((p) => p.startsWith("/i18n/")).sort()).toEqual(["/i18n/he-opt-in.js", "/i18n/he-views.js"]);
   expect(await page.locator("consentgate-ui .cg-banner").evaluate((el) => el.closest(".cg")!.getAttribute("dir"))).toBe("rtl");
 });
 
