@@ -63,7 +63,7 @@ export function createGate(deps: GateDeps) {
   }
 
   const kindOf = (el: Element) => el.nodeName.toLowerCase() as HeldKind;
-  const serviceAt = (url: string) => matcher.url(url, doc.baseURI);
+  const serviceAt = (url: string) => matcher.url(url);
   const serviceOf = (el: Element) => {
     const name = el.getAttribute("data-consent")!;
     if (own(state().services, name)) return name;

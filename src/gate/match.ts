@@ -18,9 +18,9 @@ export interface Matcher {
   /**
    * The service id whose rules claim this URL. Relative URLs stay on the
    * page's own origin and never match, nor do data:, blob: or javascript:, so
-   * `base` (the document's base URI, as for `new URL`) never changes the answer.
+   * the document's base URI never changes the answer and is not needed.
    */
-  url(href: string, base?: string): string | null;
+  url(href: string): string | null;
   /** The service id whose cookie patterns claim this name. */
   cookie(name: string): string | null;
   /** The service id whose storage patterns claim this key. */

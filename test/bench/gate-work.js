@@ -31,3 +31,36 @@ window.work = async function (ordinary, trackers) {
   await Promise.resolve();
   return { ordinary: ordinaryTime, trackers: performance.now() - start };
 };
+
+// The same kinds of work once the page's code is warm (JIT-compiled), in µs
+// per operation: what the gate costs a page that keeps inserting, beyond the
+// first few thousand nodes that `work` measures cold.
+window.ops = function (n) {
+  const root = document.getElementById("root");
+  const kinds = {
+    "innerHTML =": () => {
+      document.createElement("div").innerHTML = "<span>item</span>";
+    },
+    "img.src =": () => {
+      document.createElement("img").src = "/pixel.gif";
+    },
+    setAttribute: () => {
+      document.createElement("a").setAttribute("href", "/item");
+    },
+    appendChild: () => {
+      root.appendChild(document.createElement("div"));
+    },
+    append: () => {
+      root.append(document.createElement("div"));
+    },
+  };
+  const out = {};
+  for (const [name, op] of Object.entries(kinds)) {
+    for (let i = 0; i < n; i++) op(); // warm-up
+    const start = performance.now();
+    for (let i = 0; i < n; i++) op();
+    out[name] = ((performance.now() - start) / n) * 1000;
+    root.textContent = "";
+  }
+  return out;
+};

@@ -52,6 +52,8 @@ const browser = await chromium.launch({
 });
 
 const times = Object.fromEntries(Object.keys(heads).map((name) => [name, { ordinary: [], trackers: [] }]));
+const OPS = 5000;
+const ops = Object.fromEntries(Object.keys(heads).map((name) => [name, []]));
 for (let run = 0; run < RUNS; run++) {
   // Interleaved and rotated, so drift on a shared machine hits every variant alike.
   const order = Object.keys(heads);
@@ -64,6 +66,7 @@ for (let run = 0; run < RUNS; run++) {
     const result = await tab.evaluate(({ ordinary, trackers }) => window.work(ordinary, trackers), { ordinary: ORDINARY, trackers: TRACKERS });
     times[name].ordinary.push(result.ordinary);
     times[name].trackers.push(result.trackers);
+    ops[name].push(await tab.evaluate((n) => window.ops(n), OPS));
     await context.close();
   }
 }
@@ -81,4 +84,12 @@ console.log(`${"variant".padEnd(12)} ${"ordinary ms".padStart(12)} ${"ratio".pad
 for (const [name, { ordinary, trackers }] of Object.entries(times)) {
   const m = median(ordinary);
   console.log(`${name.padEnd(12)} ${m.toFixed(2).padStart(12)} ${(m / base).toFixed(3).padStart(6)} ${median(trackers).toFixed(2).padStart(12)}`);
+}
+
+const kinds = Object.keys(ops.none[0]);
+console.log(`\nWarm, in µs per operation (${OPS} after ${OPS} of warm-up, medians):`);
+console.log(`${"operation".padEnd(14)} ${Object.keys(heads).map((name) => name.padStart(12)).join(" ")}`);
+for (const kind of kinds) {
+  const cells = Object.keys(heads).map((name) => median(ops[name].map((run) => run[kind])).toFixed(3).padStart(12));
+  console.log(`${kind.padEnd(14)} ${cells.join(" ")}`);
 }
