@@ -1,6 +1,7 @@
-// Builds dist/: the core (one script tag), its ESM twin, the lazy UI with its
-// styles and one file per language, and the type declarations. Prints the size
-// of every file it writes, because every byte of the core is paid on every page.
+// Builds dist/: the core (one script tag), its ESM twin, the lazy UI (the
+// banner's file, and the views' chunks it loads when asked) with its styles,
+// each language in three parts, and the type declarations. Prints the size of
+// every file it writes, because every byte of the core is paid on every page.
 import { build } from "esbuild";
 import { minify } from "terser";
 import { readFileSync, writeFileSync, readdirSync, mkdirSync, rmSync, statSync } from "node:fs";
