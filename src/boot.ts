@@ -1,6 +1,6 @@
 import { createApi } from "./api/create-api";
 import { createEvents } from "./api/events";
-import { loadUi, pickLanguage } from "./api/load-ui";
+import { loadStrings, loadUi, pickLanguage } from "./api/load-ui";
 import type { UiHandle } from "./api/load-ui";
 import { readConfig } from "./config/read";
 import { createReport } from "./config/report";
@@ -39,11 +39,12 @@ export function boot(win: Win, base: string): ConsentGateApi {
   let wanted: View | null = null;
   const needUi = () => {
     loading ??= loadUi(base, language, config.mode)
-      .then(([mount, strings]) => {
-        ui = mount(core.api, {
+      .then(([module, strings]) => {
+        ui = module.mount(core.api, {
           config,
           language,
           strings,
+          moreStrings: () => loadStrings(base, language, "views"),
           serviceCategories: Object.fromEntries(Object.keys(core.current().services).map((id) => [id, category(id)])),
           releaseOnce: gate.releaseOnce,
         });

@@ -22,9 +22,6 @@ export interface UiHandle {
 
 export type Mount = (api: ConsentGateApi, ctx: UiContext) => UiHandle;
 
-/** What the core passes to `loadUi`'s mount: `loadUi` adds where the rest of the language is. */
-export type CoreContext = Omit<UiContext, "moreStrings">;
-
 /** Built-in UI languages; the first is the fallback. */
 export const LANGUAGES = ["en", "de", "fr", "es", "it", "nl", "pt", "pl", "tr", "lt", "he", "ar"];
 
@@ -44,22 +41,22 @@ export function pickLanguage(configured: string, doc: Document, nav: Navigator):
   return LANGUAGES[0];
 }
 
+/** A file next to the core, as a module. A non-literal import() keeps esbuild from bundling it in. */
+const load = (base: string, path: string) => import(/* @vite-ignore */ base + path);
+
+/** Part of a language: the banner's strings for a mode ("opt-in", "opt-out"), or the views' ("views"). */
+export const loadStrings = (base: string, language: string, part: string): Promise<Record<string, any>> =>
+  load(base, `i18n/${language}-${part}.js`).then((lang) => lang.default);
+
 /**
  * Loads the UI and the banner's strings in the chosen language (worded for the
  * site's `mode`) in parallel from the core's own directory, as modules so they
- * share one CSP rule and one nonce. The mount it gives back knows where the
- * rest of the language is.
+ * share one CSP rule and one nonce.
  */
 export function loadUi(
   base: string,
   language: string,
   mode: Config["mode"],
-): Promise<[(api: ConsentGateApi, ctx: CoreContext) => UiHandle, Record<string, any>]> {
-  // A non-literal import() keeps esbuild from bundling the UI into the core.
-  const load = (path: string) => import(/* @vite-ignore */ base + path);
-  const moreStrings = () => load(`i18n/${language}-views.js`).then((lang) => lang.default);
-  return Promise.all([load("consentgate-ui.js"), load(`i18n/${language}-${mode}.js`)]).then(([ui, lang]) => [
-    (api, ctx) => ui.mount(api, { ...ctx, moreStrings }),
-    lang.default,
-  ]);
+): Promise<[{ mount: Mount }, Record<string, any>]> {
+  return Promise.all([load(base, "consentgate-ui.js"), loadStrings(base, language, mode)]);
 }
