@@ -77,14 +77,7 @@ async function evaluate(path, name = "default") {
 // parts: the banner's strings for an opt-in site (i18n/<code>-opt-in.js) or
 // an opt-out one (i18n/<code>-opt-out.js), loaded with the banner, and the rest
 // (i18n/<code>-views.js), loaded with the preferences and placeholders.
-const firstLayer = await evaluate("src/ui/i18n/first-layer.ts", "FIRST_LAYER");
-const byMode = await evaluate("src/ui/i18n/first-layer.ts", "BY_MODE");
-const banner = new Set([...firstLayer, ...byMode["opt-in"], ...byMode["opt-out"]]);
-const parts = {
-  "opt-in": (key) => firstLayer.includes(key) || byMode["opt-in"].includes(key),
-  "opt-out": (key) => firstLayer.includes(key) || byMode["opt-out"].includes(key),
-  views: (key) => !banner.has(key),
-};
+const partOf = await evaluate("src/ui/i18n/first-layer.ts", "partOf");
 const splitLanguages = {
   name: "split-languages",
   setup(b) {
@@ -92,8 +85,7 @@ const splitLanguages = {
     b.onLoad({ filter: /.*/, namespace: "language" }, async ({ path }) => {
       const [, code, part] = path.split(":");
       const strings = await evaluate(`src/ui/i18n/${code}.ts`);
-      const picked = Object.entries(strings).filter(([key]) => parts[part](key));
-      return { contents: `export default ${JSON.stringify(Object.fromEntries(picked))}`, loader: "js" };
+      return { contents: `export default ${JSON.stringify(partOf(strings, part))}`, loader: "js" };
     });
   },
 };

@@ -2,7 +2,7 @@ import { waitFor, within } from "@testing-library/preact";
 import { vi } from "vitest";
 import type { UiContext, UiHandle } from "../../src/api/load-ui";
 import en from "../../src/ui/i18n/en";
-import { BY_MODE, FIRST_LAYER } from "../../src/ui/i18n/first-layer";
+import { partOf } from "../../src/ui/i18n/first-layer";
 import { mount } from "../../src/ui/index";
 import type { Config, ConsentGateApi, EventMap, GateEvent, SetOptions, State, View } from "../../src/types";
 import { serviceCategories } from "../fixtures/ui/configs";
@@ -113,9 +113,6 @@ export interface SetupOptions {
   before?: (fake: ReturnType<typeof createFakeApi>) => void;
 }
 
-const pick = (strings: Record<string, any>, keep: (key: string) => boolean) =>
-  Object.fromEntries(Object.entries(strings).filter(([key]) => keep(key)));
-
 /** Mounts the UI as the core does, with a fake API and context. */
 export function setup({ config, state, language = "en", strings = en, before }: SetupOptions) {
   const fake = createFakeApi(config, state);
@@ -124,9 +121,8 @@ export function setup({ config, state, language = "en", strings = en, before }: 
     config,
     language,
     // Split as the build splits every language: the banner's strings for this mode first, the rest with the views.
-    strings: pick(strings, (key) => FIRST_LAYER.includes(key) || BY_MODE[config.mode].includes(key)),
-    moreStrings: async () =>
-      pick(strings, (key) => !FIRST_LAYER.includes(key) && !Object.values(BY_MODE).flat().includes(key)),
+    strings: partOf(strings, config.mode),
+    moreStrings: async () => partOf(strings, "views"),
     serviceCategories,
     releaseOnce: (el) => releasedOnce.push(el),
   };

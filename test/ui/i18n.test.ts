@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LANGUAGES } from "../../src/api/load-ui";
 import { infos } from "../../src/services/infos";
+import { partOf } from "../../src/ui/i18n/first-layer";
 
 const dir = resolve(__dirname, "../../src/ui/i18n");
 const load = async (code: string) => (await import(`../../src/ui/i18n/${code}.ts`)).default;
@@ -36,4 +37,17 @@ describe("languages", () => {
       expect(Object.values(purposes).every((text) => typeof text == "string" && text.length > 20)).toBe(true);
     },
   );
+
+  it.each(["opt-in", "opt-out"] as const)("%s: the banner's part and the views' part hold every string once", async (mode) => {
+    const en = await load("en");
+    const banner = partOf(en, mode);
+    const views = partOf(en, "views");
+    const other = partOf(en, mode == "opt-in" ? "opt-out" : "opt-in");
+    expect(Object.keys(banner).filter((key) => key in views)).toEqual([]);
+    // What neither holds is only the other mode's wording.
+    const missing = Object.keys(en).filter((key) => !(key in banner) && !(key in views));
+    expect(missing.length).toBeGreaterThan(0);
+    expect(missing.every((key) => key in other)).toBe(true);
+    expect(banner).toHaveProperty(mode == "opt-in" ? "bannerText" : "bannerTextOptOut");
+  });
 });

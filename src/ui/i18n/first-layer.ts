@@ -5,7 +5,7 @@
  * rest and comes with the preferences, placeholders and reopen button
  * (esbuild.config.mjs). A string the banner starts to use goes here.
  */
-export const FIRST_LAYER = [
+const FIRST_LAYER = [
   "bannerTitle",
   "policyLink",
   "acceptAll",
@@ -20,7 +20,19 @@ export const FIRST_LAYER = [
 ];
 
 /** The banner's strings that only one `mode` uses (California's wording is for `opt-out`). */
-export const BY_MODE: Record<"opt-in" | "opt-out", string[]> = {
+const BY_MODE: Record<"opt-in" | "opt-out", string[]> = {
   "opt-in": ["bannerText"],
   "opt-out": ["bannerTextOptOut", "doNotSell"],
 };
+
+/** The files a language ships as: one per `mode` with the banner's strings, and the views'. */
+export type Part = keyof typeof BY_MODE | "views";
+
+const BANNER = new Set([...FIRST_LAYER, ...BY_MODE["opt-in"], ...BY_MODE["opt-out"]]);
+
+/** Picks a language's strings for one part: the build writes each part, the UI tests feed them the same way. */
+export function partOf(strings: Record<string, unknown>, part: Part): Record<string, unknown> {
+  const wanted = (key: string) =>
+    part == "views" ? !BANNER.has(key) : FIRST_LAYER.includes(key) || BY_MODE[part].includes(key);
+  return Object.fromEntries(Object.entries(strings).filter(([key]) => wanted(key)));
+}
