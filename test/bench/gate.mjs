@@ -6,6 +6,7 @@
 import { createServer } from "node:http";
 import { readFileSync } from "node:fs";
 import { chromium } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS } from "../chromium.mjs";
 
 const RUNS = Number(process.env.RUNS || 15);
 const ORDINARY = 2000;
@@ -45,11 +46,7 @@ const server = createServer((req, res) => {
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 
 const times = Object.fromEntries(Object.keys(heads).map((name) => [name, { ordinary: [], trackers: [] }]));
 const OPS = 5000;

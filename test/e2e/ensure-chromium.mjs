@@ -3,8 +3,7 @@
 // Installs it when it is missing and we are root; otherwise says how.
 import { existsSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { CHROMIUM as chromium } from "../chromium.mjs";
 
 if (existsSync(chromium)) process.exit(0);
 
