@@ -11,13 +11,11 @@
  *   expect(await bannerShown(page)).toBe(false);
  * });
  */
-import { test as base } from "vitest";
 import type { Locator, Page, Request } from "playwright-core";
 import { startDemoServer } from "../../../demo/server.mjs";
 import {
-  createSession,
-  launchBrowser,
   SITE_HOST,
+  withServer,
   type FakeReply,
   type FixtureServer,
   type Session,
@@ -39,23 +37,7 @@ async function demoServer(): Promise<FixtureServer> {
   };
 }
 
-export const test = base
-  .extend("demo", { scope: "file" }, async ({}, { onCleanup }) => {
-    const server = await demoServer();
-    onCleanup(() => server.close());
-    return server;
-  })
-  .extend("browser", { scope: "file" }, async ({}, { onCleanup }) => {
-    const browser = await launchBrowser();
-    onCleanup(() => browser.close());
-    return browser;
-  })
-  .extend("session", async ({ browser, demo }, { onCleanup }) => {
-    const session = await createSession(browser, demo);
-    fakeVendors(session);
-    onCleanup(() => session.close());
-    return session;
-  });
+export const test = withServer(demoServer, fakeVendors);
 
 const GIF = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
 

@@ -12,25 +12,35 @@
  */
 import { test as base } from "vitest";
 import { launchBrowser } from "./browser";
-import { startServer } from "./server";
-import { createSession } from "./session";
+import { startServer, type FixtureServer } from "./server";
+import { createSession, type Session } from "./session";
 
-export const test = base
-  .extend("server", { scope: "file" }, async ({}, { onCleanup }) => {
-    const server = await startServer();
-    onCleanup(() => server.close());
-    return server;
-  })
-  .extend("browser", { scope: "file" }, async ({}, { onCleanup }) => {
-    const browser = await launchBrowser();
-    onCleanup(() => browser.close());
-    return browser;
-  })
-  .extend("session", async ({ browser, server }, { onCleanup }) => {
-    const session = await createSession(browser, server);
-    onCleanup(() => session.close());
-    return session;
-  });
+/**
+ * A test file's fixtures: `server`, started once per file by `start`; the
+ * file's Chromium; and for each test a fresh `session` on that server, which
+ * `prepare` may set up first (the demo's tests answer every vendor).
+ */
+export function withServer(start: () => Promise<FixtureServer>, prepare?: (session: Session) => void) {
+  return base
+    .extend("server", { scope: "file" }, async ({}, { onCleanup }) => {
+      const server = await start();
+      onCleanup(() => server.close());
+      return server;
+    })
+    .extend("browser", { scope: "file" }, async ({}, { onCleanup }) => {
+      const browser = await launchBrowser();
+      onCleanup(() => browser.close());
+      return browser;
+    })
+    .extend("session", async ({ browser, server }, { onCleanup }) => {
+      const session = await createSession(browser, server);
+      prepare?.(session);
+      onCleanup(() => session.close());
+      return session;
+    });
+}
+
+export const test = withServer(startServer);
 
 export { expect, describe } from "vitest";
 export {
