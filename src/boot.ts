@@ -32,13 +32,15 @@ export function boot(win: Win, base: string): ConsentGateApi {
   const events = createEvents();
   // A site's entry adds to a built-in one: overriding a title must not drop its hosts.
   const matcher = createMatcher(catalogue, config.services);
-  const language = pickLanguage(config.language, doc, win.navigator);
 
   let ui: UiHandle | null = null;
   let loading: Promise<void> | null = null;
   let wanted: View | null = null;
   const needUi = () => {
-    loading ??= loadUi(base, language, config.mode)
+    if (loading) return;
+    // Only a page view that shows something needs a language.
+    const language = pickLanguage(config.language, doc, win.navigator);
+    loading = loadUi(base, language, config.mode)
       .then(([module, strings]) => {
         ui = module.mount(core.api, {
           config,
