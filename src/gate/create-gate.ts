@@ -64,6 +64,16 @@ export function createGate(deps: GateDeps) {
 
   const kindOf = (el: Element) => el.nodeName.toLowerCase() as HeldKind;
   const serviceAt = (url: string) => matcher.url(url);
+  /**
+   * The service an untagged element would load: by its address, or for a
+   * frame by the markup of its srcdoc, which runs its scripts. A frame that
+   * would bring in a held service is held whole.
+   */
+  const serviceIn = (el: Element) => {
+    const url = el.getAttribute("src");
+    const srcdoc = el.nodeName === "IFRAME" && el.getAttribute("srcdoc");
+    return (url && serviceAt(url)) || (srcdoc && markup(srcdoc, true)[1]) || null;
+  };
   const serviceOf = (el: Element) => {
     const name = el.getAttribute("data-consent")!;
     if (own(state().services, name)) return name;
@@ -89,7 +99,7 @@ export function createGate(deps: GateDeps) {
         el.setAttribute("type", "text/plain");
       }
     } else {
-      for (const attribute of ["src", "srcset"]) {
+      for (const attribute of ["src", "srcset", "srcdoc"]) {
         const value = el.getAttribute(attribute);
         if (value !== null) {
           el.setAttribute("data-" + attribute, value);
@@ -141,8 +151,7 @@ export function createGate(deps: GateDeps) {
       }
       return;
     }
-    const url = el.getAttribute("src");
-    const service = url && serviceAt(url);
+    const service = serviceIn(el);
     // No service's, a script that is not JavaScript (JSON, a template) or allowed: it loads as it is.
     if (!service || (tag === "SCRIPT" && !EXECUTABLE.test(el.getAttribute("type") || "")) || admits(el, service)) return;
     neutralize(el, service);
@@ -168,7 +177,8 @@ export function createGate(deps: GateDeps) {
     },
 
     src(el, url, attribute) {
-      const service = !released.has(el) && serviceAt(url);
+      const service =
+        !released.has(el) && (attribute !== "srcdoc" ? serviceAt(url) : el.nodeName === "IFRAME" && markup(url, true)[1]);
       if (!service || admits(el, service)) return true;
       if (el.nodeName === "SCRIPT") {
         neutralize(el, service);
@@ -206,11 +216,10 @@ export function createGate(deps: GateDeps) {
     },
 
     inert(el) {
-      const url = el.getAttribute("src");
-      const service = !el.hasAttribute("data-consent") && url && serviceAt(url);
-      if (!service || permits(service, kindOf(el))) return false;
+      const service = !el.hasAttribute("data-consent") && serviceIn(el);
+      if (!service || permits(service, kindOf(el))) return null;
       neutralize(el, service);
-      return true;
+      return service;
     },
 
     write(html) {
@@ -226,7 +235,7 @@ export function createGate(deps: GateDeps) {
       return true;
     },
   };
-  const { natives, cookie } = intercept(win, checks);
+  const { natives, cookie, markup } = intercept(win, checks);
 
   const releaser = createReleaser(doc, natives, released);
 

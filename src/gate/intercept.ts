@@ -16,20 +16,26 @@ export interface Checks {
   inertScript(el: Element): void;
   /** A same-origin frame's window, whose own DOM and network need the same patches. */
   frame(el: Element): void;
-  /** An element parsed from markup into an inert template: true when the gate held it. */
-  inert(el: Element): boolean;
+  /** An element parsed from markup into an inert template: the service the gate held it for, if it did. */
+  inert(el: Element): string | null | undefined;
   /** document.write: true when the gate inserted the markup itself rather than let it reopen a parsed page. */
   write(html: string): boolean;
 }
 
 const MEDIA = /^(SCRIPT|IFRAME|IMG)$/;
 const MARKUP = /<(script|iframe|img)\b/i;
-const SOURCE_ATTRIBUTES = /^(src|srcset)$/i;
+/** What makes a script, iframe or img load something; only an iframe has a srcdoc, whose markup it runs. */
+const SOURCE_ATTRIBUTES = /^(src|srcset|srcdoc)$/i;
 /** Elements the gate looks at, and those already tagged for it. */
 export const TRACKED = "script,iframe,img";
 export const TAGGED = "script[data-consent],iframe[data-consent],img[data-consent]";
 
 type Proto = Record<string, any>;
+/**
+ * Markup with the trackers it would bring in held, as an inert copy shows
+ * them, and the service of the first one held (null when none was).
+ */
+export type Markup = (html: unknown, scripts?: boolean) => [html: unknown, held: string | null];
 type Fn = (this: any, ...args: any[]) => any;
 
 /** Replaces `proto[name]` with what `make` builds around the native one, if there is one. */
@@ -49,7 +55,10 @@ function wrapSetter(proto: Proto, name: string, wrap: (set: (v: any) => void) =>
  * cookie and storage writes. Returns the native methods the gate itself uses,
  * so releasing never passes through the checks again.
  */
-export function intercept(win: Window & typeof globalThis, checks: Checks): { natives: Natives; cookie: PropertyDescriptor } {
+export function intercept(
+  win: Window & typeof globalThis,
+  checks: Checks,
+): { natives: Natives; cookie: PropertyDescriptor; markup: Markup } {
   const doc = win.document;
   const element = win.Element.prototype as Proto;
   const node = win.Node.prototype as Proto;
@@ -98,8 +107,8 @@ export function intercept(win: Window & typeof globalThis, checks: Checks): { na
   }
 
   for (const proto of [win.HTMLScriptElement.prototype, win.HTMLIFrameElement.prototype, win.HTMLImageElement.prototype]) {
-    // Only images have a srcset; wrapSetter skips what a prototype lacks.
-    for (const attribute of ["src", "srcset"]) {
+    // Only images have a srcset and only iframes a srcdoc; wrapSetter skips what a prototype lacks.
+    for (const attribute of ["src", "srcset", "srcdoc"]) {
       wrapSetter(proto, attribute, (set) =>
         function (this: Element, value: unknown) {
           if (checks.src(this, String(value), attribute)) set.call(this, value);
@@ -129,30 +138,52 @@ export function intercept(win: Window & typeof globalThis, checks: Checks): { na
   // Markup: trackers are held in an inert copy before the real parse; the
   // elements the parse makes then carry the hold and are registered.
   // Only markup that names a script, iframe or img can bring one in: the rest costs one regex test.
-  const register = (html: unknown, root: ParentNode | null) => {
-    if (typeof html !== "string" || !MARKUP.test(html)) return;
-    root?.querySelectorAll("script:not([data-consent])").forEach(checks.inertScript);
-    root?.querySelectorAll(TAGGED).forEach(checks.element);
+  const register = (html: unknown, root: ParentNode | null | undefined) => {
+    if (typeof html !== "string" || !MARKUP.test(html) || !root) return;
+    root.querySelectorAll("script:not([data-consent])").forEach(checks.inertScript);
+    root.querySelectorAll(TAGGED).forEach(checks.element);
+    // Declarative shadow roots (setHTMLUnsafe) keep what they hold out of querySelectorAll's reach.
+    if (/shadowroot/i.test(html)) root.querySelectorAll("*").forEach((el) => register(html, el.shadowRoot));
   };
   const innerHTML = Object.getOwnPropertyDescriptor(element, "innerHTML")!;
-  // Scripts parsed by innerHTML and its kin never run, so only document.write's are held.
-  const clean = (html: unknown, scripts?: boolean) => {
-    if (typeof html !== "string" || !MARKUP.test(html)) return html;
+  // Scripts parsed by innerHTML and its kin never run, so only those of
+  // document.write and srcdoc are held.
+  const markup: Markup = (html, scripts) => {
+    if (typeof html !== "string" || !MARKUP.test(html)) return [html, null];
     const template = doc.createElement("template");
     innerHTML.set!.call(template, html);
-    let changed = false;
-    template.content.querySelectorAll(scripts ? TRACKED : "iframe,img").forEach((el) => {
-      if (checks.inert(el)) changed = true;
-    });
-    return changed ? innerHTML.get!.call(template) : html;
+    let first: string | null = null;
+    // A template's markup, and a declarative shadow root's, lives in a content of its own.
+    const visit = (root: ParentNode) =>
+      root.querySelectorAll((scripts ? TRACKED : "iframe,img") + ",template").forEach((el) => {
+        if (el.nodeName === "TEMPLATE") return visit((el as HTMLTemplateElement).content);
+        const held = checks.inert(el);
+        if (held && !first) first = held;
+      });
+    visit(template.content);
+    return [first ? innerHTML.get!.call(template) : html, first];
   };
+  const clean = (html: unknown, scripts?: boolean) => markup(html, scripts)[0];
 
-  wrapSetter(element, "innerHTML", (set) =>
-    function (this: Element, html: unknown) {
+  const setMarkup = (set: (html: unknown) => void) =>
+    function (this: Element | ShadowRoot, html: unknown) {
       set.call(this, clean(html));
       register(html, this);
-    },
-  );
+    };
+  wrapSetter(element, "innerHTML", setMarkup);
+  // A shadow root has an innerHTML of its own, and both have setHTMLUnsafe (and setHTML, where there is one).
+  const shadow = win.ShadowRoot && (win.ShadowRoot.prototype as Proto);
+  if (shadow) wrapSetter(shadow, "innerHTML", setMarkup);
+  for (const proto of [element, shadow]) {
+    for (const name of ["setHTMLUnsafe", "setHTML"]) {
+      patch(proto, name, (native) =>
+        function (this: Element | ShadowRoot, html: unknown, options?: unknown) {
+          native.call(this, clean(html), options);
+          register(html, this);
+        },
+      );
+    }
+  }
   wrapSetter(element, "outerHTML", (set) =>
     function (this: Element, html: unknown) {
       const parent = this.parentElement;
@@ -239,5 +270,5 @@ export function intercept(win: Window & typeof globalThis, checks: Checks): { na
     });
   }
 
-  return { natives, cookie };
+  return { natives, cookie, markup };
 }

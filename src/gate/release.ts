@@ -82,16 +82,17 @@ export function createReleaser(doc: Document, natives: Natives, released: WeakSe
       queue = queue.then(fn);
     },
 
-    /** An iframe or image gets its address back; a detached one loads when reinserted. */
+    /** An iframe or image gets its address (or a frame its markup) back; a detached one loads when reinserted. */
     media(held: HTMLIFrameElement | HTMLImageElement) {
-      const src = held.getAttribute("data-src");
-      const srcset = held.getAttribute("data-srcset");
-      if (srcset !== null) natives.setAttribute.call(held, "srcset", srcset);
-      if (src === null) return;
-      // Chromium ignores a src given to an iframe the parser is still inserting
-      // (the observer's microtask); a task later it navigates.
-      if (held.nodeName === "IFRAME") setTimeout(() => natives.setAttribute.call(held, "src", src));
-      else natives.setAttribute.call(held, "src", src);
+      for (const name of ["srcset", "srcdoc", "src"]) {
+        const value = held.getAttribute("data-" + name);
+        if (value === null) continue;
+        const restore = () => natives.setAttribute.call(held, name, value);
+        // Chromium ignores a src given to an iframe the parser is still inserting
+        // (the observer's microtask); a task later it navigates.
+        if (held.nodeName === "IFRAME") setTimeout(restore);
+        else restore();
+      }
     },
   };
 }

@@ -164,6 +164,49 @@ describe("scripts in markup the browser itself never runs", () => {
 });
 
 describe("routes around the patched prototypes (beyond issue 3's list)", () => {
+  test("markup set into a shadow root, through setHTMLUnsafe or as an iframe's srcdoc makes no request before consent, and loads once after", async ({
+    session,
+  }) => {
+    installVendors(session);
+    const images = [IMG("shadow-innerHTML"), IMG("shadow-setHTMLUnsafe"), IMG("setHTMLUnsafe"), IMG("declarative-shadow-root"), IMG("srcdoc")];
+    const frames = [FR("shadow-innerHTML")];
+    const scripts = [S("srcdoc"), S("srcdoc-setAttribute"), S("srcdoc-in-markup")];
+    const urls = [...images, ...frames, ...scripts];
+    const page = await openGate(session, `<div id="host"></div><div id="box"></div>`, CONFIG);
+    await page.evaluate((u) => {
+      const img = (src: string) => `<img src="${src}">`;
+      const root = document.getElementById("host")!.attachShadow({ mode: "open" });
+      root.innerHTML = `<p>${img(u.shadowInner)}<iframe src="${u.shadowFrame}"></iframe></p>`;
+      const inner = root.appendChild(document.createElement("div")).attachShadow({ mode: "open" });
+      inner.setHTMLUnsafe(img(u.shadowUnsafe));
+      const box = document.getElementById("box")!;
+      const a = box.appendChild(document.createElement("div"));
+      a.setHTMLUnsafe(img(u.unsafe));
+      const b = box.appendChild(document.createElement("div"));
+      b.setHTMLUnsafe(`<div><template shadowrootmode="open">${img(u.declarative)}</template></div>`);
+      const frame = document.createElement("iframe");
+      frame.srcdoc = `<p>framed</p>${img(u.srcdocImage)}<script src="${u.srcdocScript}"><\/script>`;
+      box.appendChild(frame);
+      const later = box.appendChild(document.createElement("iframe"));
+      later.setAttribute("srcdoc", `<script src="${u.srcdocAttribute}"><\/script>`);
+      box.insertAdjacentHTML("beforeend", `<iframe srcdoc='<script src="${u.srcdocMarkup}"><\/script>'></iframe>`);
+    }, {
+      shadowInner: images[0], shadowUnsafe: images[1], unsafe: images[2], declarative: images[3], srcdocImage: images[4],
+      shadowFrame: frames[0], srcdocScript: scripts[0], srcdocAttribute: scripts[1], srcdocMarkup: scripts[2],
+    });
+    await page.waitForLoadState("networkidle");
+    expect(requestCounts(session, urls)).toEqual(each(urls, 0));
+    expect(session.thirdParty()).toEqual([]);
+
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => urls.filter((url) => !session.requests.some((r) => r.url === url)), { timeout: 10_000 }).toEqual([]);
+    await page.waitForLoadState("networkidle");
+    expect(requestCounts(session, urls)).toEqual(each(urls, 1));
+    expect(await page.evaluate(() => document.querySelector<HTMLIFrameElement>("#box iframe")!.contentDocument!.body.textContent)).toContain("framed");
+    expect(session.pageErrors).toEqual([]);
+  });
+
+
   test("setAttributeNS('src') or setAttributeNode on a script already in the page makes no request before consent", async ({ session }) => {
     installVendors(session);
     const urls = [S("setAttributeNS-after-insertion"), S("setAttributeNode-after-insertion")];
