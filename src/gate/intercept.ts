@@ -98,9 +98,13 @@ export function intercept(
       return result;
     };
   for (const name of ["appendChild", "insertBefore", "replaceChild"]) patch(node, name, pair);
+  // A shadow root is a DocumentFragment: its append and replaceChildren insert into the page.
   for (const [proto, names] of [
-    [element, "append prepend before after replaceWith insertAdjacentElement"],
+    [element, "append prepend before after replaceWith insertAdjacentElement replaceChildren"],
     [win.CharacterData.prototype, "before after replaceWith"],
+    [win.DocumentType.prototype, "before after replaceWith"],
+    [win.DocumentFragment.prototype, "append prepend replaceChildren"],
+    [win.Document.prototype, "append prepend replaceChildren"],
     [win.Range.prototype, "insertNode"],
   ] as const) {
     for (const name of names.split(" ")) patch(proto, name, insertion);

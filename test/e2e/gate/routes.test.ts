@@ -164,6 +164,30 @@ describe("scripts in markup the browser itself never runs", () => {
 });
 
 describe("routes around the patched prototypes (beyond issue 3's list)", () => {
+  test("images and iframes parsed by DOMParser make no request before consent when replaceChildren or a shadow root's append inserts them", async ({
+    session,
+  }) => {
+    installVendors(session);
+    const routes = ["replaceChildren", "shadow-append", "shadow-replaceChildren", "fragment-prepend"];
+    const urls = routes.flatMap((route) => [IMG(`parsed-${route}`), FR(`parsed-${route}`)]);
+    const page = await openGate(session, `<div id="host"></div><div id="box"></div>`, CONFIG);
+    await page.evaluate((urls) => {
+      // Parsed in a document of its own: no setter of this page ever saw their addresses.
+      const parsed = (i: number) =>
+        new DOMParser().parseFromString(`<img src="${urls[2 * i]}"><iframe src="${urls[2 * i + 1]}"></iframe>`, "text/html").body.childNodes;
+      document.getElementById("box")!.replaceChildren(...parsed(0));
+      const root = document.getElementById("host")!.attachShadow({ mode: "open" });
+      root.append(...parsed(1));
+      root.appendChild(document.createElement("div")).attachShadow({ mode: "open" }).replaceChildren(...parsed(2));
+      root.appendChild(document.createElement("div")).attachShadow({ mode: "open" }).prepend(...parsed(3));
+    }, urls);
+    await page.waitForLoadState("networkidle");
+    expect(requestCounts(session, urls)).toEqual(each(urls, 0));
+
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => urls.filter((url) => !session.requests.some((r) => r.url === url)), { timeout: 10_000 }).toEqual([]);
+  });
+
   test("markup set into a shadow root, through setHTMLUnsafe or as an iframe's srcdoc makes no request before consent, and loads once after", async ({
     session,
   }) => {
