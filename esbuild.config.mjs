@@ -66,6 +66,11 @@ await buildTwice(
   true,
 );
 
+// What a change of decision does besides holding and releasing (deleting
+// refused cookies, Meta's hand-over), loaded by the core only when needed.
+// Built on its own so that it shares no chunk with the UI.
+await buildTwice({ entryPoints: { "consentgate-changes": "src/gate/changes.ts" }, format: "esm", outdir: out }, true);
+
 /** A TypeScript module's default or named export, read at build time. */
 async function evaluate(path, name = "default") {
   const result = await build({ entryPoints: [path], bundle: true, write: false, format: "esm", logLevel: "warning" });

@@ -47,7 +47,7 @@ export function boot(win: Win, base: string): ConsentGateApi {
           language,
           strings,
           moreStrings: () => loadStrings(base, language, "views"),
-          serviceCategories: Object.fromEntries(Object.keys(core.current().services).map((id) => [id, category(id)])),
+          categoryOf: category,
           releaseOnce: gate.releaseOnce,
         });
         ui.show(wanted);
@@ -82,6 +82,7 @@ export function boot(win: Win, base: string): ConsentGateApi {
   });
 
   const state = core.current;
+  let changes: Promise<typeof import("./gate/changes")> | undefined;
   if (config.googleConsentMode) updateConsentMode = startConsentMode(win, config.googleConsentMode, state());
   const gate = createGate({
     win,
@@ -93,6 +94,15 @@ export function boot(win: Win, base: string): ConsentGateApi {
     emit: events.emit,
     warn: problem,
     placeholder: needUi,
+    changes(change) {
+      (changes ||= import(/* @vite-ignore */ base + "consentgate-changes.js")).then(
+        (module: typeof import("./gate/changes")) => module.applyChange(change),
+        (error) => {
+          changes = undefined; // the next change tries again
+          console.error(`[consentgate] could not load ${base}consentgate-changes.js (${error && error.message}); refused cookies stay for now`);
+        },
+      );
+    },
   });
   gate.apply(state(), null);
 

@@ -9,8 +9,8 @@ export interface UiContext {
   strings: Record<string, any>;
   /** Loads the rest of that language, for the views beyond the banner. */
   moreStrings(): Promise<Record<string, any>>;
-  /** Every service id the gate knows (config and catalogue) with its category. */
-  serviceCategories: Record<string, string>;
+  /** The category a service (of the config or the catalogue) is held under. */
+  categoryOf(id: string): string;
   /** Loads one held element for this page view only, storing nothing. */
   releaseOnce(el: Element): void;
 }

@@ -1,9 +1,9 @@
-import { NOT_CONFIGURED, STILL_RUNNING, UNKNOWN_CONSENT } from "../config/problem";
+import { NOT_CONFIGURED, UNKNOWN_CONSENT } from "../config/problem";
 import type { Report } from "../config/problem";
 import { allowedIn, own } from "../decide";
 import type { ServiceGate } from "../services/service";
 import type { Config, GateEvent, HeldKind, State } from "../types";
-import { deleteCookies, deleteStorage } from "./cookies";
+import type { Change } from "./changes";
 import { intercept, TAGGED, TRACKED } from "./intercept";
 import type { Checks } from "./intercept";
 import type { Matcher } from "./match";
@@ -21,6 +21,8 @@ export interface GateDeps {
   warn: Report;
   /** A held iframe wants its placeholder, which the UI draws. */
   placeholder(): void;
+  /** Hands a change to consentgate-changes.js (src/gate/changes.ts), loading it the first time. */
+  changes(change: Change): void;
 }
 
 /** Google's tags in Consent Mode's advanced implementation load before consent, by the site's choice. */
@@ -251,7 +253,11 @@ export function createGate(deps: GateDeps) {
     }
   }
 
-  /** The gate follows the state: releases what is allowed now, tells vendors, deletes what is refused. */
+  /**
+   * The gate follows the state: releases what is allowed now and tells
+   * vendors. Deleting what is refused and Meta's hand-over load with
+   * changes.ts, only when there is a change or something to delete.
+   */
   function apply(next: State, previous: State | null) {
     // Document order first; held elements taken out of the page follow.
     for (const el of [...doc.querySelectorAll(TAGGED), ...pending]) {
@@ -259,34 +265,26 @@ export function createGate(deps: GateDeps) {
     }
 
     for (const id of Object.keys(catalogue)) {
-      const service = catalogue[id];
       const now = next.services[id];
       if (previous && previous.services[id] === now) continue;
       try {
         // At boot too: a returning visitor's vendor (Clarity) must hear the consent it was given.
-        service.consent?.(win, now, next);
-        // The vendor's snippet may be among the scripts just released: look at its queue once they ran.
-        if (now && service.loader) {
-          releaser.after(() => {
-            if (!state().services[id] || inserted.has(id)) return;
-            if (!service.queued?.(win)) return service.unstub?.(win);
-            inserted.add(id);
-            ran.add(id);
-            releaser.load(service.loader!);
-          });
-        }
+        catalogue[id].consent?.(win, now, next);
       } catch {
         // A vendor's own API failing must not stop the gate.
       }
     }
 
     const refused = (id: string | null) => !!id && !next.services[id];
-    deleteCookies(doc, cookie, (name) => name !== config.cookie.name && refused(matcher.cookie(name)));
-    deleteStorage(win, (key) => refused(matcher.storage(key)));
-
-    if (previous) {
-      const running = Object.keys(next.services).filter((id) => previous.services[id] && !next.services[id] && ran.has(id));
-      if (running.length) warn(running.join(), undefined, STILL_RUNNING);
+    const cookies = String(cookie.get!.call(doc))
+      .split(";")
+      .map((pair) => pair.split("=")[0].trim())
+      .filter((name) => name && name !== config.cookie.name && refused(matcher.cookie(name)));
+    // Leftover cookies are checked on every page view (a server may set them);
+    // storage is looked through with the rest of a change.
+    if (previous || cookies.length) {
+      const refusedKey = (key: string) => refused(matcher.storage(key));
+      deps.changes({ win, cookie, catalogue, releaser, inserted, ran, state, warn, next, previous, cookies, refusedKey });
     }
   }
 

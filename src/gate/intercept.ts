@@ -102,7 +102,6 @@ export function intercept(
   for (const [proto, names] of [
     [element, "append prepend before after replaceWith insertAdjacentElement replaceChildren"],
     [win.CharacterData.prototype, "before after replaceWith"],
-    [win.DocumentType.prototype, "before after replaceWith"],
     [win.DocumentFragment.prototype, "append prepend replaceChildren"],
     [win.Document.prototype, "append prepend replaceChildren"],
     [win.Range.prototype, "insertNode"],

@@ -15,6 +15,8 @@ export interface Natives {
   removeChild: <T extends Node>(this: Node, child: T) => T;
 }
 
+export type Releaser = ReturnType<typeof createReleaser>;
+
 export function createReleaser(doc: Document, natives: Natives, released: WeakSet<Element>) {
   let queue: Promise<unknown> = Promise.resolve();
 

@@ -18,20 +18,26 @@ export const gate: ServiceGate = {
     n.queue = [];
   },
   loader: "https://connect.facebook.net/en_US/fbevents.js",
-  queued: (w) => !!(w.fbq && !w.fbq.callMethod && w.fbq.queue && w.fbq.queue.length),
-  unstub(w) {
-    const n = w.fbq;
-    if (n && !n.callMethod && n.queue && !n.queue.length) {
-      delete w.fbq;
-      if (w._fbq === n) delete w._fbq;
-    }
-  },
   consent(w, allowed) {
     try {
       if (w.fbq && w.fbq.callMethod) w.fbq("consent", allowed ? "grant" : "revoke");
     } catch {}
   },
 };
+
+type Win = Window & Record<string, any>;
+
+/** Whether site code used the stub, so that inserting `loader` serves a purpose (src/gate/changes.ts). */
+export const queued = (w: Win) => !!(w.fbq && !w.fbq.callMethod && w.fbq.queue && w.fbq.queue.length);
+
+/** Removes an unused stub once allowed, so base code inserted later loads fbevents.js itself. */
+export function unstub(w: Win): void {
+  const n = w.fbq;
+  if (n && !n.callMethod && n.queue && !n.queue.length) {
+    delete w.fbq;
+    if (w._fbq === n) delete w._fbq;
+  }
+}
 
 export const info: ServiceInfo = {
   title: "Meta Pixel",

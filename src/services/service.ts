@@ -32,13 +32,10 @@ export interface ServiceGate {
   stub?: (win: Window & Record<string, any>) => void;
   /**
    * The vendor's loader, inserted on release when the vendor's snippet stepped
-   * aside because the stub already existed (Meta's `if(f.fbq)return;`).
+   * aside because the stub already existed (Meta's `if(f.fbq)return;`); the
+   * hand-over itself is in src/gate/changes.ts.
    */
   loader?: string;
-  /** Whether site code used the stub, so that inserting `loader` serves a purpose. */
-  queued?: (win: Window & Record<string, any>) => boolean;
-  /** Removes an unused stub once allowed, so a snippet inserted later loads the vendor itself. */
-  unstub?: (win: Window & Record<string, any>) => void;
   /**
    * Tells a running vendor script about a change (its own consent API). Never
    * throws. `state` (optional) lets a vendor with several consent types, such

@@ -54,9 +54,9 @@ export function describeService(id: string, { ctx, purposes, catalogue }: Ui): S
 
 /** The services to list under a category: the config's, then catalogue ones seen on this page. */
 export function servicesOf(category: string, { ctx }: Ui, seen: Iterable<string>): string[] {
-  const { config, serviceCategories } = ctx;
+  const { config, categoryOf } = ctx;
   const ids = new Set(config.categories[category]?.services);
   for (const id of Object.keys(config.services)) if (config.services[id].category == category) ids.add(id);
-  for (const id of seen) if (serviceCategories[id] == category) ids.add(id);
+  for (const id of seen) if (categoryOf(id) == category) ids.add(id);
   return [...ids];
 }

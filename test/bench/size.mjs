@@ -1,11 +1,13 @@
 // What a visitor downloads, side by side with other scripts in the same run:
 // a returning visitor (the core only), a first visit (core + the banner with
 // its styles + one language's banner strings), and what opening the
-// preferences adds, against vanilla-cookieconsent and yett from node_modules.
+// preferences adds, against vanilla-cookieconsent and yett from node_modules;
+// then what each part of the core adds to it (core-parts.mjs).
 //
 //   npm run bench:size
 import { readFileSync, readdirSync } from "node:fs";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+import { printCoreParts } from "./core-parts.mjs";
 
 const root = new URL("../../", import.meta.url);
 const file = (path) => readFileSync(new URL(path, root));
@@ -44,3 +46,5 @@ for (const [name, buffers] of rows) {
   console.log(`${name.padEnd(w)}  ${String(s.raw).padStart(7)} ${String(s.gzip).padStart(7)} ${String(s.brotli).padStart(7)}`);
 }
 console.log("(each file compressed on its own, as a server sends it; brotli quality 11)");
+
+await printCoreParts();

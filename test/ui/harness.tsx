@@ -123,7 +123,7 @@ export function setup({ config, state, language = "en", strings = en, before }: 
     // Split as the build splits every language: the banner's strings for this mode first, the rest with the views.
     strings: partOf(strings, config.mode),
     moreStrings: async () => partOf(strings, "views"),
-    serviceCategories,
+    categoryOf: (id: string) => serviceCategories[id] ?? "",
     releaseOnce: (el) => releasedOnce.push(el),
   };
   before?.(fake);

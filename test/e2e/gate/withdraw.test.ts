@@ -5,7 +5,7 @@
 // nor a necessary service's cookies, nor the site's own.
 import type { Page } from "playwright-core";
 import { callConsentGate, describe, expect, test, type Session } from "../harness";
-import { installVendors, MIXPANEL_TOKEN, mixpanelLoaded, openGate, snippet, storageKeys } from "./kit";
+import { installVendors, MIXPANEL_TOKEN, mixpanelLoaded, openGate, servePage, snippet, storageKeys } from "./kit";
 
 const CONFIG = {
   categories: {
@@ -169,5 +169,29 @@ describe("refusal", () => {
     await page.waitForLoadState("networkidle");
 
     await expect.poll(() => cookieList(session)).toEqual(["__stripe_mid@.shop.test /", "cart@www.shop.test /"]);
+  });
+});
+
+describe("consentgate-changes.js, where deleting and Meta's hand-over live", () => {
+  const changesRequests = (session: Session, from = 0) =>
+    session.requests.slice(from).filter((r) => new URL(r.url).pathname == "/consentgate-changes.js").length;
+
+  test("loads when the visitor decides, and not on a returning visitor's page view with nothing to delete", async ({ session }) => {
+    installVendors(session);
+    const path = servePage(session, PAGE, CONFIG);
+    const first = await session.visit(path);
+    await first.waitForLoadState("networkidle");
+    // A first visit with nothing left from before: nothing to delete yet.
+    expect(changesRequests(session)).toBe(0);
+
+    await callConsentGate(first, "rejectAll");
+    await expect.poll(() => changesRequests(session)).toBe(1);
+    await first.close();
+
+    const from = session.requests.length;
+    const page = await session.visit(path);
+    await page.waitForLoadState("networkidle");
+    expect(changesRequests(session, from)).toBe(0);
+    expect(session.problems()).toEqual([]);
   });
 });

@@ -1,0 +1,94 @@
+/**
+ * What a change of decision does besides holding and releasing, loaded by the
+ * core (as consentgate-changes.js) only when there is such a change, or
+ * refused cookies or storage left from before: a returning visitor's page
+ * view with nothing to clean never downloads it.
+ */
+import { STILL_RUNNING } from "../config/problem";
+import type { Report } from "../config/problem";
+import { queued, unstub } from "../services/facebook-pixel";
+import type { ServiceGate } from "../services/service";
+import type { State } from "../types";
+import type { Releaser } from "./release";
+
+/** What the gate lends this file for one change. */
+export interface Change {
+  win: Window & typeof globalThis & Record<string, any>;
+  /** The native `document.cookie` accessor: the gate's own one holds writes. */
+  cookie: PropertyDescriptor;
+  catalogue: Record<string, ServiceGate>;
+  releaser: Releaser;
+  /** Services whose script entered the page, and those whose script ran. */
+  inserted: Set<string>;
+  ran: Set<string>;
+  state(): State;
+  warn: Report;
+  next: State;
+  /** Null at boot, when only leftovers are deleted. */
+  previous: State | null;
+  /** Names of the refused services' cookies found on the page. */
+  cookies: string[];
+  /** Whether a localStorage or sessionStorage key belongs to a refused service. */
+  refusedKey(key: string): boolean;
+}
+
+export function applyChange(change: Change): void {
+  const { win, catalogue, releaser, inserted, ran, next, previous } = change;
+  deleteCookies(win.document, change.cookie, change.cookies);
+  for (const area of ["localStorage", "sessionStorage"] as const) {
+    try {
+      const storage = win[area];
+      // A snapshot: Chromium reorders keys as they are removed.
+      for (const key of Object.keys(storage)) if (change.refusedKey(key)) storage.removeItem(key);
+    } catch {
+      // Storage can be disabled or sandboxed; then there is nothing to delete.
+    }
+  }
+  if (!previous) return;
+
+  for (const id of Object.keys(catalogue)) {
+    const loader = catalogue[id].loader;
+    if (!loader || previous.services[id] || !next.services[id]) continue;
+    // Meta's base code returns early when a stub exists: once the scripts
+    // just released have run, the stub's queue goes to Meta's own loader,
+    // or an unused stub steps aside for base code inserted later.
+    releaser.after(() => {
+      if (!change.state().services[id] || inserted.has(id)) return;
+      if (!queued(win)) return unstub(win);
+      inserted.add(id);
+      ran.add(id);
+      releaser.load(loader);
+    });
+  }
+
+  const running = Object.keys(next.services).filter((id) => previous.services[id] && !next.services[id] && ran.has(id));
+  if (running.length) change.warn(running.join(), undefined, STILL_RUNNING);
+}
+
+/**
+ * A page script cannot know on which domain and path a cookie was set, so it
+ * writes an expired copy for every candidate: host-only, every parent domain
+ * (the browser refuses the public suffixes by itself), and every path prefix.
+ */
+function deleteCookies(doc: Document, cookie: PropertyDescriptor, names: string[]): void {
+  const { hostname, pathname, protocol } = doc.location;
+  const labels = hostname.split(".");
+  const domains = [""];
+  for (let i = 0; i < labels.length - 1; i++) domains.push("; Domain=" + labels.slice(i).join("."));
+  const paths = ["/"];
+  let prefix = "";
+  for (const part of pathname.split("/")) {
+    if (!part) continue;
+    prefix += "/" + part;
+    paths.push(prefix, prefix + "/");
+  }
+  const secure = protocol === "https:" ? "; Secure" : "";
+
+  for (const name of names) {
+    for (const domain of domains) {
+      for (const path of paths) {
+        cookie.set!.call(doc, `${name}=; Max-Age=0; Path=${path}${domain}${secure}`);
+      }
+    }
+  }
+}
