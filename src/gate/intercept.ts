@@ -252,6 +252,15 @@ export function intercept(
       if (checks.cookie(String(value))) cookie!.set!.call(doc, value);
     },
   });
+  // The Cookie Store API writes without document.cookie; a held write resolves as if done.
+  const cookieStore = (win as { CookieStore?: { prototype: Proto } }).CookieStore;
+  patch(cookieStore && cookieStore.prototype, "set", (native) =>
+    function (this: unknown, name: string | { name: string }) {
+      return checks.cookie((name && typeof name == "object" ? name.name : name) + "=")
+        ? native.apply(this, arguments as unknown as unknown[])
+        : Promise.resolve();
+    },
+  );
   patch(win.Storage.prototype, "setItem", (native) =>
     function (this: Storage, key: string, value: string) {
       if (checks.storage(String(key))) native.call(this, key, value);

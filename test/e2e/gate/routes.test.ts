@@ -188,6 +188,22 @@ describe("routes around the patched prototypes (beyond issue 3's list)", () => {
     await expect.poll(() => urls.filter((url) => !session.requests.some((r) => r.url === url)), { timeout: 10_000 }).toEqual([]);
   });
 
+  test("the Cookie Store API writes no tracker cookie before consent, and the site's own at once", async ({ session }) => {
+    // cookieStore exists in secure contexts only: localhost is one, plain http://www.shop.test is not.
+    const page = await openGate(session, `<p>cookies</p>`, CONFIG, { host: "localhost" });
+    const set = () =>
+      page.evaluate(async () => {
+        const store = (window as unknown as { cookieStore: { set(...args: unknown[]): Promise<void> } }).cookieStore;
+        await store.set("_hjSessionUser_1", "a");
+        await store.set({ name: "_hjid", value: "b" });
+        await store.set("cart", "3");
+        return document.cookie.split("; ").map((pair) => pair.split("=")[0]).filter((name) => name != "consentgate").sort();
+      });
+    expect(await set()).toEqual(["cart"]);
+    await callConsentGate(page, "acceptAll");
+    expect(await set()).toEqual(["_hjSessionUser_1", "_hjid", "cart"]);
+  });
+
   test("markup set into a shadow root, through setHTMLUnsafe or as an iframe's srcdoc makes no request before consent, and loads once after", async ({
     session,
   }) => {
