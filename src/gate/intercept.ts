@@ -72,8 +72,14 @@ export function intercept(
   // nodeType, not instanceof: nodes made in another frame's realm must be seen too.
   const see = (node: Node | null) => {
     const type = node && node.nodeType;
-    if (type === 1) checks.element(node as Element);
-    else if (type === 11) (node as DocumentFragment).querySelectorAll(TRACKED).forEach(checks.element);
+    if (type === 1) {
+      checks.element(node as Element);
+      // A subtree parsed elsewhere (DOMParser) or built in another frame met
+      // none of this page's setters: its images and iframes load once adopted.
+      if (node!.ownerDocument !== doc && (node as Element).firstElementChild) {
+        (node as Element).querySelectorAll("iframe,img").forEach(checks.element);
+      }
+    } else if (type === 11) (node as DocumentFragment).querySelectorAll(TRACKED).forEach(checks.element);
   };
   // A same-origin iframe has its window once it is in the page.
   const framed = (node: Node | null) => {
@@ -98,6 +104,15 @@ export function intercept(
       return result;
     };
   for (const name of ["appendChild", "insertBefore", "replaceChild"]) patch(node, name, pair);
+  // An image adopted into (or imported into) the page loads without being inserted.
+  for (const name of ["importNode", "adoptNode"]) {
+    patch(win.Document.prototype, name, (native) =>
+      function (this: Document, node: Node) {
+        see(node);
+        return native.apply(this, arguments as unknown as unknown[]);
+      },
+    );
+  }
   // A shadow root is a DocumentFragment: its append and replaceChildren insert into the page.
   for (const [proto, names] of [
     [element, "append prepend before after replaceWith insertAdjacentElement replaceChildren"],

@@ -15,7 +15,7 @@ const PARTS = [
   ["gate: interception of every route (DOM, markup, network, cookies, storage)", "gate/intercept.ts",
     `export const TRACKED = "", TAGGED = ""; export function intercept() { return { natives: {}, cookie: {}, markup: () => [] }; }`],
   ["gate: release in document order, run once", "gate/release.ts", `export function createReleaser() { return {}; }`],
-  ["gate: all of it (holding, stubs, vendor consent, the three above)", "gate/create-gate.ts",
+  ["gate: all of it (the two rows above, holding, stubs, vendor consent)", "gate/create-gate.ts",
     `export function createGate() { return { apply() {}, releaseOnce() {} }; }`],
   ["matcher (URL, cookie and storage rules)", "gate/match.ts", `export function createMatcher() { return {}; }`],
   ["catalogue: 18 services (rules, stubs, vendor APIs)", "services/catalogue.ts", `export const catalogue = {};`],

@@ -164,11 +164,11 @@ describe("scripts in markup the browser itself never runs", () => {
 });
 
 describe("routes around the patched prototypes (beyond issue 3's list)", () => {
-  test("images and iframes parsed by DOMParser make no request before consent when replaceChildren or a shadow root's append inserts them", async ({
+  test("images and iframes parsed by DOMParser make no request before consent: deep in a subtree, imported, adopted, or inserted by replaceChildren or a shadow root's append", async ({
     session,
   }) => {
     installVendors(session);
-    const routes = ["replaceChildren", "shadow-append", "shadow-replaceChildren", "fragment-prepend"];
+    const routes = ["replaceChildren", "shadow-append", "shadow-replaceChildren", "fragment-prepend", "nested", "importNode", "adoptNode"];
     const urls = routes.flatMap((route) => [IMG(`parsed-${route}`), FR(`parsed-${route}`)]);
     const page = await openGate(session, `<div id="host"></div><div id="box"></div>`, CONFIG);
     await page.evaluate((urls) => {
@@ -180,6 +180,16 @@ describe("routes around the patched prototypes (beyond issue 3's list)", () => {
       root.append(...parsed(1));
       root.appendChild(document.createElement("div")).attachShadow({ mode: "open" }).replaceChildren(...parsed(2));
       root.appendChild(document.createElement("div")).attachShadow({ mode: "open" }).prepend(...parsed(3));
+      // Deep in a parsed subtree.
+      const nested = new DOMParser().parseFromString(
+        `<div><p><img src="${urls[8]}"></p><div><iframe src="${urls[9]}"></iframe></div></div>`,
+        "text/html",
+      );
+      document.getElementById("box")!.appendChild(nested.body.firstChild!);
+      // Imported or adopted: an image loads from there, before any insertion.
+      const imported = [...parsed(5)].map((node) => document.importNode(node, true));
+      const adopted = [...parsed(6)].map((node) => document.adoptNode(node));
+      setTimeout(() => document.getElementById("box")!.append(...imported, ...adopted), 100);
     }, urls);
     await page.waitForLoadState("networkidle");
     expect(requestCounts(session, urls)).toEqual(each(urls, 0));
