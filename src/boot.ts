@@ -67,9 +67,9 @@ export function boot(win: Win, base: string): ConsentGateApi {
     events,
     now: () => Math.floor(Date.now() / 1000),
     newId: () => newId(win.crypto),
-    apply(state, previous) {
+    apply(state, previous, reload) {
       updateConsentMode?.(state);
-      gate.apply(state, previous);
+      gate.apply(state, previous, reload);
     },
     show(view) {
       wanted = view;
@@ -78,7 +78,6 @@ export function boot(win: Win, base: string): ConsentGateApi {
     },
     announce,
     dispatch: (state) => doc.dispatchEvent(new CustomEvent("consentgate:change", { detail: state })),
-    reload: () => win.location.reload(),
   });
 
   const state = core.current;

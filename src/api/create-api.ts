@@ -18,15 +18,17 @@ export interface CoreDeps {
   /** Seconds since the epoch. */
   now(): number;
   newId(): string;
-  /** The gate follows every state: releases what is now allowed, cleans up what is not. */
-  apply(state: State, previous: State | null): void;
+  /**
+   * The gate follows every state: releases what is now allowed, cleans up
+   * what is not, and with `reload` reloads the page once a refusal is cleaned up.
+   */
+  apply(state: State, previous: State | null, reload?: boolean): void;
   /** The UI shows a view, or nothing. */
   show(view: View | null): void;
   /** Tells the other tabs. */
   announce(): void;
   /** Broadcasts `consentgate:change` on the document. */
   dispatch(state: State): void;
-  reload(): void;
 }
 
 
@@ -71,16 +73,11 @@ export function createApi(deps: CoreDeps) {
 
   function changed(previous: State, reload?: boolean) {
     const state = decision.state;
-    deps.apply(state, previous);
+    deps.apply(state, previous, reload);
     events.emit("change", copy(state));
     deps.dispatch(copy(state));
     if (view === "banner" && !decision.ask) show(null);
     if (!view && decision.ask) show("banner");
-    // A category counts too: the site's own tagged scripts may be all it holds.
-    const refused = (["categories", "services"] as const).some((map) =>
-      Object.keys(previous[map]).some((name) => previous[map][name] && !state[map][name]),
-    );
-    if (reload && refused) deps.reload();
   }
 
   function save(categories: Record<string, boolean>, services: Record<string, boolean>, opts: SetOptions = {}) {

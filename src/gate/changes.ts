@@ -1,12 +1,15 @@
 /**
  * What a change of decision does besides holding and releasing, loaded by the
- * core (as consentgate-changes.js) only when there is such a change, or
- * refused cookies or storage left from before: a returning visitor's page
- * view with nothing to clean never downloads it.
+ * core (as consentgate-changes.js) only when there is such a change, or a
+ * refused service's cookie left from before: a returning visitor's page view
+ * with nothing to clean never downloads it. In order: delete what is refused,
+ * tell running vendors, hand Meta's queue over, warn about what keeps
+ * running, and reload when asked to.
  */
 import { STILL_RUNNING } from "../config/problem";
 import type { Report } from "../config/problem";
-import { queued, unstub } from "../services/facebook-pixel";
+import { consent as meta, queued, unstub } from "../services/facebook-pixel";
+import { consent as mixpanel } from "../services/mixpanel";
 import type { ServiceGate } from "../services/service";
 import type { State } from "../types";
 import type { Releaser } from "./release";
@@ -26,11 +29,19 @@ export interface Change {
   next: State;
   /** Null at boot, when only leftovers are deleted. */
   previous: State | null;
+  /** Reload the page once a refusal is cleaned up (`opts.reload`). */
+  reload?: boolean;
   /** Names of the refused services' cookies found on the page. */
   cookies: string[];
   /** Whether a localStorage or sessionStorage key belongs to a refused service. */
   refusedKey(key: string): boolean;
 }
+
+/** Consent APIs that exist only once the vendor's script runs: nothing to tell them at boot. */
+export const RUNNING_VENDORS: Record<string, (win: Window & Record<string, any>, allowed: boolean) => void> = {
+  "facebook-pixel": meta,
+  mixpanel,
+};
 
 export function applyChange(change: Change): void {
   const { win, catalogue, releaser, inserted, ran, next, previous } = change;
@@ -45,6 +56,10 @@ export function applyChange(change: Change): void {
     }
   }
   if (!previous) return;
+
+  for (const id of Object.keys(RUNNING_VENDORS)) {
+    if (previous.services[id] !== next.services[id]) RUNNING_VENDORS[id](win, next.services[id]);
+  }
 
   for (const id of Object.keys(catalogue)) {
     const loader = catalogue[id].loader;
@@ -63,6 +78,12 @@ export function applyChange(change: Change): void {
 
   const running = Object.keys(next.services).filter((id) => previous.services[id] && !next.services[id] && ran.has(id));
   if (running.length) change.warn(running.join(), undefined, STILL_RUNNING);
+
+  // A category counts too: the site's own tagged scripts may be all it holds.
+  const refused = (["categories", "services"] as const).some((map) =>
+    Object.keys(previous[map]).some((name) => previous[map][name] && !next[map][name]),
+  );
+  if (change.reload && refused) win.location.reload();
 }
 
 /**

@@ -254,11 +254,12 @@ export function createGate(deps: GateDeps) {
   }
 
   /**
-   * The gate follows the state: releases what is allowed now and tells
-   * vendors. Deleting what is refused and Meta's hand-over load with
-   * changes.ts, only when there is a change or something to delete.
+   * The gate follows the state: releases what is allowed now and tells the
+   * vendors that take consent through their queue. The rest of a change
+   * (deleting, the other vendors' consent APIs, Meta's hand-over, reloading)
+   * loads with changes.ts, only when there is a change or something to delete.
    */
-  function apply(next: State, previous: State | null) {
+  function apply(next: State, previous: State | null, reload?: boolean) {
     // Document order first; held elements taken out of the page follow.
     for (const el of [...doc.querySelectorAll(TAGGED), ...pending]) {
       if (allows(el.getAttribute("data-consent")!)) release(el);
@@ -284,7 +285,7 @@ export function createGate(deps: GateDeps) {
     // storage is looked through with the rest of a change.
     if (previous || cookies.length) {
       const refusedKey = (key: string) => refused(matcher.storage(key));
-      deps.changes({ win, cookie, catalogue, releaser, inserted, ran, state, warn, next, previous, cookies, refusedKey });
+      deps.changes({ win, cookie, catalogue, releaser, inserted, ran, state, warn, next, previous, reload, cookies, refusedKey });
     }
   }
 

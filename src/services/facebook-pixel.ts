@@ -18,11 +18,6 @@ export const gate: ServiceGate = {
     n.queue = [];
   },
   loader: "https://connect.facebook.net/en_US/fbevents.js",
-  consent(w, allowed) {
-    try {
-      if (w.fbq && w.fbq.callMethod) w.fbq("consent", allowed ? "grant" : "revoke");
-    } catch {}
-  },
 };
 
 type Win = Window & Record<string, any>;
@@ -37,6 +32,13 @@ export function unstub(w: Win): void {
     delete w.fbq;
     if (w._fbq === n) delete w._fbq;
   }
+}
+
+/** Meta's consent API, for a Pixel already running when the decision changes (src/gate/changes.ts). */
+export function consent(w: Win, allowed: boolean): void {
+  try {
+    if (w.fbq && w.fbq.callMethod) w.fbq("consent", allowed ? "grant" : "revoke");
+  } catch {}
 }
 
 export const info: ServiceInfo = {

@@ -31,13 +31,15 @@ export const gate: ServiceGate = {
       return o;
     };
   },
-  consent(w, allowed) {
-    try {
-      const m = w.mixpanel;
-      if (m && m.__loaded) m[allowed ? "opt_in_tracking" : "opt_out_tracking"]();
-    } catch {}
-  },
 };
+
+/** Mixpanel's opt-in and opt-out, for an SDK already running when the decision changes (src/gate/changes.ts). */
+export function consent(w: Window & Record<string, any>, allowed: boolean): void {
+  try {
+    const m = w.mixpanel;
+    if (m && m.__loaded) m[allowed ? "opt_in_tracking" : "opt_out_tracking"]();
+  } catch {}
+}
 
 export const info: ServiceInfo = {
   title: "Mixpanel",

@@ -37,10 +37,13 @@ export interface ServiceGate {
    */
   loader?: string;
   /**
-   * Tells a running vendor script about a change (its own consent API). Never
+   * Tells the vendor the consent through its queue (Clarity, TikTok), which
+   * its script reads whenever it loads: at boot and on every change. Never
    * throws. `state` (optional) lets a vendor with several consent types, such
    * as Clarity's `ad_Storage`, grant the advertising one only when the
    * `marketing` category is allowed too; without it that type stays denied.
+   * Vendors whose consent API exists only once their script runs (Meta,
+   * Mixpanel) hear of changes from src/gate/changes.ts instead.
    */
   consent?: (win: Window & Record<string, any>, allowed: boolean, state?: State) => void;
 }

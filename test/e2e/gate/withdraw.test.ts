@@ -176,6 +176,19 @@ describe("consentgate-changes.js, where deleting and Meta's hand-over live", () 
   const changesRequests = (session: Session, from = 0) =>
     session.requests.slice(from).filter((r) => new URL(r.url).pathname == "/consentgate-changes.js").length;
 
+  test("rejectAll({ reload: true }) reloads the page once the refused cookies are deleted", async ({ session }) => {
+    installVendors(session);
+    const page = await openGate(session, PAGE, CONFIG);
+    await fillJar(session, page);
+    await page.evaluate(() => ((window as unknown as { before: boolean }).before = true));
+
+    const reloaded = page.waitForEvent("load");
+    await callConsentGate(page, "rejectAll", { reload: true });
+    await reloaded;
+    expect(await page.evaluate(() => (window as unknown as { before?: boolean }).before)).toBeUndefined();
+    await expect.poll(() => cookieList(session)).toEqual([...SITE_COOKIES, "consentgate@www.shop.test /"].sort());
+  });
+
   test("loads when the visitor decides, and not on a returning visitor's page view with nothing to delete", async ({ session }) => {
     installVendors(session);
     const path = servePage(session, PAGE, CONFIG);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decode, encode } from "../../../src/store/codec";
-import { NOW, category, makeConfig, makeStored } from "../decide/make-config";
+import { NOW, makeConfig, makeStored } from "../decide/make-config";
 import { IDS, makeCore } from "./make-core";
 import type { Core } from "./make-core";
 import { memoryStore } from "./memory-store";
@@ -98,7 +98,7 @@ describe("acceptAll and rejectAll", () => {
     });
     expect(core.changes).toEqual([core.api.get()]);
     expect(core.deps.announce).toHaveBeenCalledTimes(1);
-    expect(core.deps.apply).toHaveBeenCalledWith(core.api.get(), expect.objectContaining({ decided: false }));
+    expect(core.deps.apply).toHaveBeenCalledWith(core.api.get(), expect.objectContaining({ decided: false }), undefined);
   });
 
   it("turns every optional category off and keeps necessary on", () => {
@@ -235,42 +235,26 @@ describe("set", () => {
   });
 });
 
+// Whether a change refused anything, and the reload itself, are the gate's
+// (test/unit/gate/changes.test.ts): it reloads once the refusal is cleaned up.
 describe("opts.reload", () => {
-  it("reloads the page after a refusal", () => {
+  const reloads = (core: ReturnType<typeof makeCore>) => core.deps.apply.mock.calls.map((call) => !!call[2]);
+
+  it("asks the gate to reload with the change it was passed for", () => {
     const core = makeCore();
     core.api.acceptAll();
     core.api.rejectAll({ reload: true });
-    expect(core.deps.reload).toHaveBeenCalledTimes(1);
+    core.api.set({ hotjar: true }, { reload: true, source: "preferences" });
+    expect(reloads(core)).toEqual([false, true, true]);
   });
 
-  it("reloads after a single service is refused", () => {
-    const core = makeCore();
-    core.api.acceptAll();
-    core.api.set({ hotjar: false }, { reload: true });
-    expect(core.deps.reload).toHaveBeenCalledTimes(1);
-  });
-
-  it("reloads after the refusal of a category that holds only the site's own tagged scripts", () => {
-    const core = makeCore({ config: makeConfig({}, { chat: category() }) });
-    core.api.acceptAll();
-    core.api.set({ chat: false }, { reload: true });
-    expect(core.deps.reload).toHaveBeenCalledTimes(1);
-  });
-
-  it("does not reload when nothing was refused", () => {
-    const core = makeCore();
-    core.api.set({ analytics: true }, { reload: true });
-    core.api.acceptAll({ reload: true });
-    core.api.rejectAll({ reload: false });
-    core.api.set({ marketing: false }, { reload: true });
-    expect(core.deps.reload).not.toHaveBeenCalled();
-  });
-
-  it("does not reload without being asked to", () => {
+  it("does not ask without being asked to", () => {
     const core = makeCore();
     core.api.acceptAll();
     core.api.rejectAll();
-    expect(core.deps.reload).not.toHaveBeenCalled();
+    core.api.rejectAll({ reload: false });
+    core.api.withdraw();
+    expect(reloads(core).some(Boolean)).toBe(false);
   });
 });
 
@@ -285,7 +269,7 @@ describe("withdraw", () => {
     expect(core.store.clears).toBe(1);
     expect(core.api.get()).toMatchObject({ decided: false, id: null, source: "default", categories: { analytics: false, marketing: false } });
     expect(core.changes).toEqual([core.api.get()]);
-    expect(core.deps.apply).toHaveBeenLastCalledWith(core.api.get(), expect.objectContaining({ decided: true }));
+    expect(core.deps.apply).toHaveBeenLastCalledWith(core.api.get(), expect.objectContaining({ decided: true }), undefined);
     expect(core.deps.dispatch).toHaveBeenLastCalledWith(core.api.get());
     expect(core.deps.announce).toHaveBeenCalledTimes(1);
     expect(core.deps.show).toHaveBeenLastCalledWith("banner");

@@ -16,8 +16,8 @@ interface Options {
 
 /**
  * createApi with an in-memory store and a fake for everything it tells:
- * the gate (apply), the UI (show), the other tabs (announce), the page
- * (dispatch) and the browser (reload). The clock stands still at NOW.
+ * the gate (apply, which also reloads when asked to), the UI (show), the
+ * other tabs (announce) and the page (dispatch). The clock stands still at NOW.
  */
 export function makeCore({ config = makeConfig(), signals = NO_SIGNALS, store = memoryStore() }: Options = {}) {
   const events = createEvents();
@@ -30,11 +30,10 @@ export function makeCore({ config = makeConfig(), signals = NO_SIGNALS, store = 
     events,
     now: vi.fn(() => NOW),
     newId: vi.fn(() => IDS[ids++]),
-    apply: vi.fn<(state: State, previous: State | null) => void>(),
+    apply: vi.fn<(state: State, previous: State | null, reload?: boolean) => void>(),
     show: vi.fn<(view: View | null) => void>(),
     announce: vi.fn<() => void>(),
     dispatch: vi.fn<(state: State) => void>(),
-    reload: vi.fn<() => void>(),
   };
   const core = createApi(deps);
   const changes: State[] = [];

@@ -13,7 +13,7 @@ describe("recheck", () => {
     core.recheck();
     expect(core.api.get()).toMatchObject({ decided: true, source: "banner", categories: { analytics: true, marketing: false } });
     expect(core.changes).toEqual([core.api.get()]);
-    expect(core.deps.apply).toHaveBeenCalledWith(core.api.get(), expect.objectContaining({ decided: false }));
+    expect(core.deps.apply).toHaveBeenCalledWith(core.api.get(), expect.objectContaining({ decided: false }), undefined);
     expect(core.deps.dispatch).toHaveBeenCalledWith(core.api.get());
     expect(core.closed).toEqual(["banner"]);
   });

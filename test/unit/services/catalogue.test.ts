@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { RUNNING_VENDORS } from "../../../src/gate/changes";
 import { createMatcher } from "../../../src/gate/match";
 import { catalogue } from "../../../src/services/catalogue";
 import { infos } from "../../../src/services/infos";
@@ -113,11 +114,17 @@ describe("the service catalogue", () => {
 
 describe("vendor consent calls", () => {
   it("never throw, whatever the vendor's global holds", each((id, gate) => {
-    if (!gate.consent) return;
+    const consent = gate.consent || RUNNING_VENDORS[id];
+    if (!consent) return;
     for (const value of [undefined, null, 5, "x", {}, [], () => {}, { __loaded: true, callMethod: 1 }]) {
       const w = { fbq: value, mixpanel: value, clarity: value, ttq: value } as any;
-      expect(() => gate.consent!(w, true), id).not.toThrow();
-      expect(() => gate.consent!(w, false), id).not.toThrow();
+      expect(() => consent(w, true), id).not.toThrow();
+      expect(() => consent(w, false), id).not.toThrow();
     }
   }));
+
+  it("reach Meta, Mixpanel, Clarity and TikTok: through the queue from the core, or on a change once running", () => {
+    const withConsent = Object.keys(catalogue).filter((id) => catalogue[id].consent || RUNNING_VENDORS[id]);
+    expect(withConsent.sort()).toEqual(["facebook-pixel", "microsoft-clarity", "mixpanel", "tiktok-pixel"]);
+  });
 });

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { afterEach, describe, expect, it } from "vitest";
 import { catalogue } from "../../../src/services/catalogue";
-import { queued } from "../../../src/services/facebook-pixel";
+import { consent as metaConsent, queued } from "../../../src/services/facebook-pixel";
+import { consent as mixpanelConsent } from "../../../src/services/mixpanel";
 import { asWindow, page, runSnippet, scripts } from "./page";
 
 const isArguments = (x: unknown) => Object.prototype.toString.call(x) === "[object Arguments]";
@@ -246,12 +247,12 @@ describe("vendor consent calls", () => {
     open();
     const pixel = catalogue["facebook-pixel"];
     pixel.stub!(asWindow(win));
-    pixel.consent!(asWindow(win), false);
+    metaConsent(asWindow(win), false);
     expect(win.fbq.queue).toEqual([]);
     const seen: unknown[][] = [];
     win.fbq.callMethod = (...args: unknown[]) => seen.push(args);
-    pixel.consent!(asWindow(win), false);
-    pixel.consent!(asWindow(win), true);
+    metaConsent(asWindow(win), false);
+    metaConsent(asWindow(win), true);
     expect(seen).toEqual([["consent", "revoke"], ["consent", "grant"]]);
   });
 
@@ -259,12 +260,12 @@ describe("vendor consent calls", () => {
     open();
     const mp = catalogue.mixpanel;
     mp.stub!(asWindow(win));
-    mp.consent!(asWindow(win), false);
+    mixpanelConsent(asWindow(win), false);
     expect(win.mixpanel.slice()).toEqual([]);
     const calls: string[] = [];
     win.mixpanel = { __loaded: true, opt_in_tracking: () => calls.push("in"), opt_out_tracking: () => calls.push("out") };
-    mp.consent!(asWindow(win), false);
-    mp.consent!(asWindow(win), true);
+    mixpanelConsent(asWindow(win), false);
+    mixpanelConsent(asWindow(win), true);
     expect(calls).toEqual(["out", "in"]);
   });
 

@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { applyChange } from "../../../src/gate/changes";
+import type { Change } from "../../../src/gate/changes";
+import type { State } from "../../../src/types";
+
+const state = (categories: Record<string, boolean>, services: Record<string, boolean> = {}) =>
+  ({ categories: { necessary: true, ...categories }, services }) as unknown as State;
+
+/** Applies a change from `previous` to `next` on this window, with a spy for reload; nothing else to do unless `more` says so. */
+function apply(previous: State | null, next: State, more: Partial<Change> = {}) {
+  const reload = vi.fn();
+  applyChange({
+    win: { document, localStorage, sessionStorage, location: { reload } } as unknown as Change["win"],
+    cookie: { set: vi.fn() },
+    catalogue: {},
+    releaser: { after: vi.fn(), load: vi.fn() } as unknown as Change["releaser"],
+    inserted: new Set(),
+    ran: new Set(),
+    state: () => next,
+    warn: vi.fn(),
+    next,
+    previous,
+    cookies: [],
+    refusedKey: () => false,
+    ...more,
+  });
+  return reload;
+}
+
+describe("opts.reload, once a change is cleaned up", () => {
+  it("reloads the page after a refused category", () => {
+    expect(apply(state({ analytics: true }), state({ analytics: false }), { reload: true })).toHaveBeenCalledTimes(1);
+  });
+
+  it("reloads after a single refused service", () => {
+    const before = state({ analytics: true }, { hotjar: true });
+    expect(apply(before, state({ analytics: true }, { hotjar: false }), { reload: true })).toHaveBeenCalledTimes(1);
+  });
+
+  it("reloads after the refusal of a category that holds only the site's own tagged scripts", () => {
+    expect(apply(state({ chat: true }), state({ chat: false }), { reload: true })).toHaveBeenCalledTimes(1);
+  });
+
+  it("does not reload when nothing was refused", () => {
+    expect(apply(state({ analytics: false }), state({ analytics: true }), { reload: true })).not.toHaveBeenCalled();
+    expect(apply(state({ analytics: false }), state({ analytics: false }), { reload: true })).not.toHaveBeenCalled();
+    // At boot there is no change to reload for.
+    expect(apply(null, state({ analytics: false }), { reload: true })).not.toHaveBeenCalled();
+  });
+
+  it("does not reload without being asked to", () => {
+    expect(apply(state({ analytics: true }), state({ analytics: false }))).not.toHaveBeenCalled();
+  });
+});
+
+describe("deleting refused storage", () => {
+  afterEach(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+
+  it("removes the keys the gate says are refused, from both storages, and leaves the rest", () => {
+    localStorage.setItem("_hjSession", "1");
+    localStorage.setItem("cart", "3");
+    sessionStorage.setItem("_hjTab", "1");
+    apply(state({ analytics: true }), state({ analytics: false }), { refusedKey: (key) => key.startsWith("_hj") });
+    expect(Object.keys(localStorage)).toEqual(["cart"]);
+    expect(Object.keys(sessionStorage)).toEqual([]);
+  });
+});
