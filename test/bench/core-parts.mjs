@@ -1,8 +1,9 @@
 // What each part of the core costs a returning visitor: the core is built
 // again with one part swapped for an empty stand-in (same exports, no
-// behaviour), and the difference in brotli bytes is what that part adds.
-// Brotli shares its context across the file, so the rows do not add up to
-// the total exactly. Printed by `npm run bench:size`.
+// behaviour), and the difference in brotli bytes is what that part adds,
+// with whatever only it uses (the API's row holds decide() and the codec's
+// encode and decode, so rows overlap). Brotli shares its context across the file, so
+// the rows do not add up to the total either. Printed by `npm run bench:size`.
 import { build } from "esbuild";
 import { minify } from "terser";
 import { readFileSync } from "node:fs";
@@ -22,7 +23,7 @@ const PARTS = [
   ["config validation (its sentences are already lazy)", "config/validate.ts",
     `import { defaults } from "./defaults"; export const isObject = () => true; export function validate() { return defaults(); }`],
   ["Google Consent Mode v2", "gate/consent-mode.ts", `export function startConsentMode() {}`],
-  ["API (get, set, accept, reject, withdraw, open)", "api/create-api.ts",
+  ["API (get, set, accept, reject, withdraw, open), with decide() and the codec", "api/create-api.ts",
     `export function createApi() { return { api: {}, current() {}, asks() {}, recheck() {} }; }`],
   ["events (on, held/released replay)", "api/events.ts", `export function fail() {} export function createEvents() { return {}; }`],
   ["decide (stored choice x config x signals)", "decide.ts",
