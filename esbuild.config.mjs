@@ -37,7 +37,8 @@ const bundleCss = async (entry) => {
     write: false,
     outfile: `${out}/consentgate.css`,
   });
-  return result.outputFiles[0].text.trim();
+  // esbuild keeps the space after a custom property's colon; CSS drops it anyway.
+  return result.outputFiles[0].text.trim().replace(/(--[\w-]+): /g, "$1:");
 };
 writeFileSync(`${out}/consentgate.css`, await bundleCss("styles/index.css"));
 const firstLayerCss = await bundleCss("styles/first-layer.css");

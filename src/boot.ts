@@ -98,7 +98,10 @@ export function boot(win: Win, base: string): ConsentGateApi {
         (module: typeof import("./gate/changes")) => module.applyChange(change),
         (error) => {
           changes = undefined; // the next change tries again
-          console.error(`[consentgate] could not load ${base}consentgate-changes.js (${error && error.message}); refused cookies stay for now`);
+          // The browser's error names the file that did not load.
+          console.error("[consentgate] refused cookies stay for now:", error);
+          // Running trackers still go: the reload asked for does not wait for the cleanup.
+          if (change.reload) win.location.reload();
         },
       );
     },

@@ -31,9 +31,8 @@ export interface Change {
   previous: State | null;
   /** Reload the page once a refusal is cleaned up (`opts.reload`). */
   reload?: boolean;
-  /** Names of the refused services' cookies found on the page. */
-  cookies: string[];
-  /** Whether a localStorage or sessionStorage key belongs to a refused service. */
+  /** Whether a cookie, or a localStorage or sessionStorage key, belongs to a service refused now. */
+  refusedCookie(name: string): boolean;
   refusedKey(key: string): boolean;
 }
 
@@ -45,7 +44,8 @@ export const RUNNING_VENDORS: Record<string, (win: Window & Record<string, any>,
 
 export function applyChange(change: Change): void {
   const { win, catalogue, releaser, inserted, ran, next, previous } = change;
-  deleteCookies(win.document, change.cookie, change.cookies);
+  const doc = win.document;
+  deleteCookies(doc, change.cookie, cookieNames(change.cookie.get!.call(doc)).filter(change.refusedCookie));
   for (const area of ["localStorage", "sessionStorage"] as const) {
     try {
       const storage = win[area];
@@ -85,6 +85,9 @@ export function applyChange(change: Change): void {
   );
   if (change.reload && refused) win.location.reload();
 }
+
+/** The names in a `document.cookie` string. */
+export const cookieNames = (cookies: string) => cookies.split(";").map((pair) => pair.split("=")[0].trim());
 
 /**
  * A page script cannot know on which domain and path a cookie was set, so it

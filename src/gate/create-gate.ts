@@ -3,6 +3,7 @@ import type { Report } from "../config/problem";
 import { allowedIn, own } from "../decide";
 import type { ServiceGate } from "../services/service";
 import type { Config, GateEvent, HeldKind, State } from "../types";
+import { cookieNames } from "./changes";
 import type { Change } from "./changes";
 import { intercept, TAGGED, TRACKED } from "./intercept";
 import type { Checks } from "./intercept";
@@ -224,15 +225,15 @@ export function createGate(deps: GateDeps) {
       return service;
     },
 
-    write(html) {
-      const current = doc.currentScript;
+    write(html, page) {
+      const current = page.currentScript;
       const after = current && released.has(current) ? current : null;
-      if (!after && doc.readyState === "loading") return false;
+      if (!after && page.readyState === "loading") return false;
       // After parsing, document.write would reopen (and wipe) the page: the
       // markup goes after the released script that wrote it, or at the end.
-      const fragment = doc.createRange().createContextualFragment(html);
+      const fragment = page.createRange().createContextualFragment(html);
       fragment.querySelectorAll(TRACKED).forEach(element);
-      const parent = (after && after.parentNode) || doc.body || doc.documentElement;
+      const parent = (after && after.parentNode) || page.body || page.documentElement;
       natives.insertBefore.call(parent, fragment, after && after.parentNode ? after.nextSibling : null);
       return true;
     },
@@ -262,7 +263,11 @@ export function createGate(deps: GateDeps) {
   function apply(next: State, previous: State | null, reload?: boolean) {
     // Document order first; held elements taken out of the page follow.
     for (const el of [...doc.querySelectorAll(TAGGED), ...pending]) {
-      if (allows(el.getAttribute("data-consent")!)) release(el);
+      if (!allows(el.getAttribute("data-consent")!)) continue;
+      // A frame whose markup brings in several services waits for all of them.
+      const still = el.hasAttribute("data-srcdoc") && markup(el.getAttribute("data-srcdoc"), true)[1];
+      if (still) el.setAttribute("data-consent", still);
+      else release(el);
     }
 
     for (const id of Object.keys(catalogue)) {
@@ -276,16 +281,14 @@ export function createGate(deps: GateDeps) {
       }
     }
 
-    const refused = (id: string | null) => !!id && !next.services[id];
-    const cookies = String(cookie.get!.call(doc))
-      .split(";")
-      .map((pair) => pair.split("=")[0].trim())
-      .filter((name) => name && name !== config.cookie.name && refused(matcher.cookie(name)));
+    // Asked when the deleting runs: a quick second change may have allowed the service again.
+    const refused = (id: string | null) => !!id && !state().services[id];
+    const refusedCookie = (name: string) => name !== config.cookie.name && refused(matcher.cookie(name));
+    const refusedKey = (key: string) => refused(matcher.storage(key));
     // Leftover cookies are checked on every page view (a server may set them);
     // storage is looked through with the rest of a change.
-    if (previous || cookies.length) {
-      const refusedKey = (key: string) => refused(matcher.storage(key));
-      deps.changes({ win, cookie, catalogue, releaser, inserted, ran, state, warn, next, previous, reload, cookies, refusedKey });
+    if (previous || cookieNames(cookie.get!.call(doc)).some(refusedCookie)) {
+      deps.changes({ win, cookie, catalogue, releaser, inserted, ran, state, warn, next, previous, reload, refusedCookie, refusedKey });
     }
   }
 

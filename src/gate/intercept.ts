@@ -4,7 +4,7 @@ import type { Natives } from "./release";
 export interface Checks {
   /** An element is entering the document (or a fragment that will). */
   element(el: Element): void;
-  /** `src`/`srcset` is being set on a script, iframe or img: false keeps the native setter from running. */
+  /** `src`, `srcset` or `srcdoc` is being set on a script, iframe or img: false keeps the native setter from running. */
   src(el: Element, url: string, attribute: string): boolean;
   /** A request from fetch, XMLHttpRequest or sendBeacon: false holds it. */
   request(url: string): boolean;
@@ -18,8 +18,8 @@ export interface Checks {
   frame(el: Element): void;
   /** An element parsed from markup into an inert template: the service the gate held it for, if it did. */
   inert(el: Element): string | null | undefined;
-  /** document.write: true when the gate inserted the markup itself rather than let it reopen a parsed page. */
-  write(html: string): boolean;
+  /** `doc.write`: true when the gate inserted the markup itself rather than let it reopen a parsed page. */
+  write(html: string, doc: Document): boolean;
 }
 
 const MEDIA = /^(SCRIPT|IFRAME|IMG)$/;
@@ -42,6 +42,12 @@ type Fn = (this: any, ...args: any[]) => any;
 function patch(proto: Proto | undefined, name: string, make: (native: Fn) => Fn) {
   const native = proto && proto[name];
   if (typeof native == "function") proto![name] = make(native);
+}
+
+/** The object on `obj`'s prototype chain that holds `name` itself, if any. */
+function owner(obj: object | null, name: string): Proto | undefined {
+  while (obj && !Object.prototype.hasOwnProperty.call(obj, name)) obj = Object.getPrototypeOf(obj);
+  return obj as Proto | undefined;
 }
 
 function wrapSetter(proto: Proto, name: string, wrap: (set: (v: any) => void) => (this: any, v: any) => void) {
@@ -75,9 +81,11 @@ export function intercept(
     if (type === 1) {
       checks.element(node as Element);
       // A subtree parsed elsewhere (DOMParser) or built in another frame met
-      // none of this page's setters: its images and iframes load once adopted.
-      if (node!.ownerDocument !== doc && (node as Element).firstElementChild) {
-        (node as Element).querySelectorAll("iframe,img").forEach(checks.element);
+      // none of this page's setters: its images and iframes load once adopted,
+      // and a frame's scripts run (a parsed document's never do).
+      const owner = node!.ownerDocument!;
+      if (owner !== win.document && (node as Element).firstElementChild) {
+        (node as Element).querySelectorAll(owner.defaultView ? TRACKED : "iframe,img").forEach(checks.element);
       }
     } else if (type === 11) (node as DocumentFragment).querySelectorAll(TRACKED).forEach(checks.element);
   };
@@ -118,7 +126,6 @@ export function intercept(
     [element, "append prepend before after replaceWith insertAdjacentElement replaceChildren"],
     [win.CharacterData.prototype, "before after replaceWith"],
     [win.DocumentFragment.prototype, "append prepend replaceChildren"],
-    [win.Document.prototype, "append prepend replaceChildren"],
     [win.Range.prototype, "insertNode"],
   ] as const) {
     for (const name of names.split(" ")) patch(proto, name, insertion);
@@ -159,17 +166,25 @@ export function intercept(
   const register = (html: unknown, root: ParentNode | null | undefined) => {
     if (typeof html !== "string" || !MARKUP.test(html) || !root) return;
     root.querySelectorAll("script:not([data-consent])").forEach(checks.inertScript);
+    // What declarative shadow roots (setHTMLUnsafe) hold is out of reach here: it
+    // stays held for this page view, and loads on the next one once allowed.
     root.querySelectorAll(TAGGED).forEach(checks.element);
-    // Declarative shadow roots (setHTMLUnsafe) keep what they hold out of querySelectorAll's reach.
-    if (/shadowroot/i.test(html)) root.querySelectorAll("*").forEach((el) => register(html, el.shadowRoot));
   };
   const innerHTML = Object.getOwnPropertyDescriptor(element, "innerHTML")!;
   // Scripts parsed by innerHTML and its kin never run, so only those of
   // document.write and srcdoc are held.
   const markup: Markup = (html, scripts) => {
-    if (typeof html !== "string" || !MARKUP.test(html)) return [html, null];
-    const template = doc.createElement("template");
-    innerHTML.set!.call(template, html);
+    // TrustedHTML is read as its text; a page that enforces Trusted Types
+    // refuses our parse of a plain string, and the markup goes on unread.
+    const text = html && typeof html == "object" ? String(html) : html;
+    if (typeof text !== "string" || !MARKUP.test(text)) return [html, null];
+    // win.document, not doc: a frame's srcdoc document replaces the one this window started with.
+    const template = win.document.createElement("template");
+    try {
+      innerHTML.set!.call(template, text);
+    } catch {
+      return [html, null];
+    }
     let first: string | null = null;
     // A template's markup, and a declarative shadow root's, lives in a content of its own.
     const visit = (root: ParentNode) =>
@@ -183,9 +198,10 @@ export function intercept(
   };
   const clean = (html: unknown, scripts?: boolean) => markup(html, scripts)[0];
 
-  const setMarkup = (set: (html: unknown) => void) =>
-    function (this: Element | ShadowRoot, html: unknown) {
-      set.call(this, clean(html));
+  // For the innerHTML setters and the setHTML methods alike (a setter ignores `options`).
+  const setMarkup = (set: Fn) =>
+    function (this: Element | ShadowRoot, html: unknown, options?: unknown) {
+      set.call(this, clean(html), options);
       register(html, this);
     };
   wrapSetter(element, "innerHTML", setMarkup);
@@ -193,14 +209,7 @@ export function intercept(
   const shadow = win.ShadowRoot && (win.ShadowRoot.prototype as Proto);
   if (shadow) wrapSetter(shadow, "innerHTML", setMarkup);
   for (const proto of [element, shadow]) {
-    for (const name of ["setHTMLUnsafe", "setHTML"]) {
-      patch(proto, name, (native) =>
-        function (this: Element | ShadowRoot, html: unknown, options?: unknown) {
-          native.call(this, clean(html), options);
-          register(html, this);
-        },
-      );
-    }
+    for (const name of ["setHTMLUnsafe", "setHTML"]) patch(proto, name, setMarkup);
   }
   wrapSetter(element, "outerHTML", (set) =>
     function (this: Element, html: unknown) {
@@ -215,11 +224,16 @@ export function intercept(
       register(html, this.parentElement || this);
     },
   );
+  // On the prototype, not this document: a frame's srcdoc document comes
+  // later, in the same window, and writes through the same methods.
   for (const name of ["write", "writeln"]) {
-    patch(doc, name, (native) =>
+    patch(owner(doc, name), name, (native) =>
       function (this: Document, ...parts: string[]) {
         const html = parts.join("") + (name === "writeln" ? "\n" : "");
-        if (!checks.write(html)) native.call(this, clean(html, true));
+        if (checks.write(html, this)) return;
+        native.call(this, clean(html, true));
+        // In a frame's document no observer sees the parse: what it held is registered here.
+        register(html, this);
       },
     );
   }
@@ -255,16 +269,18 @@ export function intercept(
   );
 
   // Cookies and storage: what a bundled SDK writes without ever loading a script.
-  // The accessor sits on Document.prototype in browsers, further up in some DOM implementations.
-  let proto: object | null = doc;
-  let cookie: PropertyDescriptor | undefined;
-  while (proto && !(cookie = Object.getOwnPropertyDescriptor(proto, "cookie"))) proto = Object.getPrototypeOf(proto);
+  // The accessor sits on Document.prototype in browsers, further up in some
+  // DOM implementations; replacing it there covers a frame's later documents too.
+  const proto = owner(doc, "cookie");
+  const cookie = proto && Object.getOwnPropertyDescriptor(proto, "cookie");
   if (!cookie || !cookie.get || !cookie.set) throw new Error("no document.cookie accessor");
-  Object.defineProperty(doc, "cookie", {
+  Object.defineProperty(proto!, "cookie", {
     configurable: true,
-    get: () => cookie!.get!.call(doc),
-    set: (value: unknown) => {
-      if (checks.cookie(String(value))) cookie!.set!.call(doc, value);
+    get() {
+      return cookie.get!.call(this);
+    },
+    set(value: unknown) {
+      if (checks.cookie(String(value))) cookie.set!.call(this, value);
     },
   });
   // The Cookie Store API writes without document.cookie; a held write resolves as if done.
@@ -286,7 +302,12 @@ export function intercept(
   // one before the parser runs it. Once parsing is over every route is
   // patched, and an observer of the whole tree would only slow the page down.
   const seeAdded = (records: MutationRecord[]) => {
-    for (const record of records) record.addedNodes.forEach(see);
+    for (const record of records) {
+      record.addedNodes.forEach((node) => {
+        see(node);
+        framed(node);
+      });
+    }
   };
   if (doc.readyState === "loading") {
     const observer = new win.MutationObserver(seeAdded);

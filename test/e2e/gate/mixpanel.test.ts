@@ -112,11 +112,14 @@ describe("Mixpanel's snippet with the real SDK", () => {
 
     await callConsentGate(page, "rejectAll");
     // mixpanel.opt_out_tracking() keeps its answer in localStorage (__mp_opt_in_out_<token>).
-    expect(
-      await page.evaluate(() =>
-        (window as unknown as { mixpanel: { has_opted_out_tracking(): boolean } }).mixpanel.has_opted_out_tracking(),
-      ),
-    ).toBe(true);
+    // It is called from consentgate-changes.js, so it follows the refusal once that file is in.
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          (window as unknown as { mixpanel: { has_opted_out_tracking(): boolean } }).mixpanel.has_opted_out_tracking(),
+        ),
+      )
+      .toBe(true);
   });
 });
 

@@ -11,7 +11,7 @@ function apply(previous: State | null, next: State, more: Partial<Change> = {}) 
   const reload = vi.fn();
   applyChange({
     win: { document, localStorage, sessionStorage, location: { reload } } as unknown as Change["win"],
-    cookie: { set: vi.fn() },
+    cookie: { get: () => "", set: vi.fn() },
     catalogue: {},
     releaser: { after: vi.fn(), load: vi.fn() } as unknown as Change["releaser"],
     inserted: new Set(),
@@ -20,7 +20,7 @@ function apply(previous: State | null, next: State, more: Partial<Change> = {}) 
     warn: vi.fn(),
     next,
     previous,
-    cookies: [],
+    refusedCookie: () => false,
     refusedKey: () => false,
     ...more,
   });
