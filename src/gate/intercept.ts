@@ -163,8 +163,9 @@ export function intercept(
   // Markup: trackers are held in an inert copy before the real parse; the
   // elements the parse makes then carry the hold and are registered.
   // Only markup that names a script, iframe or img can bring one in: the rest costs one regex test.
+  // Markup may come as TrustedHTML, read as its text like any other value.
   const register = (html: unknown, root: ParentNode | null | undefined) => {
-    if (typeof html !== "string" || !MARKUP.test(html) || !root) return;
+    if (!root || !MARKUP.test(String(html))) return;
     root.querySelectorAll("script:not([data-consent])").forEach(checks.inertScript);
     // What declarative shadow roots (setHTMLUnsafe) hold is out of reach here: it
     // stays held for this page view, and loads on the next one once allowed.
@@ -174,10 +175,10 @@ export function intercept(
   // Scripts parsed by innerHTML and its kin never run, so only those of
   // document.write and srcdoc are held.
   const markup: Markup = (html, scripts) => {
-    // TrustedHTML is read as its text; a page that enforces Trusted Types
-    // refuses our parse of a plain string, and the markup goes on unread.
-    const text = html && typeof html == "object" ? String(html) : html;
-    if (typeof text !== "string" || !MARKUP.test(text)) return [html, null];
+    // A page that enforces Trusted Types refuses our parse of a plain
+    // string: then the markup goes on unread.
+    const text = String(html);
+    if (!MARKUP.test(text)) return [html, null];
     // win.document, not doc: a frame's srcdoc document replaces the one this window started with.
     const template = win.document.createElement("template");
     try {
@@ -228,10 +229,12 @@ export function intercept(
   // later, in the same window, and writes through the same methods.
   for (const name of ["write", "writeln"]) {
     patch(owner(doc, name), name, (native) =>
-      function (this: Document, ...parts: string[]) {
+      function (this: Document, ...parts: unknown[]) {
         const html = parts.join("") + (name === "writeln" ? "\n" : "");
         if (checks.write(html, this)) return;
-        native.call(this, clean(html, true));
+        const cleaned = clean(html, true);
+        // Markup with nothing held goes as it came (TrustedHTML stays trusted, writeln adds one newline).
+        native.apply(this, cleaned === html ? parts : [cleaned]);
         // In a frame's document no observer sees the parse: what it held is registered here.
         register(html, this);
       },
