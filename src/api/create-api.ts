@@ -25,8 +25,8 @@ export interface CoreDeps {
   apply(state: State, previous: State | null, reload?: boolean): void;
   /** The UI shows a view, or nothing. */
   show(view: View | null): void;
-  /** Tells the other tabs. */
-  announce(): void;
+  /** Tells the other tabs the cookie's new value ("" once cleared). */
+  announce(value: string): void;
   /** Broadcasts `consentgate:change` on the document. */
   dispatch(state: State): void;
 }
@@ -53,7 +53,7 @@ export function createApi(deps: CoreDeps) {
 
   /** Takes the cookie's value (undefined: none) and what it holds as the decision. */
   const adopt = (value: string | undefined, next = decode(value)) => {
-    lastValue = value;
+    lastValue = value || undefined;
     stored = next;
     decision = decide(config, catalogue, next, signals, deps.now());
   };
@@ -99,7 +99,7 @@ export function createApi(deps: CoreDeps) {
     const value = encode(next);
     store.write(value);
     adopt(value, next);
-    deps.announce();
+    deps.announce(value);
     changed(previous, opts.reload);
   }
 
@@ -142,7 +142,7 @@ export function createApi(deps: CoreDeps) {
       const previous = decision.state;
       store.clear();
       adopt(undefined);
-      deps.announce();
+      deps.announce("");
       changed(previous);
       if (!view && optional.length) show("banner");
     },
@@ -164,10 +164,9 @@ export function createApi(deps: CoreDeps) {
     current: () => decision.state,
     /** Whether the banner must show now. */
     asks: () => decision.ask,
-    /** Another tab may have written the cookie: follow it if it did. */
-    recheck() {
-      const value = store.read();
-      if (value === lastValue) return;
+    /** Another tab may have written the cookie (`value`, when it said so): follow it if it did. */
+    recheck(value = store.read()) {
+      if ((value || undefined) === lastValue) return;
       const previous = decision.state;
       adopt(value);
       changed(previous);

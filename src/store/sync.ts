@@ -1,13 +1,15 @@
 /**
  * Tells the page when another tab may have changed the decision: at once for
  * tabs of this origin (BroadcastChannel), and on becoming visible for tabs on
- * other subdomains that share the cookie but no channel.
+ * other subdomains that share the cookie but no channel. The message carries
+ * the cookie's new value ("" once cleared): a write in one tab can reach
+ * another tab's reads of the cookie a moment after the message does.
  */
-export function watchOtherTabs(win: Window, name: string, recheck: () => void): () => void {
+export function watchOtherTabs(win: Window, name: string, recheck: (value?: string) => void): (value: string) => void {
   const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("consentgate:" + name) : null;
-  if (channel) channel.onmessage = recheck;
+  if (channel) channel.onmessage = (event) => recheck(event.data);
   win.document.addEventListener("visibilitychange", () => {
     if (win.document.visibilityState === "visible") recheck();
   });
-  return () => channel?.postMessage(1);
+  return (value) => channel?.postMessage(value);
 }

@@ -32,7 +32,7 @@ export function makeCore({ config = makeConfig(), signals = NO_SIGNALS, store = 
     newId: vi.fn(() => IDS[ids++]),
     apply: vi.fn<(state: State, previous: State | null, reload?: boolean) => void>(),
     show: vi.fn<(view: View | null) => void>(),
-    announce: vi.fn<() => void>(),
+    announce: vi.fn<(value: string) => void>(),
     dispatch: vi.fn<(state: State) => void>(),
   };
   const core = createApi(deps);

@@ -60,6 +60,30 @@ describe("recheck", () => {
     core.api.acceptAll();
     core.api.set({ marketing: false });
     core.api.withdraw();
-    expect(core.deps.announce).toHaveBeenCalledTimes(3);
+    expect(core.deps.announce.mock.calls).toEqual([[core.store.writes[0]], [core.store.writes[1]], [""]]);
+  });
+});
+
+describe("recheck with the value another tab sent", () => {
+  it("follows it before this tab's own reads of the cookie show it", () => {
+    const core = makeCore();
+    const sent = encode(makeStored({ categories: { analytics: true, marketing: false } }));
+    core.recheck(sent);
+    expect(core.api.get()).toMatchObject({ decided: true, categories: { analytics: true, marketing: false } });
+    // Once the cookie shows the same value, reading it changes nothing more.
+    core.store.value = sent;
+    core.changes.length = 0;
+    core.recheck();
+    expect(core.changes).toEqual([]);
+  });
+
+  it("follows a withdrawal sent as an empty value, once", () => {
+    const store = memoryStore(encode(makeStored()));
+    const core = makeCore({ store });
+    core.recheck("");
+    expect(core.api.get().decided).toBe(false);
+    store.value = undefined;
+    core.recheck();
+    expect(core.changes).toHaveLength(1);
   });
 });

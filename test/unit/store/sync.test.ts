@@ -11,13 +11,14 @@ afterEach(() => {
 });
 
 describe("watchOtherTabs", () => {
-  it("tells another tab of the same origin at once when this one announces", async () => {
+  it("tells another tab of the same origin at once when this one announces, with the cookie's new value", async () => {
     const here = vi.fn();
     const there = vi.fn();
     const announce = watchOtherTabs(window, "sync-a", here);
     watchOtherTabs(window, "sync-a", there);
-    announce();
+    announce("1.2.3");
     await vi.waitFor(() => expect(there).toHaveBeenCalledTimes(1));
+    expect(there).toHaveBeenCalledWith("1.2.3");
     expect(here).not.toHaveBeenCalled();
   });
 
@@ -26,7 +27,7 @@ describe("watchOtherTabs", () => {
     const same = vi.fn();
     watchOtherTabs(window, "sync-b-other", other);
     watchOtherTabs(window, "sync-b", same);
-    watchOtherTabs(window, "sync-b", vi.fn())();
+    watchOtherTabs(window, "sync-b", vi.fn())("");
     await vi.waitFor(() => expect(same).toHaveBeenCalled());
     expect(other).not.toHaveBeenCalled();
   });
@@ -45,7 +46,7 @@ describe("watchOtherTabs", () => {
     try {
       const recheck = vi.fn();
       const announce = watchOtherTabs(window, "sync-d", recheck);
-      expect(() => announce()).not.toThrow();
+      expect(() => announce("")).not.toThrow();
       setVisibility("visible");
       expect(recheck).toHaveBeenCalledTimes(1);
     } finally {
