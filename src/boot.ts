@@ -1,6 +1,6 @@
 import { createApi } from "./api/create-api";
 import { createEvents } from "./api/events";
-import { loadStrings, loadUi, pickLanguage } from "./api/load-ui";
+import { load, loadStrings, loadUi, pickLanguage } from "./api/load-ui";
 import type { UiHandle } from "./api/load-ui";
 import { readConfig } from "./config/read";
 import { createReport } from "./config/report";
@@ -94,7 +94,7 @@ export function boot(win: Win, base: string): ConsentGateApi {
     warn: problem,
     placeholder: needUi,
     changes(change) {
-      (changes ||= import(/* @vite-ignore */ base + "consentgate-changes.js")).then(
+      (changes ||= load(base, "consentgate-changes.js")).then(
         (module: typeof import("./gate/changes")) => module.applyChange(change),
         (error) => {
           changes = undefined; // the next change tries again

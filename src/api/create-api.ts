@@ -53,7 +53,7 @@ export function createApi(deps: CoreDeps) {
 
   /** Takes the cookie's value (undefined: none) and what it holds as the decision. */
   const adopt = (value: string | undefined, next = decode(value)) => {
-    lastValue = value || undefined;
+    lastValue = value;
     stored = next;
     decision = decide(config, catalogue, next, signals, deps.now());
   };
@@ -166,7 +166,9 @@ export function createApi(deps: CoreDeps) {
     asks: () => decision.ask,
     /** Another tab may have written the cookie (`value`, when it said so): follow it if it did. */
     recheck(value = store.read()) {
-      if ((value || undefined) === lastValue) return;
+      // "" is what another tab sends once it withdrew: no cookie, as read here.
+      value ||= undefined;
+      if (value === lastValue) return;
       const previous = decision.state;
       adopt(value);
       changed(previous);

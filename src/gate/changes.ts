@@ -31,6 +31,8 @@ export interface Change {
   previous: State | null;
   /** Reload the page once a refusal is cleaned up (`opts.reload`). */
   reload?: boolean;
+  /** The names of the page's cookies when the change was made. */
+  cookies: string[];
   /** Whether a cookie, or a localStorage or sessionStorage key, belongs to a service refused now. */
   refusedCookie(name: string): boolean;
   refusedKey(key: string): boolean;
@@ -44,8 +46,7 @@ export const RUNNING_VENDORS: Record<string, (win: Window & Record<string, any>,
 
 export function applyChange(change: Change): void {
   const { win, catalogue, releaser, inserted, ran, next, previous } = change;
-  const doc = win.document;
-  deleteCookies(doc, change.cookie, cookieNames(change.cookie.get!.call(doc)).filter(change.refusedCookie));
+  deleteCookies(win.document, change.cookie, change.cookies.filter(change.refusedCookie));
   for (const area of ["localStorage", "sessionStorage"] as const) {
     try {
       const storage = win[area];
@@ -85,9 +86,6 @@ export function applyChange(change: Change): void {
   );
   if (change.reload && refused) win.location.reload();
 }
-
-/** The names in a `document.cookie` string. */
-export const cookieNames = (cookies: string) => cookies.split(";").map((pair) => pair.split("=")[0].trim());
 
 /**
  * A page script cannot know on which domain and path a cookie was set, so it

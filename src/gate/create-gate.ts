@@ -3,7 +3,6 @@ import type { Report } from "../config/problem";
 import { allowedIn, own } from "../decide";
 import type { ServiceGate } from "../services/service";
 import type { Config, GateEvent, HeldKind, State } from "../types";
-import { cookieNames } from "./changes";
 import type { Change } from "./changes";
 import { intercept, TAGGED, TRACKED } from "./intercept";
 import type { Checks } from "./intercept";
@@ -265,7 +264,7 @@ export function createGate(deps: GateDeps) {
     for (const el of [...doc.querySelectorAll(TAGGED), ...pending]) {
       if (!allows(el.getAttribute("data-consent")!)) continue;
       // A frame whose markup brings in several services waits for all of them.
-      const still = el.hasAttribute("data-srcdoc") && markup(el.getAttribute("data-srcdoc"), true)[1];
+      const still = markup(el.getAttribute("data-srcdoc"), true)[1];
       if (still) el.setAttribute("data-consent", still);
       else release(el);
     }
@@ -287,8 +286,9 @@ export function createGate(deps: GateDeps) {
     const refusedKey = (key: string) => refused(matcher.storage(key));
     // Leftover cookies are checked on every page view (a server may set them);
     // storage is looked through with the rest of a change.
-    if (previous || cookieNames(cookie.get!.call(doc)).some(refusedCookie)) {
-      deps.changes({ win, cookie, catalogue, releaser, inserted, ran, state, warn, next, previous, reload, refusedCookie, refusedKey });
+    const cookies = String(cookie.get!.call(doc)).split(";").map((pair) => pair.split("=")[0].trim());
+    if (previous || cookies.some(refusedCookie)) {
+      deps.changes({ win, cookie, catalogue, releaser, inserted, ran, state, warn, next, previous, reload, cookies, refusedCookie, refusedKey });
     }
   }
 

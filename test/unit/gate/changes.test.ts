@@ -20,6 +20,7 @@ function apply(previous: State | null, next: State, more: Partial<Change> = {}) 
     warn: vi.fn(),
     next,
     previous,
+    cookies: [],
     refusedCookie: () => false,
     refusedKey: () => false,
     ...more,
