@@ -32,7 +32,7 @@ const PARTS = [
   ["consent cookie store (js-cookie)", "store/cookie.ts", `export function cookieStore() { return {}; }`],
   ["other tabs (BroadcastChannel, visibility)", "store/sync.ts", `export function watchOtherTabs() {}`],
   ["UI loader (language pick, lazy import)", "api/load-ui.ts",
-    `export const LANGUAGES = []; export function pickLanguage() {} export function loadStrings() {} export function loadUi() {}`],
+    `export const LANGUAGES = []; export function pickLanguage() {} export function load() {} export function loadStrings() {} export function loadUi() {}`],
 ];
 
 async function brotliOfCore(swap) {
