@@ -102,7 +102,18 @@ export function intercept(
       return result;
     };
   // appendChild, insertBefore and replaceChild carry nearly every insertion:
-  // a fixed-arity wrapper keeps them as cheap as a plain call.
+  // fixed-arity wrappers keep them as cheap as a plain call. Any mention of
+  // `arguments` makes the interpreter build that object on every call, so
+  // appendChild, the busiest, has a wrapper of its own without it: about 0.7 µs
+  // less per call on a page's first few thousand (bench:gate).
+  patch(node, "appendChild", (native) =>
+    function (this: Node, a: Node) {
+      see(a);
+      const result = native.call(this, a);
+      framed(a);
+      return result;
+    },
+  );
   const pair = (native: Fn) =>
     function (this: Node, a: Node, b?: Node | null) {
       see(a);
@@ -111,7 +122,7 @@ export function intercept(
       framed(a);
       return result;
     };
-  for (const name of ["appendChild", "insertBefore", "replaceChild"]) patch(node, name, pair);
+  for (const name of ["insertBefore", "replaceChild"]) patch(node, name, pair);
   // An image adopted into (or imported into) the page loads without being inserted.
   for (const name of ["importNode", "adoptNode"]) {
     patch(win.Document.prototype, name, (native) =>
