@@ -104,8 +104,7 @@ export function intercept(
   // appendChild, insertBefore and replaceChild carry nearly every insertion:
   // fixed-arity wrappers keep them as cheap as a plain call. Any mention of
   // `arguments` makes the interpreter build that object on every call, so
-  // appendChild, the busiest, has a wrapper of its own without it: about 0.7 µs
-  // less per call on a page's first few thousand (bench:gate).
+  // appendChild, the busiest, has a wrapper of its own without it.
   patch(node, "appendChild", (native) =>
     function (this: Node, a: Node) {
       see(a);
