@@ -1,19 +1,25 @@
 import { UNREADABLE } from "./defaults";
-import { NOT_JSON } from "./problem";
+import { NOT_JSON, THROWN } from "./problem";
 import type { Report } from "./problem";
 
 /**
  * The site's raw config: `window.consentgateConfig` when set before the
  * script, else the JSON element, else an empty config (necessary only).
+ * A getter that throws is as unreadable as bad JSON: the gate still starts.
  */
 export function readConfig(win: Window & { consentgateConfig?: unknown }, report: Report): unknown {
-  if (win.consentgateConfig !== undefined) return win.consentgateConfig;
-  const element = win.document.getElementById("consentgate-config");
-  if (!element) return {};
+  let path = "window.consentgateConfig";
+  let kind = THROWN;
   try {
+    const global = win.consentgateConfig;
+    if (global !== undefined) return global;
+    const element = win.document.getElementById("consentgate-config");
+    if (!element) return {};
+    path = "#consentgate-config";
+    kind = NOT_JSON;
     return JSON.parse(element.textContent || "");
   } catch (error) {
-    report("#consentgate-config", error, NOT_JSON);
+    report(path, error, kind);
     return UNREADABLE;
   }
 }

@@ -48,6 +48,18 @@ describe("readConfig", () => {
     expect(read("opt-out").raw).toBe("opt-out");
   });
 
+  it("marks the config unreadable when reading window.consentgateConfig throws", () => {
+    Object.defineProperty(window, "consentgateConfig", {
+      configurable: true,
+      get() {
+        throw new Error("boom");
+      },
+    });
+    const { report, messages } = collect();
+    expect(readConfig(window as Win, report)).toBe(UNREADABLE);
+    expect(messages).toEqual(["window.consentgateConfig: could not be read (boom); every optional category stays off"]);
+  });
+
   it("ignores an element with another id", () => {
     addJson('{ "mode": "opt-out" }', "config");
     expect(read().raw).toEqual({});
