@@ -9,8 +9,10 @@ type Win = Window & typeof globalThis & { ConsentGate?: ConsentGateApi };
  */
 export function start(base: string): ConsentGateApi | undefined {
   const win = window as Win;
-  if (win.ConsentGate) return win.ConsentGate;
   try {
+    // A page's own placeholder (a queue array, an empty object) is not an
+    // instance, and must not switch the gate off: it is replaced.
+    if (win.ConsentGate?.allows) return win.ConsentGate;
     const api = boot(win, base);
     Object.defineProperty(win, "ConsentGate", { value: api, enumerable: true });
     return api;

@@ -197,3 +197,24 @@ describe("a vendor's cookie written by the site itself", () => {
     );
   });
 });
+
+describe("a hostile page before ConsentGate", () => {
+  // installSnippet writes a string config as is: these run in the config's own script, before the core.
+  const before = {
+    "a window.consentgateConfig getter that throws": `undefined;
+      Object.defineProperty(window, "consentgateConfig", { configurable: true, get() { throw new Error("boom"); } });`,
+    "its own window.ConsentGate queue stub": `${JSON.stringify(ALL_VENDORS)};
+      window.ConsentGate = window.ConsentGate || []; ConsentGate.push(["acceptAll"]);`,
+  };
+
+  test.for(Object.keys(before))("%s: the gate still starts and holds every snippet", async (name, { session }) => {
+    const vendors = installVendors(session);
+    const page = await openGate(session, gatePage("untagged.html"), before[name as keyof typeof before], { configVia: "global" });
+    await page.waitForLoadState("networkidle");
+
+    await expectNothingRan(page, session, vendors);
+    const { categories } = await consentState(page);
+    expect(Object.entries(categories).filter(([, on]) => on)).toEqual([["necessary", true]]);
+    expect(session.pageErrors).toEqual([]);
+  });
+});
