@@ -106,7 +106,7 @@ export function message([path, value, kind, extra]: Problem, host = location.hos
   const services = path.startsWith("services.");
   switch (kind) {
     case UNKNOWN_KEY:
-      return "unknown key, ignored" + didYouMean(value, candidates);
+      return (/^categories\.[^.]+\./.test(path) ? `unknown key; ${UNOFFERED}` : "unknown key, ignored") + didYouMean(value, candidates);
     case BAD_NAME:
       if (path.startsWith("text.")) return TEXT_RULE;
       return services ? `a service id ${NAME_RULE}; dropped` : `a category name ${NAME_RULE}; not offered`;

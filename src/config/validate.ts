@@ -75,10 +75,13 @@ function normalize(input: unknown, { catalogue, host }: ValidateContext, report:
     return out;
   };
 
-  /** Reads the keys `readers` knows into `out`, which holds the defaults. */
+  /**
+   * Reads the keys `readers` knows into `out`, which holds the defaults. An
+   * unknown key in a category may be a misspelt "sale": that category breaks.
+   */
   const fields = <T extends Fields>(value: unknown, path: string, readers: Record<string, Reader>, out: T) =>
     each(value, path, out, (key, v, at) => {
-      if (!own(readers, key)) return report(at, key, UNKNOWN_KEY, readers);
+      if (!own(readers, key)) return (broken = true), report(at, key, UNKNOWN_KEY, readers);
       const result = readers[key](v, at);
       if (result === undefined) report(at, v);
       else (out as Fields)[key] = result;
@@ -165,7 +168,8 @@ function normalize(input: unknown, { catalogue, host }: ValidateContext, report:
 
     cookie: (value, path) =>
       fields(value, path, {
-        name: matching(/^[\w!#$%&'*+.^`|~-]{1,64}$/),
+        // js-cookie reads cookies into a plain object, where "constructor" is taken.
+        name: (v) => (matching(/^[\w!#$%&'*+.^`|~-]{1,64}$/)(v) && !((v as string) in Object.prototype) ? v : undefined),
         domain: (v) => {
           const domain = typeof v == "string" && v.replace(/^\./, "").toLowerCase();
           return domain && (host == domain || host.endsWith("." + domain)) ? domain : undefined;
@@ -215,7 +219,8 @@ function normalize(input: unknown, { catalogue, host }: ValidateContext, report:
 
   for (const key of Object.keys(input)) if (!own(readers, key)) report(key, key, UNKNOWN_KEY, readers);
   for (const key of Object.keys(readers)) {
-    const value = input[key];
+    // Own keys only: a polluted Object.prototype (or a config's __proto__) must not set a mode.
+    const value = own(input, key) ? input[key] : undefined;
     if (value === undefined) continue;
     const result = readers[key](value, key);
     if (result === undefined) report(key, value);

@@ -203,12 +203,16 @@ describe("categories", () => {
     ]);
   });
 
-  it("reports an unknown key with the closest one", () => {
-    const { config, messages } = run({ categories: { marketing: { sales: true, service: [] } } });
-    expect(config.categories.marketing).toEqual({ services: [], required: false, sale: false });
+  // A misspelt "sale" would otherwise offer a sale category that GPC does not opt out of.
+  it("does not offer a category with an unknown key, reported with the closest one, and holds its services", () => {
+    const { config, messages } = run({
+      categories: { marketing: { services: ["facebook-pixel"], sales: true, service: [] }, analytics: { services: ["hotjar"] } },
+    });
+    expect(Object.keys(config.categories)).toEqual(["necessary", "analytics"]);
+    expect(home(config, "facebook-pixel")).toBe("");
     expect(messages).toEqual([
-      'categories.marketing.sales: unknown key, ignored — did you mean "sale"?',
-      'categories.marketing.service: unknown key, ignored — did you mean "services"?',
+      'categories.marketing.sales: unknown key; the category is not offered, its services stay held — did you mean "sale"?',
+      'categories.marketing.service: unknown key; the category is not offered, its services stay held — did you mean "services"?',
     ]);
   });
 });

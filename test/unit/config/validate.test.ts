@@ -107,6 +107,15 @@ describe("the whole config", () => {
     ]);
   });
 
+  it("reads only the config's own keys, not those of a polluted prototype", () => {
+    const polluted = Object.assign(Object.create({ mode: "opt-out", signals: { gpc: false } }), { categories: { analytics: ANALYTICS } });
+    const { config, messages } = run(polluted);
+    expect(config.mode).toBe("opt-in");
+    expect(config.signals).toEqual({ gpc: true, dnt: false });
+    expect(Object.keys(config.categories)).toEqual(["necessary", "analytics"]);
+    expect(messages).toEqual([]);
+  });
+
   it("ignores fields set to undefined (window.consentgateConfig may have them)", () => {
     const keys = ["categories", "services", "mode", "signals", "revision", "cookie", "googleConsentMode", "language", "text", "policyUrl", "ui"];
     const { config, messages } = run(Object.fromEntries(keys.map((k) => [k, undefined])));
@@ -233,6 +242,10 @@ describe("cookie", () => {
     ["a;b", '"a;b"'],
     ["x".repeat(65), `"${"x".repeat(56)}…`],
     [7, "7"],
+    // js-cookie reads cookies into a plain object, where these names are taken.
+    ["constructor", '"constructor"'],
+    ["__proto__", '"__proto__"'],
+    ["toString", '"toString"'],
   ])("falls back to the default name for %j", (name, shown) => {
     const { config, messages } = run({ cookie: { name } });
     expect(config.cookie.name).toBe("consentgate");
