@@ -27,7 +27,12 @@ export interface GateDeps {
 
 /** Google's tags in Consent Mode's advanced implementation load before consent, by the site's choice. */
 const GOOGLE_TAGS = ["google-analytics", "google-tag-manager", "google-ads"];
-const EXECUTABLE = /^(|text\/javascript|application\/javascript|module|text\/ecmascript|application\/ecmascript)$/i;
+/**
+ * Types a browser runs: none, "module", and the JavaScript MIME types, old
+ * ones included (x-javascript, jscript, livescript), with spaces around.
+ * Anything that names a script counts: holding a non-script harms nothing.
+ */
+const EXECUTABLE = /^\s*$|script|module/i;
 
 /**
  * Holds every catalogue and configured service until the consent state
@@ -65,16 +70,17 @@ export function createGate(deps: GateDeps) {
   }
 
   const kindOf = (el: Element) => el.nodeName.toLowerCase() as HeldKind;
-  const serviceAt = (url: string) => matcher.url(url);
+  /** The service at a URL, or at any candidate of a srcset (the browser may pick any). */
+  const serviceAt = (url: string | null, srcset?: unknown): string | null =>
+    url && (srcset ? (url.match(/[^\s,]+/g) || []).map(matcher.url).find(Boolean) || null : matcher.url(url));
   /**
-   * The service an untagged element would load: by its address, or for a
+   * The service an untagged element would load: by its addresses, or for a
    * frame by the markup of its srcdoc, which runs its scripts. A frame that
    * would bring in a held service is held whole.
    */
   const serviceIn = (el: Element) => {
-    const url = el.getAttribute("src");
     const srcdoc = el.nodeName === "IFRAME" && el.getAttribute("srcdoc");
-    return (url && serviceAt(url)) || (srcdoc && markup(srcdoc, true)[1]) || null;
+    return serviceAt(el.getAttribute("src")) || serviceAt(el.getAttribute("srcset"), 1) || (srcdoc && markup(srcdoc, true)[1]) || null;
   };
   const serviceOf = (el: Element) => {
     const name = el.getAttribute("data-consent")!;
@@ -180,7 +186,8 @@ export function createGate(deps: GateDeps) {
 
     src(el, url, attribute) {
       const service =
-        !released.has(el) && (attribute !== "srcdoc" ? serviceAt(url) : el.nodeName === "IFRAME" && markup(url, true)[1]);
+        !released.has(el) &&
+        (attribute !== "srcdoc" ? serviceAt(url, attribute == "srcset") : el.nodeName === "IFRAME" && markup(url, true)[1]);
       if (!service || admits(el, service)) return true;
       if (el.nodeName === "SCRIPT") {
         neutralize(el, service);
@@ -204,8 +211,9 @@ export function createGate(deps: GateDeps) {
     cookie(assignment) {
       const name = assignment.split("=")[0].trim();
       const service = name !== config.cookie.name && matcher.cookie(name);
-      // Deleting is always let through: vendors clean up after themselves too.
-      if (!service || permits(service, "cookie") || /max-age=(0|-)|expires=thu, 01 jan 1970/i.test(assignment)) return true;
+      // A refused service's deletions are held too: telling one from a write
+      // takes the browser's own attribute rules, and the gate deletes its cookies itself.
+      if (!service || permits(service, "cookie")) return true;
       report("held", service, null, "cookie", name);
       return false;
     },

@@ -80,12 +80,11 @@ export function intercept(
     const type = node && node.nodeType;
     if (type === 1) {
       checks.element(node as Element);
-      // A subtree parsed elsewhere (DOMParser) or built in another frame met
+      // A subtree built elsewhere (DOMParser, a template, another frame) met
       // none of this page's setters: its images and iframes load once adopted,
-      // and a frame's scripts run (a parsed document's never do).
-      const owner = node!.ownerDocument!;
-      if (owner !== win.document && (node as Element).firstElementChild) {
-        (node as Element).querySelectorAll(owner.defaultView ? TRACKED : "iframe,img").forEach(checks.element);
+      // and its scripts may run (a template's do).
+      if (node!.ownerDocument !== win.document && (node as Element).firstElementChild) {
+        (node as Element).querySelectorAll(TRACKED).forEach(checks.element);
       }
     } else if (type === 11) (node as DocumentFragment).querySelectorAll(TRACKED).forEach(checks.element);
   };

@@ -92,7 +92,8 @@ function findName(names: Name[], name: string): string | null {
 // The common clean form, read without allocating a URL: scheme-less or
 // http(s)/ws(s), a plain host, a path and query the URL parser keeps as is.
 const PLAIN = /^(?:(?:https?|wss?):)?\/\/([\w.-]+)(?::\d*)?((?:[/?][\w!$%&()*+,./:;=?@~-]*)?)$/i;
-const ABSOLUTE = /^(?:(?:https?|wss?):)?[\\/]{2}/i;
+/** With its scheme, an http(s) URL is absolute even without its slashes ("https:/host", "https:\\host"), on any other scheme's page. */
+const ABSOLUTE = /^((https?|wss?):|[\\/]{2})/i;
 
 /**
  * Host and path+query of an absolute or protocol-relative http(s)/ws(s) URL.
@@ -101,7 +102,8 @@ const ABSOLUTE = /^(?:(?:https?|wss?):)?[\\/]{2}/i;
  * the gate sees what the browser would fetch.
  */
 function parseUrl(href: string): [host: string, path: string] | null {
-  let url = String(href).trim();
+  // What the browser strips: spaces and control characters at either end (not all of trim()'s).
+  let url = String(href).replace(/^[\0- ]+|[\0- ]+$/g, "");
   const m = PLAIN.exec(url);
   if (m && !/\/(\.|%2e)/i.test(m[2])) return [m[1].toLowerCase().replace(/\.$/, ""), m[2][0] == "/" ? m[2] : "/" + m[2]];
   url = url.replace(/[\t\n\r]/g, "");

@@ -18,6 +18,8 @@ export const gate: ServiceGate = {
   stub(w) {
     if (w.mixpanel) return;
     const m: any = (w.mixpanel = []);
+    // An early init(token) is dropped: the snippet, released with consent, calls its own.
+    m.init = () => {};
     queueArray(m, METHODS);
     queueArray((m.people = []), PEOPLE);
     m.get_group = function () {

@@ -57,6 +57,11 @@ describe("createMatcher().url", () => {
       "  https://tracker.example/a.js\n",
       "https://tracker.exa\nmple/a.js",
       "https:\\\\tracker.example\\a.js",
+      // The browser strips control characters at either end, and needs no slashes after an http(s) scheme.
+      "\x01https://tracker.example/a.js\x1f",
+      "https:/tracker.example/a.js",
+      "http:tracker.example/a.js",
+      "https:\\tracker.example/a.js",
     ]) {
       expect(match.url(href), href).toBe("tracker");
     }

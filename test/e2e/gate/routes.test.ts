@@ -311,6 +311,61 @@ describe("routes around the patched prototypes (beyond issue 3's list)", () => {
   });
 
 
+  test("scripts nested in a template, every candidate of a srcset, the older JavaScript types and URLs the browser repairs: no request before consent, each script runs once after", async ({
+    session,
+  }) => {
+    installVendors(session);
+    const scripts = [S("template-clone"), S("template-move"), S("x-javascript"), S("spaced-type"), S("jscript"), S("control-character")];
+    const images = ["srcset-markup", "srcset-innerHTML", "srcset-setAttribute", "srcset-property", "one-slash", "backslash"].map(IMG);
+    const page = await openGate(session, `<div id="box"></div>`, CONFIG);
+    await page.evaluate(([s, i]) => {
+      const box = document.getElementById("box")!;
+      // The parser puts a template's markup in a document without a window; moved out, its scripts run.
+      const template = document.createElement("template");
+      template.innerHTML = `<div><script src="${s[0]}"><\/script></div><div><script src="${s[1]}"><\/script></div>`;
+      box.appendChild(template.content.firstElementChild!.cloneNode(true));
+      box.appendChild(template.content.lastElementChild!);
+      const typed = (src: string, type: string) => {
+        const script = document.createElement("script");
+        script.setAttribute("type", type);
+        script.src = src;
+        box.appendChild(script);
+      };
+      typed(s[2], "application/x-javascript");
+      box.appendChild(document.createRange().createContextualFragment(`<script type=" text/javascript " src="${s[3]}"><\/script>`));
+      typed(s[4], "text/jscript");
+      typed("\x01" + s[5], "");
+      // The candidate the browser picks (here the widest) may be any of them.
+      const set = (url: string) => `/own.png 100w, ${url} 4000w`;
+      box.insertAdjacentHTML("beforeend", `<img srcset="${set(i[0])}">`);
+      box.appendChild(document.createElement("div")).innerHTML = `<img srcset="${set(i[1])}">`;
+      box.appendChild(document.createElement("img")).setAttribute("srcset", set(i[2]));
+      box.appendChild(document.createElement("img")).srcset = set(i[3]);
+      // An http: URL without its slashes is absolute on an https page, and in any page's fetch.
+      box.appendChild(new Image()).src = i[4].replace("https://", "https:/");
+      box.appendChild(new Image()).src = i[5].replace("https://", "https:\\");
+    }, [scripts, images]);
+    await page.waitForLoadState("networkidle");
+    expect(session.thirdParty()).toEqual([]);
+    expect(await ran(page)).toEqual([]);
+
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => images.filter((url) => !session.requests.some((r) => r.url === url)), { timeout: 10_000 }).toEqual([]);
+    await expect.poll(async () => runCounts(page, scripts)).toEqual(each(scripts, 1));
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  test("a tracker's cookie write stays held when it also carries a deleting Max-Age or Expires", async ({ session }) => {
+    const page = await openGate(session, `<p>cookies</p>`, CONFIG);
+    await page.evaluate(() => {
+      document.cookie = "_hjSessionUser_1=a; max-age=0; max-age=31536000; path=/";
+      document.cookie = "_hjSessionUser_2=b; expires=Thu, 01 Jan 1970 00:00:00 GMT; max-age=31536000; path=/";
+      document.cookie = "_hjSessionUser_3=c; max-age=05; path=/";
+      document.cookie = "cart=1; path=/";
+    });
+    expect((await session.cookies()).map((c) => c.name)).toEqual(["cart"]);
+  });
+
   test("setAttributeNS('src') or setAttributeNode on a script already in the page makes no request before consent", async ({ session }) => {
     installVendors(session);
     const urls = [S("setAttributeNS-after-insertion"), S("setAttributeNode-after-insertion")];

@@ -41,6 +41,7 @@ describe("stubs", () => {
       win.gtag("event", "sign_up");
       win.fbq("track", "Lead");
       win.hj("event", "opened");
+      win.mixpanel.init("0123456789abcdef0123456789abcdef");
       win.mixpanel.track("Signed up", { plan: "pro" });
       win.mixpanel.people.set({ plan: "pro" });
       win.mixpanel.get_group("company", "acme").set("size", 10);
@@ -149,6 +150,7 @@ describe("Mixpanel stub", () => {
     stub("mixpanel", win);
     expect(Array.isArray(win.mixpanel)).toBe(true);
     expect(win.mixpanel.__SV).toBeUndefined();
+    win.mixpanel.init("an early token");
     win.mixpanel.register({ plan: "pro" });
     win.mixpanel.people.set({ name: "Ada" });
     runSnippet(win, "mixpanel.html");
