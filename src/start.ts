@@ -1,7 +1,8 @@
 import { boot } from "./boot";
 import type { ConsentGateApi } from "./types";
 
-type Win = Window & typeof globalThis & { ConsentGate?: ConsentGateApi };
+/** What the page may have put at window.ConsentGate before us: an instance, or its own placeholder. */
+type Win = Window & typeof globalThis & { ConsentGate?: unknown };
 
 /**
  * Boots once per page (a second copy, or the ESM build next to the script
@@ -12,7 +13,8 @@ export function start(base: string): ConsentGateApi | undefined {
   try {
     // A page's own placeholder (a queue array, an empty object) is not an
     // instance, and must not switch the gate off: it is replaced.
-    if (win.ConsentGate?.allows) return win.ConsentGate;
+    const existing = win.ConsentGate as ConsentGateApi | undefined;
+    if (existing && typeof existing.allows == "function") return existing;
     const api = boot(win, base);
     Object.defineProperty(win, "ConsentGate", { value: api, enumerable: true });
     return api;

@@ -11,7 +11,7 @@ import type { Report } from "../config/problem";
 import { consent as meta, queued, unstub } from "../services/facebook-pixel";
 import { consent as mixpanel } from "../services/mixpanel";
 import type { ServiceGate } from "../services/service";
-import type { State } from "../types";
+import type { CookieConfig, State } from "../types";
 import type { Releaser } from "./release";
 
 /** What the gate lends this file for one change. */
@@ -19,6 +19,8 @@ export interface Change {
   win: Window & typeof globalThis & Record<string, any>;
   /** The native `document.cookie` accessor: the gate's own one holds writes. */
   cookie: PropertyDescriptor;
+  /** Where the consent cookie lives now (config.cookie). */
+  consent: CookieConfig;
   catalogue: Record<string, ServiceGate>;
   releaser: Releaser;
   /** Services whose script entered the page, and those whose script ran. */
@@ -45,8 +47,14 @@ export const RUNNING_VENDORS: Record<string, (win: Window & Record<string, any>,
 };
 
 export function applyChange(change: Change): void {
-  const { win, catalogue, releaser, inserted, ran, next, previous } = change;
+  const { win, catalogue, releaser, inserted, ran, next, previous, consent } = change;
   deleteCookies(win.document, change.cookie, change.cookies.filter(change.refusedCookie));
+  // A copy of the consent cookie that an older config left on another path or
+  // domain is listed first, and would bring a replaced decision back: only the
+  // one where the config keeps it now stays.
+  if (change.cookies.includes(consent.name)) {
+    deleteCookies(win.document, change.cookie, [consent.name], `; Path=${consent.path}${consent.domain ? "; Domain=" + consent.domain : ""}`);
+  }
   for (const area of ["localStorage", "sessionStorage"] as const) {
     try {
       const storage = win[area];
@@ -90,9 +98,10 @@ export function applyChange(change: Change): void {
 /**
  * A page script cannot know on which domain and path a cookie was set, so it
  * writes an expired copy for every candidate: host-only, every parent domain
- * (the browser refuses the public suffixes by itself), and every path prefix.
+ * (the browser refuses the public suffixes by itself), and every path prefix,
+ * except the one place given as `keep` ("; Path=/; Domain=example.com").
  */
-function deleteCookies(doc: Document, cookie: PropertyDescriptor, names: string[]): void {
+function deleteCookies(doc: Document, cookie: PropertyDescriptor, names: string[], keep?: string): void {
   const { hostname, pathname, protocol } = doc.location;
   const labels = hostname.split(".");
   const domains = [""];
@@ -109,7 +118,8 @@ function deleteCookies(doc: Document, cookie: PropertyDescriptor, names: string[
   for (const name of names) {
     for (const domain of domains) {
       for (const path of paths) {
-        cookie.set!.call(doc, `${name}=; Max-Age=0; Path=${path}${domain}${secure}`);
+        const where = `; Path=${path}${domain}`;
+        if (where !== keep) cookie.set!.call(doc, `${name}=; Max-Age=0${where}${secure}`);
       }
     }
   }

@@ -296,7 +296,7 @@ export function createGate(deps: GateDeps) {
     // storage is looked through with the rest of a change.
     const cookies = String(cookie.get!.call(doc)).split(";").map((pair) => pair.split("=")[0].trim());
     if (previous || cookies.some(refusedCookie)) {
-      deps.changes({ win, cookie, catalogue, releaser, inserted, ran, state, warn, next, previous, reload, cookies, refusedCookie, refusedKey });
+      deps.changes({ win, cookie, consent: config.cookie, catalogue, releaser, inserted, ran, state, warn, next, previous, reload, cookies, refusedCookie, refusedKey });
     }
   }
 

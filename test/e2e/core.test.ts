@@ -418,6 +418,30 @@ describe("cookie domain", () => {
   });
 });
 
+describe("an older copy of the consent cookie", () => {
+  // A config that moved its cookie (another path, or a domain) leaves the old copy
+  // behind, and the browser lists it first: a new decision must not lose to it.
+  test.for([
+    ["on a longer path", { name: "consentgate", path: "/shop" }, { name: "consentgate" }],
+    ["host-only, when the cookie now has a domain", { name: "consentgate" }, { name: "consentgate", domain: "shop.test" }],
+  ] as const)("%s is deleted by the next decision, which then stands after a reload", async ([, before, after], { session }) => {
+    const old = await session.visit(session.serve("shop.html", { ...SHOP, cookie: before }, { path: "/shop/old.html" }));
+    await callConsentGate(old, "acceptAll");
+    // A tab still open on the old config would keep its own copy (README).
+    await old.close();
+
+    const page = await session.visit(session.serve("shop.html", { ...SHOP, cookie: after }, { path: "/shop/new.html" }));
+    expect(await consentState(page)).toMatchObject({ decided: true, categories: { analytics: true } });
+    await callConsentGate(page, "rejectAll");
+    await expect.poll(async () => (await session.cookies()).filter((c) => c.name === "consentgate").length).toBe(1);
+
+    await page.reload();
+    expect(await consentState(page)).toMatchObject({ decided: true, categories: { analytics: false, marketing: false } });
+    await callConsentGate(page, "withdraw");
+    await expect.poll(async () => (await session.cookies()).filter((c) => c.name === "consentgate")).toEqual([]);
+  });
+});
+
 describe("events and tabs", () => {
   test("dispatches consentgate:change on document and calls on('change') with the state", async ({ session }) => {
     const page = await session.page("shop.html", SHOP);

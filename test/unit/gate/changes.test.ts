@@ -12,6 +12,7 @@ function apply(previous: State | null, next: State, more: Partial<Change> = {}) 
   applyChange({
     win: { document, localStorage, sessionStorage, location: { reload } } as unknown as Change["win"],
     cookie: { get: () => "", set: vi.fn() },
+    consent: { name: "consentgate", path: "/", days: 182 },
     catalogue: {},
     releaser: { after: vi.fn(), load: vi.fn() } as unknown as Change["releaser"],
     inserted: new Set(),
