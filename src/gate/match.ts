@@ -102,11 +102,11 @@ const ABSOLUTE = /^((https?|wss?):|[\\/]{2})/i;
  * the gate sees what the browser would fetch.
  */
 function parseUrl(href: string): [host: string, path: string] | null {
-  // What the browser strips: spaces and control characters at either end (not all of trim()'s).
-  let url = String(href).replace(/^[\0- ]+|[\0- ]+$/g, "");
-  const m = PLAIN.exec(url);
+  const m = PLAIN.exec((href = String(href)));
   if (m && !/\/(\.|%2e)/i.test(m[2])) return [m[1].toLowerCase().replace(/\.$/, ""), m[2][0] == "/" ? m[2] : "/" + m[2]];
-  url = url.replace(/[\t\n\r]/g, "");
+  // What the browser strips first: spaces and control characters at either
+  // end (not all of trim()'s), and tabs and newlines anywhere.
+  const url = href.replace(/^[\0- ]+|[\0- ]+$|[\t\n\r]/g, "");
   if (!ABSOLUTE.test(url)) return null;
   try {
     const u = new URL(/^[a-z]/i.test(url) ? url : "https:" + url);
