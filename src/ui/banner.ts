@@ -26,13 +26,21 @@ export function createBanner({ api, ctx, text, optional, honoured }: Kit, soon: 
   const button = (label: string, onclick: () => void, more?: Record<string, unknown>) =>
     h("button", { class: "cg-btn", onclick, ...more }, label);
   const { layout, position } = config.ui;
+  // Over its backdrop at "center" the banner is modal: index.ts makes the page behind it inert.
+  const modal = position == "center";
 
   return h(
     "div",
     { class: `cg-layer cg-${layout} cg-${position}` },
     h(
       "section",
-      { class: "cg-banner", role: "dialog", "aria-labelledby": "cg-bt", "aria-describedby": "cg-bd" },
+      {
+        class: "cg-banner",
+        role: "dialog",
+        "aria-modal": modal,
+        "aria-labelledby": "cg-bt",
+        "aria-describedby": "cg-bd",
+      },
       h(
         "div",
         { class: "cg-copy" },

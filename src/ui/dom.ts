@@ -10,7 +10,7 @@ export function h(tag: string, props: Record<string, unknown> | null, ...childre
   for (const key in props) {
     const value = props[key];
     if (key.startsWith("on")) el.addEventListener(key.slice(2), value as EventListener);
-    else if (value != null && value !== false) el.setAttribute(key, String(value));
+    else if (value != null && value !== false) el.setAttribute(key, value as string); // setAttribute makes a string of it
   }
   el.append(...(children.filter(Boolean) as (Node | string)[]));
   return el;

@@ -85,6 +85,10 @@ export const mount: Mount = (api, ctx) => {
         banner.remove();
         banner = null;
       }
+      // A banner at "center" stops clicks on the page behind its backdrop;
+      // keys and screen readers must not reach the page either. (Without a
+      // <body> yet, only aria-modal says so.)
+      if (config.ui.position == "center" && document.body) document.body.inert = !!banner;
       status.textContent = "";
       view = next;
       if (views) views.show(next);

@@ -105,11 +105,11 @@ function Category({ ui, name, index, optional, on, toggle, services }: CategoryP
   const { t } = text;
   const title = text.categoryTitle(name);
   const description = ctx.config.categories[name]?.description || text.lookup(name + "Description");
-  const id = `cg-d${index}`;
+  const id = `cg-${index}`;
   return (
     <section class="cg-cat">
       <div class="cg-row">
-        <h3>{title}</h3>
+        <h3 id={id + "t"}>{title}</h3>
         {ctx.config.categories[name].required ? (
           <span class="cg-always">{t("alwaysOn")}</span>
         ) : (
@@ -119,16 +119,19 @@ function Category({ ui, name, index, optional, on, toggle, services }: CategoryP
               class="cg-switch"
               aria-checked={on ? "true" : "false"}
               aria-label={title}
-              aria-describedby={description ? id : undefined}
+              aria-describedby={description ? id + "d" : undefined}
               onClick={() => toggle(name)}
             />
           )
         )}
       </div>
-      {description && <p id={id}>{description}</p>}
+      {description && <p id={id + "d"}>{description}</p>}
       {services.length > 0 && (
         <details>
-          <summary>{t("servicesAndCookies", { count: String(services.length) })}</summary>
+          {/* Named after the category too: every category has one, with the same words. */}
+          <summary id={id + "s"} aria-labelledby={`${id}t ${id}s`}>
+            {t("servicesAndCookies", { count: String(services.length) })}
+          </summary>
           {ui.catalogue.ready && services.map((service) => <Service key={service} ui={ui} id={service} />)}
         </details>
       )}

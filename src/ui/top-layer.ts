@@ -4,7 +4,7 @@
  * cannot clip it. Elsewhere it stays `position: fixed` at the highest z-index.
  */
 export function lift(el: HTMLElement | null) {
-  if (el && typeof el.showPopover == "function") {
+  if (el?.showPopover) {
     el.popover = "manual";
     el.showPopover();
   }

@@ -73,7 +73,9 @@ export function mountViews(kit: Kit, box: HTMLElement, strings: Record<string, a
       view == "preferences" && <Preferences ui={ui} draft={draft} toggle={toggle} save={save} seen={seen} />,
       root,
     );
-    if (reopen) render(view ? null : <ReopenButton ui={ui} state={api.get()} />, reopen);
+    // Hidden while the banner is up, even under preferences opened from it;
+    // under preferences opened from the button itself it stays, for focus to return to.
+    if (reopen) render(box.querySelector(".cg-banner") ? null : <ReopenButton ui={ui} state={api.get()} />, reopen);
   };
 
   api.on("change", draw);
@@ -86,6 +88,7 @@ export function mountViews(kit: Kit, box: HTMLElement, strings: Record<string, a
   return {
     show(next: View | null) {
       if (next == view) return;
+      const hadFocus = document.activeElement == (box.getRootNode() as ShadowRoot).host;
       if (next == "preferences") {
         ui.catalogue.load();
         const { categories } = api.get();
@@ -94,6 +97,9 @@ export function mountViews(kit: Kit, box: HTMLElement, strings: Record<string, a
       }
       view = next;
       draw();
+      // Preferences opened from the banner can close with it, Manage choices
+      // and all: rather than fall to <body>, focus goes to the reopen button.
+      if (hadFocus && document.activeElement == document.body) reopen?.querySelector("button")?.focus();
     },
   };
 }

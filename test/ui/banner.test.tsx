@@ -15,6 +15,8 @@ function showBanner(options: Parameters<typeof setup>[0]) {
   return ui;
 }
 
+const centred = () => makeConfig({ ...shop(), ui: { ...shop().ui, position: "center" } });
+
 describe("banner", () => {
   it("names the optional purposes and links to the privacy policy", () => {
     const { screen } = showBanner({ config: shop() });
@@ -152,6 +154,36 @@ describe("banner", () => {
     const config = makeConfig({ categories: { analytics: { title: "Statistics" }, social: {} } });
     const { screen } = showBanner({ config });
     expect(screen.getByText(/for: Statistics and social\./)).toBeTruthy();
+  });
+
+  it("at position center is a modal dialog over a page made inert, until it goes", () => {
+    document.body.innerHTML = `<a href="/">Home</a>`;
+    const { screen, handle } = showBanner({ config: centred() });
+    const dialog = screen.getByRole("dialog", { name: "This site uses cookies" });
+    expect(dialog.getAttribute("aria-modal")).toBe("true");
+    expect(document.body.inert).toBe(true);
+    // The preferences opened from it keep the page inert under them.
+    handle.show("preferences");
+    expect(document.body.inert).toBe(true);
+    handle.show("banner");
+    expect(document.body.inert).toBe(true);
+    handle.show(null);
+    expect(document.body.inert).toBe(false);
+  });
+
+  it("at position center stays up on Escape: closing is not consenting", () => {
+    const { screen, decisions, box } = showBanner({ config: centred() });
+    const dialog = screen.getByRole("dialog", { name: "This site uses cookies" });
+    fireEvent.keyDown(dialog, { key: "Escape" });
+    expect(decisions()).toEqual([]);
+    expect(box.querySelector(".cg-banner")).not.toBeNull();
+  });
+
+  it.each(["bottom", "top"] as const)("at position %s leaves the page as it is", (position) => {
+    document.body.innerHTML = `<a href="/">Home</a>`;
+    const { screen } = showBanner({ config: makeConfig({ ...shop(), ui: { ...shop().ui, position } }) });
+    expect(document.body.inert).toBe(false);
+    expect(screen.getByRole("dialog").getAttribute("aria-modal")).toBeNull();
   });
 
   it("goes away when the core shows nothing", () => {

@@ -157,6 +157,8 @@ export function heldIframe(service: string | null, category: string | null, ifra
 export function cleanPage() {
   document.querySelectorAll("consentgate-ui").forEach((el) => el.remove());
   document.body.innerHTML = "";
+  // A banner at position "center" left up makes <body> inert.
+  document.body.removeAttribute("inert");
   document.documentElement.removeAttribute("lang");
 }
 

@@ -141,6 +141,22 @@ describe("preferences", () => {
     expect(activeInside(dialog)).toBe(last);
   });
 
+  it("names each category's services-and-cookies disclosure after the category, in any language", async () => {
+    for (const [language, strings, names] of [
+      ["en", undefined, ["Functional Services and cookies (1)", "Analytics Services and cookies (2)", "Marketing Services and cookies (2)"]],
+      ["de", de, ["Funktional Dienste und Cookies (1)", "Statistik Dienste und Cookies (2)", "Marketing Dienste und Cookies (2)"]],
+    ] as const) {
+      const { box, handle } = setup({ config: shop(), language, strings });
+      handle.show("preferences");
+      await settle();
+      const root = box.getRootNode() as ShadowRoot;
+      const labelOf = (el: Element) =>
+        el.getAttribute("aria-labelledby")!.split(" ").map((id) => root.getElementById(id)!.textContent).join(" ");
+      expect([...box.querySelectorAll("summary")].map(labelOf)).toEqual(names);
+      cleanPage();
+    }
+  });
+
   it("lists each category's services with purpose, provider, policy link and cookie lifetimes", async () => {
     const { screen } = await openPreferences({ config: shop() });
     expect(screen.getAllByText(/^Services and cookies/).map((summary) => summary.textContent)).toEqual([

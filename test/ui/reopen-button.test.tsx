@@ -7,6 +7,12 @@ afterEach(cleanPage);
 
 const withReopen = (config = shop()) => makeConfig({ ...config, ui: { ...config.ui, reopenButton: true } });
 
+/** The focused element, inside the shadow root of whichever host has focus. */
+function focused() {
+  const outer = document.activeElement;
+  return outer?.shadowRoot?.activeElement ?? outer;
+}
+
 function reopenButton() {
   const host = document.querySelector("consentgate-ui[data-reopen]");
   return host && within(host.shadowRoot!.querySelector(".cg") as HTMLElement).queryByRole("button");
@@ -30,13 +36,66 @@ describe("reopen button", () => {
     expect(calls).toEqual([["open", "preferences"]]);
   });
 
-  it("hides while the banner or the preferences are shown", async () => {
+  it("hides while the banner is shown, and under the preferences opened from the banner", async () => {
     const { handle } = setup({ config: withReopen() });
     await settle();
     handle.show("banner");
     expect(reopenButton()).toBeNull();
+    handle.show("preferences");
+    expect(reopenButton()).toBeNull();
+    handle.show("banner");
     handle.show(null);
     expect(reopenButton()).not.toBeNull();
+  });
+
+  it("stays under the preferences opened from it and has focus back when they close", async () => {
+    const { handle, screen } = setup({ config: withReopen(), state: { decided: true } });
+    await settle();
+    const button = reopenButton()!;
+    button.focus();
+    fireEvent.click(button);
+    await settle();
+    const dialog = screen.getByRole("dialog", { name: "Privacy preferences" });
+    expect(reopenButton()).toBe(button);
+    expect(dialog.contains(focused())).toBe(true);
+
+    fireEvent.keyDown(dialog, { key: "Escape" });
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(focused()).toBe(button);
+
+    fireEvent.click(button);
+    fireEvent.click(screen.getByRole("button", { name: "Close" }));
+    expect(focused()).toBe(button);
+    handle.show(null);
+    expect(focused()).toBe(button);
+  });
+
+  it("takes focus when the preferences opened from the banner are saved, since Manage choices went with the banner", async () => {
+    const { handle, screen } = setup({ config: withReopen() });
+    handle.show("banner");
+    await settle();
+    const manage = screen.getByRole("button", { name: "Manage choices" });
+    manage.focus();
+    fireEvent.click(manage);
+    await settle();
+    const save = screen.getByRole("button", { name: "Save choices" });
+    save.focus();
+    fireEvent.click(save);
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(focused()).toBe(reopenButton());
+  });
+
+  it("leaves focus on the page when the banner goes because of a decision made there", async () => {
+    document.body.innerHTML = `<input id="search">`;
+    const search = document.getElementById("search")!;
+    const { api, handle } = setup({ config: withReopen() });
+    handle.show("banner");
+    await settle();
+    search.focus();
+    api.rejectAll();
+    handle.show(null);
+    expect(reopenButton()).not.toBeNull();
+    expect(document.activeElement).toBe(search);
   });
 
   it("reads Opt-out request honoured in opt-out mode when a signal opted the visitor out", async () => {

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, REPO, test } from "../harness";
-import { bannerShown, placeholderShown, preferencesShown, uiPage, withUi } from "./pages";
+import { accessibilityTree, bannerShown, placeholderShown, preferencesShown, uiPage, withUi } from "./pages";
 
 const AXE = readFileSync(join(REPO, "node_modules/axe-core/axe.min.js"), "utf8");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"];
@@ -86,6 +86,16 @@ describe.each(VARIANTS)("axe-core, $name", ({ fixture, config }) => {
     expect(result.shadowPasses.some((t) => t.startsWith("th-has-data-cells") || t.startsWith("td-headers-attr"))).toBe(true);
     expect(session.problems()).toEqual([]);
   });
+});
+
+test("tells screen readers which category each services-and-cookies disclosure belongs to", async ({ session }) => {
+  const page = await uiPage(session, "shop.html");
+  await bannerShown(page);
+  await page.locator("consentgate-ui .cg-banner button").nth(2).click();
+  await preferencesShown(page);
+  // Chromium's role for a <summary>.
+  const names = (await accessibilityTree(page)).filter((n) => n.exposed && n.role == "DisclosureTriangle").map((n) => n.name);
+  expect(names).toEqual(["Analytics Services and cookies (1)", "Marketing Services and cookies (1)"]);
 });
 
 /**

@@ -1,8 +1,9 @@
 // The keyboard-only flow in real Chromium (issue 4 "Tests"; SPEC §7: the banner
 // is the first thing Tab reaches; the preferences are a modal that takes focus,
 // keeps it, and gives it back; Escape closes them).
-import { consentState, expect, test } from "../harness";
-import { bannerShown, focus, preferencesShown, uiPage } from "./pages";
+import type { Page } from "playwright-core";
+import { callConsentGate, consentState, expect, test } from "../harness";
+import { accessibilityTree, bannerShown, focus, preferencesShown, uiPage, withUi } from "./pages";
 
 test("a first visitor can reach, open, use and leave every layer with the keyboard alone, then reject all", async ({ session }) => {
   const page = await uiPage(session, "shop.html");
@@ -80,3 +81,140 @@ test("the page keeps focus when the banner appears", async ({ session }) => {
     .poll(() => page.locator("consentgate-ui [role=status]").textContent())
     .toBe("This site uses cookies");
 });
+
+const REOPEN = { host: "consentgate-ui", inReopen: true, tag: "button", label: "Privacy choices" };
+
+test("the preferences opened from the reopen button give focus back to it, closed by Escape or by ×", async ({ session }) => {
+  const page = await uiPage(session, "shop.html", withUi({ reopenButton: true }));
+  await bannerShown(page);
+  await callConsentGate(page, "rejectAll");
+  const reopen = page.locator("consentgate-ui[data-reopen] button");
+  await reopen.waitFor({ state: "visible" });
+  await reopen.focus();
+
+  await page.keyboard.press("Enter");
+  await preferencesShown(page);
+  await expect.poll(() => focus(page)).toMatchObject({ inDialog: true, label: "Close" });
+  await page.keyboard.press("Escape");
+  await page.locator("consentgate-ui dialog").waitFor({ state: "detached" });
+  await expect.poll(() => focus(page)).toMatchObject(REOPEN);
+
+  await page.keyboard.press("Enter");
+  await preferencesShown(page);
+  await expect.poll(() => focus(page)).toMatchObject({ inDialog: true, label: "Close" });
+  await page.keyboard.press("Enter");
+  await page.locator("consentgate-ui dialog").waitFor({ state: "detached" });
+  await expect.poll(() => focus(page)).toMatchObject(REOPEN);
+  expect(session.problems()).toEqual([]);
+});
+
+test("saving the preferences opened from the banner takes the banner away and gives focus to the reopen button", async ({ session }) => {
+  const page = await uiPage(session, "shop.html", withUi({ reopenButton: true }));
+  await bannerShown(page);
+  await page.locator("consentgate-ui .cg-banner button", { hasText: "Manage choices" }).focus();
+  await page.keyboard.press("Enter");
+  await preferencesShown(page);
+  // The reopen button does not show through the preferences' backdrop over the banner.
+  expect(await page.locator("consentgate-ui[data-reopen] button").count()).toBe(0);
+
+  await page.locator("consentgate-ui dialog button", { hasText: "Save choices" }).focus();
+  await page.keyboard.press("Enter");
+  await expect.poll(async () => (await consentState(page)).decided).toBe(true);
+  await page.locator("consentgate-ui .cg-banner").waitFor({ state: "detached" });
+  await expect.poll(() => focus(page)).toMatchObject(REOPEN);
+  expect(session.problems()).toEqual([]);
+});
+
+test("saving the preferences opened from the banner leaves focus on the page when there is no reopen button", async ({ session }) => {
+  const page = await uiPage(session, "shop.html");
+  await bannerShown(page);
+  await page.locator("consentgate-ui .cg-banner button", { hasText: "Manage choices" }).focus();
+  await page.keyboard.press("Enter");
+  await preferencesShown(page);
+  await page.locator("consentgate-ui dialog button", { hasText: "Save choices" }).focus();
+  await page.keyboard.press("Enter");
+  await page.locator("consentgate-ui .cg-banner").waitFor({ state: "detached" });
+  expect((await focus(page)).host).toBe("body");
+});
+
+const pageLinks = async (page: Page) =>
+  (await accessibilityTree(page)).filter((n) => n.exposed && n.role == "link" && ["Shop", "Privacy policy"].includes(n.name));
+
+/** Where each of `count` presses of `key` puts focus: a control's text, or "(none)" for the browser's own stop. */
+async function tabStops(page: Page, key: string, count: number) {
+  const stops: string[] = [];
+  for (let i = 0; i < count; i++) {
+    await page.keyboard.press(key);
+    const now = await focus(page);
+    stops.push(now.host == "body" ? "(none)" : now.inBanner ? now.text : `page: ${now.host} ${now.text}`);
+  }
+  return stops;
+}
+
+test("a banner at position center is modal: Tab and Shift+Tab go round it, and neither keys nor screen readers reach the page", async ({ session }) => {
+  const page = await uiPage(session, "shop.html", withUi({ position: "center" }));
+  await bannerShown(page);
+  // The page behind is inert, so past either end of the banner Tab reaches
+  // nothing but the browser's own stop (its toolbar, in a window), as with a
+  // modal <dialog>, then the banner again from its other end.
+  const controls = ["Privacy policy", "Accept all", "Reject all", "Manage choices"];
+  const goesRound = (stops: string[], order: string[]) => {
+    const visited = stops.filter((stop) => stop != "(none)");
+    expect(visited).toEqual(visited.map((_, i) => order[i % order.length]));
+    expect(visited.length).toBeGreaterThanOrEqual(2 * order.length);
+  };
+  const forth = await tabStops(page, "Tab", 10);
+  expect(forth.slice(0, 5)).toEqual([...controls, "(none)"]);
+  goesRound(forth, controls);
+  goesRound(await tabStops(page, "Shift+Tab", 10), [...controls].reverse());
+  await page.locator("a[href='/']").focus();
+  expect((await focus(page)).host).not.toBe("a");
+
+  const tree = await accessibilityTree(page);
+  expect(tree.find((n) => n.role == "dialog" && n.name == "This site uses cookies")).toMatchObject({ exposed: true, modal: true });
+  // Only the banner's own link to the policy: the page's two links are out of the tree.
+  expect((await pageLinks(page)).map((n) => n.name)).toEqual(["Privacy policy"]);
+  expect(tree.filter((n) => n.exposed && n.role == "heading").map((n) => n.name)).toEqual(["This site uses cookies"]);
+
+  // Closing is not consenting: Escape leaves the banner up.
+  await page.locator("consentgate-ui .cg-banner button", { hasText: "Accept all" }).focus();
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Escape");
+  await bannerShown(page);
+  expect((await consentState(page)).decided).toBe(false);
+
+  // Back and forth through the preferences, focus stays in the UI and returns to Manage choices.
+  await page.locator("consentgate-ui .cg-banner button", { hasText: "Manage choices" }).focus();
+  await page.keyboard.press("Enter");
+  await preferencesShown(page);
+  await page.keyboard.press("Escape");
+  await page.locator("consentgate-ui dialog").waitFor({ state: "detached" });
+  await expect.poll(() => focus(page)).toMatchObject({ inBanner: true, text: "Manage choices" });
+
+  // Once the visitor decides, the page is back for keys and screen readers.
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Enter");
+  await page.locator("consentgate-ui .cg-banner").waitFor({ state: "detached" });
+  expect((await consentState(page)).categories).toMatchObject({ analytics: false, marketing: false });
+  expect((await pageLinks(page)).map((n) => n.name).sort()).toEqual(["Privacy policy", "Shop"]);
+  await page.locator("a[href='/']").focus();
+  expect((await focus(page)).host).toBe("a");
+  expect(session.problems()).toEqual([]);
+});
+
+for (const position of ["bottom", "top"]) {
+  test(`a banner at position ${position} stays non-modal: Tab goes on to the page, which screen readers still read`, async ({ session }) => {
+    const page = await uiPage(session, "shop.html", withUi({ position }));
+    await bannerShown(page);
+    await page.locator("consentgate-ui .cg-banner button", { hasText: "Manage choices" }).focus();
+    await page.keyboard.press("Tab");
+    expect(await focus(page)).toMatchObject({ host: "a", text: "Shop" });
+
+    const tree = await accessibilityTree(page);
+    expect(tree.find((n) => n.role == "dialog" && n.name == "This site uses cookies")).toMatchObject({ exposed: true, modal: false });
+    expect(tree.some((n) => n.exposed && n.role == "heading" && n.name == "Spring sale")).toBe(true);
+    await page.keyboard.press("Escape");
+    await bannerShown(page);
+    expect((await consentState(page)).decided).toBe(false);
+  });
+}

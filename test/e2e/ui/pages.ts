@@ -76,6 +76,8 @@ export interface Focus {
   checked: string | null;
   inBanner: boolean;
   inDialog: boolean;
+  /** On the reopen button's own host. */
+  inReopen: boolean;
 }
 
 /** Where focus is, looking into the UI's open shadow root. */
@@ -93,6 +95,33 @@ export function focus(page: Page): Promise<Focus> {
       checked: el?.getAttribute("aria-checked") ?? null,
       inBanner: !!inner?.closest(".cg-banner"),
       inDialog: !!inner?.closest("dialog"),
+      inReopen: !!outer?.hasAttribute("data-reopen"),
     };
   });
+}
+
+export interface AxNode {
+  role: string;
+  name: string;
+  /** In the tree a screen reader reads: not ignored, not hidden by `inert` or an `aria-modal` dialog. */
+  exposed: boolean;
+  modal: boolean;
+}
+
+/** Chromium's accessibility tree, as a screen reader gets it, flattened. */
+export async function accessibilityTree(page: Page): Promise<AxNode[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send("Accessibility.getFullAXTree")) as {
+      nodes: { ignored: boolean; role?: { value: string }; name?: { value: string }; properties?: { name: string; value: { value: unknown } }[] }[];
+    };
+    return nodes.map((n) => ({
+      role: String(n.role?.value ?? ""),
+      name: String(n.name?.value ?? ""),
+      exposed: !n.ignored,
+      modal: !!n.properties?.some((p) => p.name == "modal" && p.value.value === true),
+    }));
+  } finally {
+    await cdp.detach();
+  }
 }
