@@ -3,11 +3,20 @@ import type { ConsentModeConfig, State } from "../types";
 
 type ConsentValues = Record<string, "granted" | "denied">;
 
+/** The tags that read Consent Mode. */
+export const GOOGLE_TAGS = ["google-analytics", "google-tag-manager", "google-ads"];
+
 /**
  * Google Consent Mode v2. The `default` goes into dataLayer before any Google
  * tag can read it, because a tag that starts without one assumes consent.
+ * `categoryOf` tells where a Google tag is held.
  */
-export function startConsentMode(win: Window & { dataLayer?: unknown[] }, mode: ConsentModeConfig, state: State) {
+export function startConsentMode(
+  win: Window & { dataLayer?: unknown[] },
+  mode: ConsentModeConfig,
+  state: State,
+  categoryOf: (id: string) => string,
+) {
   // gtag.js only honours `arguments` objects, never arrays.
   function gtag(..._: unknown[]) {
     (win.dataLayer = win.dataLayer || []).push(arguments);
@@ -27,8 +36,11 @@ export function startConsentMode(win: Window & { dataLayer?: unknown[] }, mode: 
   const initial = values(() => false);
   gtag("consent", "default", { ...initial, wait_for_update: 500 });
 
-  const update = (next: State) => gtag("consent", "update", values((category) => next.categories[category] === true));
+  // A Google tag allowed on its own runs with its category's types granted: what it is told matches what it may do.
+  const granted = (next: State) => (category: string) =>
+    next.categories[category] === true || GOOGLE_TAGS.some((id) => next.services[id] && categoryOf(id) == category);
+  const update = (next: State) => gtag("consent", "update", values(granted(next)));
   // A returning visitor's choice follows at once, before any tag reads the default.
-  if (JSON.stringify(values((category) => state.categories[category] === true)) !== JSON.stringify(initial)) update(state);
+  if (JSON.stringify(values(granted(state))) !== JSON.stringify(initial)) update(state);
   return update;
 }

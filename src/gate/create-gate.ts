@@ -4,6 +4,7 @@ import { allowedIn, own } from "../decide";
 import type { ServiceGate } from "../services/service";
 import type { Config, GateEvent, HeldKind, State } from "../types";
 import type { Change } from "./changes";
+import { GOOGLE_TAGS } from "./consent-mode";
 import { intercept, TAGGED, TRACKED } from "./intercept";
 import type { Checks } from "./intercept";
 import type { Matcher } from "./match";
@@ -25,8 +26,6 @@ export interface GateDeps {
   changes(change: Change): void;
 }
 
-/** Google's tags in Consent Mode's advanced implementation load before consent, by the site's choice. */
-const GOOGLE_TAGS = ["google-analytics", "google-tag-manager", "google-ads"];
 /**
  * Types a browser runs: none, "module", and the JavaScript MIME types, old
  * ones included (x-javascript, jscript, livescript), with spaces around.
@@ -56,6 +55,7 @@ export function createGate(deps: GateDeps) {
 
   /** `data-consent` names a category or a service; anything else never runs. */
   const allows = (name: string) => allowedIn(state(), name);
+  // Google's tags in Consent Mode's advanced implementation load before consent, by the site's choice.
   const permits = (id: string, kind: HeldKind) =>
     allows(id) || (!!advanced && GOOGLE_TAGS.includes(id) && kind !== "cookie" && kind !== "storage");
 

@@ -22,7 +22,7 @@ const PARTS = [
   ["catalogue: 18 services (rules, stubs, vendor APIs)", "services/catalogue.ts", `export const catalogue = {};`],
   ["config validation (its sentences are already lazy)", "config/validate.ts",
     `import { defaults } from "./defaults"; export const isObject = () => true; export function validate() { return defaults(); }`],
-  ["Google Consent Mode v2", "gate/consent-mode.ts", `export function startConsentMode() {}`],
+  ["Google Consent Mode v2", "gate/consent-mode.ts", `export const GOOGLE_TAGS = []; export function startConsentMode() {}`],
   ["API (get, set, accept, reject, withdraw, open), with decide() and the codec", "api/create-api.ts",
     `export function createApi() { return { api: {}, current() {}, asks() {}, recheck() {} }; }`],
   ["events (on, held/released replay)", "api/events.ts", `export function fail() {} export function createEvents() { return {}; }`],

@@ -109,6 +109,19 @@ describe("Consent Mode order in dataLayer", () => {
     expect(gtag.hits[0]).toEqual({ id: "G-TEST123456", event: "page_view", gcs: "G111", cookies: true });
   });
 
+  test("a Google tag allowed on its own is told its category's types are granted, and gtag.js stores", async ({ session }) => {
+    installVendors(session);
+    const page = await openGate(session, snippet("google-analytics"), CONFIG);
+    await callConsentGate(page, "set", { "google-analytics": true });
+
+    expect((await dataLayer(page)).at(-1)).toEqual(update({ ...DENIED, analytics_storage: "granted" }));
+    await expect.poll(async () => (await fakes(page)).gtag?.hits.length).toBe(1);
+    expect((await fakes(page)).gtag!.hits[0]).toMatchObject({ gcs: "G101", cookies: true });
+    // Another service of the category allowed alone tells Google nothing new.
+    await callConsentGate(page, "set", { "google-analytics": false, "google-tag-manager": false, hotjar: true });
+    expect((await dataLayer(page)).at(-1)).toEqual(update(DENIED));
+  });
+
   test("a custom map grants only the types it names", async ({ session }) => {
     installVendors(session);
     const page = await openGate(session, snippet("google-analytics"), {
