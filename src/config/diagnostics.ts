@@ -77,7 +77,8 @@ const WARNINGS: Record<number, (path: string, value: unknown, extra: unknown) =>
   [NOT_CONFIGURED]: (id, category, lacking) =>
     `${id} was inserted but is not in your config; it is held under "${category}"${lacking ? ", a category the config lacks" : ""}`,
   [UNKNOWN_CONSENT]: (name) => `data-consent="${name}" is not a category or service; held`,
-  [STILL_RUNNING]: (ids) => `${ids} already ran; it stops at the next page load, or pass { reload: true }`,
+  [STILL_RUNNING]: (ids) =>
+    `${ids.replace(/,/g, ", ")} already ran; ${ids.includes(",") ? "they stop" : "it stops"} at the next page load, or pass { reload: true }`,
 };
 
 /** Prints one problem as the site owner reads it. */

@@ -165,7 +165,8 @@ export function mountState(container) {
       ),
     );
     // get().services reports every catalogue service; the ones this config
-    // does not name are held for the whole page view, so they are folded away.
+    // does not name follow their catalogue category (held unless it is allowed;
+    // necessary ones such as Stripe run), so they are folded away.
     const entries = Object.entries(s.services || {});
     const named = entries.filter(([id]) => serviceCategory[id]);
     const others = entries.filter(([id]) => !serviceCategory[id]);
@@ -190,7 +191,7 @@ export function mountState(container) {
       ? h(
           "details",
           { class: "others", open: othersOpen || null },
-          h("summary", {}, `${others.length} other catalogue services, not in the config: held`),
+          h("summary", {}, `${others.length} other catalogue services, not in the config: ${others.filter(([, on]) => on).length} on`),
           h("ul", { class: "switch-list", "aria-label": "Other catalogue services" }, others.map(row)),
         )
       : null;

@@ -50,7 +50,12 @@ describe("print", () => {
     [
       "services refused after they ran",
       ["hotjar,mixpanel", undefined, STILL_RUNNING],
-      "[consentgate] hotjar,mixpanel already ran; it stops at the next page load, or pass { reload: true }",
+      "[consentgate] hotjar, mixpanel already ran; they stop at the next page load, or pass { reload: true }",
+    ],
+    [
+      "a service refused after it ran",
+      ["hotjar", undefined, STILL_RUNNING],
+      "[consentgate] hotjar already ran; it stops at the next page load, or pass { reload: true }",
     ],
   ] as [string, Problem, string][])("prints the gate's warning about %s with console.warn", (_, problem, text) => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
