@@ -109,8 +109,8 @@ export function boot(win: Win, base: string): ConsentGateApi {
   gate.apply(state(), null);
 
   doc.addEventListener("click", (event) => {
-    const target = event.target as Element | null;
-    if (target && target.closest && target.closest("[data-consentgate-open]")) {
+    // A text node or the document itself has no closest().
+    if ((event.target as Element | null)?.closest?.("[data-consentgate-open]")) {
       event.preventDefault();
       core.api.open("preferences");
     }

@@ -5,4 +5,4 @@
 import { start } from "./start";
 
 const script = document.currentScript as HTMLScriptElement | null;
-start(script && script.src ? script.src.replace(/[^/]*([?#].*)?$/, "") : "/");
+start(script?.src ? script.src.replace(/[^/]*([?#].*)?$/, "") : "/");

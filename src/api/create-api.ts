@@ -92,7 +92,7 @@ export function createApi(deps: CoreDeps) {
       source,
       gpc: signals.gpc,
       dnt: signals.dnt,
-      id: (stored && stored.id) || deps.newId(),
+      id: stored?.id || deps.newId(),
       categories,
       services,
     };

@@ -240,8 +240,8 @@ export function createGate(deps: GateDeps) {
       // markup goes after the released script that wrote it, or at the end.
       const fragment = page.createRange().createContextualFragment(html);
       fragment.querySelectorAll(TRACKED).forEach(element);
-      const parent = (after && after.parentNode) || page.body || page.documentElement;
-      natives.insertBefore.call(parent, fragment, after && after.parentNode ? after.nextSibling : null);
+      const parent = after?.parentNode || page.body || page.documentElement;
+      natives.insertBefore.call(parent, fragment, after?.parentNode ? after.nextSibling : null);
       return true;
     },
   };
@@ -279,7 +279,7 @@ export function createGate(deps: GateDeps) {
 
     for (const id of Object.keys(catalogue)) {
       const now = next.services[id];
-      if (previous && previous.services[id] === now) continue;
+      if (previous?.services[id] === now) continue;
       try {
         // At boot too: a returning visitor's vendor (Clarity) must hear the consent it was given.
         catalogue[id].consent?.(win, now, next);

@@ -52,7 +52,7 @@ function owner(obj: object | null, name: string): Proto | undefined {
 
 function wrapSetter(proto: Proto, name: string, wrap: (set: (v: any) => void) => (this: any, v: any) => void) {
   const descriptor = Object.getOwnPropertyDescriptor(proto, name);
-  if (descriptor && descriptor.set) Object.defineProperty(proto, name, { ...descriptor, set: wrap(descriptor.set) });
+  if (descriptor?.set) Object.defineProperty(proto, name, { ...descriptor, set: wrap(descriptor.set) });
 }
 
 /**
@@ -77,7 +77,7 @@ export function intercept(
   // The gate sees every node it is given before the browser does.
   // nodeType, not instanceof: nodes made in another frame's realm must be seen too.
   const see = (node: Node | null) => {
-    const type = node && node.nodeType;
+    const type = node?.nodeType;
     if (type === 1) {
       checks.element(node as Element);
       // A subtree built elsewhere (DOMParser, a template, another frame) met
@@ -90,7 +90,7 @@ export function intercept(
   };
   // A same-origin iframe has its window once it is in the page.
   const framed = (node: Node | null) => {
-    if (node && node.nodeName === "IFRAME") checks.frame(node as Element);
+    if (node?.nodeName === "IFRAME") checks.frame(node as Element);
   };
   // Every insertion of the page passes here: no allocation, one test per node for most.
   const insertion = (native: Fn) =>
@@ -256,7 +256,7 @@ export function intercept(
       ? native.call(win, input, init)
       : Promise.reject(new TypeError("Failed to fetch")),
   );
-  const xhr = win.XMLHttpRequest && win.XMLHttpRequest.prototype;
+  const xhr = win.XMLHttpRequest?.prototype;
   const urls = new WeakMap<XMLHttpRequest, string>();
   patch(xhr, "open", (native) =>
     function (this: XMLHttpRequest, ...args: unknown[]) {
@@ -297,7 +297,7 @@ export function intercept(
   });
   // The Cookie Store API writes without document.cookie; a held write resolves as if done.
   const cookieStore = (win as { CookieStore?: { prototype: Proto } }).CookieStore;
-  patch(cookieStore && cookieStore.prototype, "set", (native) =>
+  patch(cookieStore?.prototype, "set", (native) =>
     function (this: unknown, name: string | { name: string }) {
       return checks.cookie((name && typeof name == "object" ? name.name : name) + "=")
         ? native.apply(this, arguments as unknown as unknown[])

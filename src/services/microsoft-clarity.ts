@@ -10,7 +10,7 @@ export const gate: ServiceGate = {
     try {
       const v = (on: unknown) => (on ? "granted" : "denied");
       w.clarity("consentv2", {
-        ad_Storage: v(allowed && state && state.categories.marketing),
+        ad_Storage: v(allowed && state?.categories.marketing),
         analytics_Storage: v(allowed),
       });
     } catch {}
