@@ -105,7 +105,11 @@ function deleteCookies(doc: Document, cookie: PropertyDescriptor, names: string[
   const { hostname, pathname, protocol } = doc.location;
   const labels = hostname.split(".");
   const domains = [""];
-  for (let i = 0; i < labels.length - 1; i++) domains.push("; Domain=" + labels.slice(i).join("."));
+  // An IP address has no parent domains, and Chromium reads Domain=<the address>
+  // as the host-only cookie itself, which `keep` must spare.
+  if (!/^[\d.]+$|:/.test(hostname)) {
+    for (let i = 0; i < labels.length - 1; i++) domains.push("; Domain=" + labels.slice(i).join("."));
+  }
   const paths = ["/"];
   let prefix = "";
   for (const part of pathname.split("/")) {

@@ -442,6 +442,17 @@ describe("an older copy of the consent cookie", () => {
   });
 });
 
+describe("a site reached by its IP address", () => {
+  test("keeps the decision: deleting older copies spares the cookie just written", async ({ session }) => {
+    const page = await session.visit(session.serve("shop.html", SHOP), { host: "127.0.0.1" });
+    await callConsentGate(page, "acceptAll");
+    // consentgate-changes.js, which deletes older copies, has loaded and run.
+    await page.waitForLoadState("networkidle");
+    await page.reload();
+    expect(await consentState(page)).toMatchObject({ decided: true, categories: { analytics: true } });
+  });
+});
+
 describe("events and tabs", () => {
   test("dispatches consentgate:change on document and calls on('change') with the state", async ({ session }) => {
     const page = await session.page("shop.html", SHOP);
