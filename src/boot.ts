@@ -52,7 +52,7 @@ export function boot(win: Win, base: string): ConsentGateApi {
         });
         ui.show(wanted);
       })
-      .catch((error) => console.error(`[consentgate] ui: could not load ${base}consentgate-ui.js (${error && error.message}); nothing optional runs`));
+      .catch((error) => console.error(`[consentgate] ui: could not load ${base}consentgate-ui.js (${error?.message}); nothing optional runs`));
   };
   const category = (id: string) => categoryOf(config, catalogue, id);
 

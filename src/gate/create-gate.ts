@@ -89,6 +89,17 @@ export function createGate(deps: GateDeps) {
     return url ? serviceAt(url) : null;
   };
 
+  /**
+   * A tagged element runs when its tag allows it, and one of a known service
+   * when that service is allowed too: a service's own choice overrides the
+   * category it is held under, both ways ("Allow YouTube" on a frame tagged "marketing").
+   */
+  const releasable = (el: Element) => {
+    const name = el.getAttribute("data-consent")!;
+    const service = serviceOf(el);
+    return (!service || allows(service)) && (allows(name) || (!!service && categoryOf(service) == name));
+  };
+
   /** Notes a service's element entering the page untagged; true when it may load as it is. */
   function admits(el: Element, service: string) {
     const script = el.nodeName === "SCRIPT";
@@ -150,7 +161,7 @@ export function createGate(deps: GateDeps) {
     seen.add(el);
     const name = el.getAttribute("data-consent");
     if (name !== null) {
-      if (allows(name)) {
+      if (releasable(el)) {
         if (tag === "SCRIPT" && el.getAttribute("type") !== "text/plain") return;
         release(el);
       } else {
@@ -270,7 +281,7 @@ export function createGate(deps: GateDeps) {
   function apply(next: State, previous: State | null, reload?: boolean) {
     // Document order first; held elements taken out of the page follow.
     for (const el of [...doc.querySelectorAll(TAGGED), ...pending]) {
-      if (!allows(el.getAttribute("data-consent")!)) continue;
+      if (!releasable(el)) continue;
       // A frame whose markup brings in several services waits for all of them.
       const still = markup(el.getAttribute("data-srcdoc"), true)[1];
       if (still) el.setAttribute("data-consent", still);

@@ -4,8 +4,11 @@
  * fresh one carries every attribute and the nonce over.
  */
 
-/** Attributes that only mean "held"; everything else carries over. */
-const HOLD_ATTRIBUTES = /^(type|data-consent|data-src|data-srcset|data-type)$/;
+/**
+ * Attributes that only mean "held", and event handlers, which stay on the held
+ * element (its load and error are forwarded to it); everything else carries over.
+ */
+const HOLD_ATTRIBUTES = /^(type|data-consent|data-src|data-srcset|data-type|on.*)$/;
 /** How long a held classic script may keep the next one waiting. */
 const SCRIPT_TIMEOUT = 5000;
 
@@ -38,7 +41,8 @@ export function createReleaser(doc: Document, natives: Natives, released: WeakSe
     // The browser hides a nonce from getAttribute once the page has loaded; the property keeps it.
     if (held.nonce) script.nonce = held.nonce;
     const src = held.getAttribute("data-src") || held.getAttribute("src");
-    const waits = !!src && !held.hasAttribute("async") && type !== "module";
+    // A browser that knows modules never fetches a nomodule script: nothing to wait for.
+    const waits = !!src && !held.hasAttribute("async") && !held.hasAttribute("nomodule") && type !== "module";
     // Scripts made by script are async unless told otherwise; held ones keep the order they were written in.
     script.async = held.hasAttribute("async");
     if (src) natives.setAttribute.call(script, "src", src);

@@ -36,8 +36,7 @@ export function encode(stored: Stored): string {
 
 /** Anything that is not exactly format 1 is "no decision", never an exception. */
 export function decode(value: unknown): Stored | null {
-  if (typeof value !== "string" || value.length > 1500) return null;
-  const match = SHAPE.exec(value);
+  const match = typeof value == "string" && value.length <= 1500 && SHAPE.exec(value);
   if (!match) return null;
   const [, revision, time, source, signals, id, choices = ""] = match;
   const stored: Stored = {

@@ -6,7 +6,7 @@
 // wipe the page.
 import type { Page } from "playwright-core";
 import { callConsentGate, describe, expect, test, type Session } from "../harness";
-import { gatePage, openGate } from "./kit";
+import { gatePage, installVendors, openGate } from "./kit";
 
 const CONFIG = { categories: { analytics: { services: [] } } };
 const NONCE = "n0nce";
@@ -123,6 +123,61 @@ describe("held tagged scripts", () => {
     });
     expect(tag).toEqual({ defer: true, crossOrigin: "anonymous", referrerPolicy: "no-referrer", site: "x", type: "", consent: null });
     expect(await page.evaluate(() => (document.querySelector('script[src="/held/module.js"]') as HTMLScriptElement).type)).toBe("module");
+  });
+});
+
+describe("a service's own choice over the category a tag names", () => {
+  const config = { categories: { analytics: { services: ["hotjar"] }, marketing: { services: ["youtube"] } } };
+  const HOTJAR = "https://static.hotjar.com/c/hotjar-1.js";
+  const VIDEO = "https://www.youtube-nocookie.com/embed/x";
+  const page = (session: Session) =>
+    openGate(
+      session,
+      `<script type="text/plain" data-consent="analytics" src="${HOTJAR}"></script>
+<iframe data-consent="marketing" data-src="${VIDEO}" title="video"></iframe>`,
+      config,
+    );
+
+  test("a script and a frame tagged with their category stay held while their service is refused", async ({ session }) => {
+    installVendors(session);
+    const tab = await page(session);
+    await callConsentGate(tab, "set", { analytics: true, hotjar: false, marketing: true, youtube: false });
+    await tab.waitForLoadState("networkidle");
+    expect(session.thirdParty()).toEqual([]);
+
+    await callConsentGate(tab, "set", { hotjar: true, youtube: true });
+    // Hotjar's fake then sends its own visit data too.
+    await expect.poll(() => session.thirdParty().map((r) => r.url)).toEqual(expect.arrayContaining([HOTJAR, VIDEO]));
+  });
+
+  test("a frame tagged with its category loads once its service alone is allowed, as its placeholder's Allow does", async ({ session }) => {
+    installVendors(session);
+    const tab = await page(session);
+    await callConsentGate(tab, "set", { youtube: true });
+    await expect.poll(() => session.thirdParty().map((r) => r.url)).toEqual([VIDEO]);
+  });
+});
+
+describe("released scripts run once, without waiting for what never loads", () => {
+  test("an onload or onerror attribute fires once, and a nomodule script does not keep the next waiting", async ({ session }) => {
+    serveHeld(session, "ok");
+    serveHeld(session, "missing", 0, 404);
+    const tab = await openGate(
+      session,
+      `<script>window.__order = []; window.loads = 0; window.errors = 0;</script>
+<script type="text/plain" data-consent="analytics" src="/held/ok.js" onload="loads++"></script>
+<script type="text/plain" data-consent="analytics" src="/held/missing.js" onerror="errors++"></script>
+<script type="text/plain" data-consent="analytics" nomodule src="/held/legacy.js"></script>
+<script type="text/plain" data-consent="analytics">__order.push("after legacy");</script>`,
+      CONFIG,
+    );
+    const started = Date.now();
+    await callConsentGate(tab, "acceptAll");
+    await expect.poll(() => order(tab), { timeout: 10_000 }).toEqual(["ok", "after legacy"]);
+    // A browser that knows modules never fetches a nomodule script: no load, no error, no 5 s wait.
+    expect(Date.now() - started).toBeLessThan(4500);
+    await tab.waitForLoadState("networkidle");
+    expect(await tab.evaluate(() => [(window as unknown as { loads: number }).loads, (window as unknown as { errors: number }).errors])).toEqual([1, 1]);
   });
 });
 
