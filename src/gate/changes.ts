@@ -51,8 +51,9 @@ export function applyChange(change: Change): void {
   deleteCookies(win.document, change.cookie, change.cookies.filter(change.refusedCookie));
   // A copy of the consent cookie that an older config left on another path or
   // domain is listed first, and would bring a replaced decision back: only the
-  // one where the config keeps it now stays.
-  if (change.cookies.includes(consent.name)) {
+  // one where the config keeps it now stays. There is more than the one just
+  // stored (none after a withdrawal) only when such a copy exists.
+  if (change.cookies.filter((name) => name == consent.name).length > (next.id ? 1 : 0)) {
     deleteCookies(win.document, change.cookie, [consent.name], `; Path=${consent.path}${consent.domain ? "; Domain=" + consent.domain : ""}`);
   }
   for (const area of ["localStorage", "sessionStorage"] as const) {
