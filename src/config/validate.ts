@@ -75,6 +75,10 @@ function normalize(input: unknown, { catalogue, host }: ValidateContext, report:
     return out;
   };
 
+  // A category whose consent-deciding fields are unclear is not offered, and
+  // the services it lists stay held rather than falling back to the catalogue's category.
+  let broken: boolean;
+
   /**
    * Reads the keys `readers` knows into `out`, which holds the defaults. An
    * unknown key in a category may be a misspelt "sale": that category breaks.
@@ -93,9 +97,6 @@ function normalize(input: unknown, { catalogue, host }: ValidateContext, report:
       ? value.filter((v, i) => ok(v) !== undefined || (report(`${path}[${i}]`, v), false))
       : undefined;
 
-  // A category whose consent-deciding fields are unclear is not offered, and
-  // the services it lists stay held rather than falling back to the catalogue's category.
-  let broken: boolean;
   const decisive = (read: Reader): Reader => (v, at) => read(v, at) ?? (broken = true, undefined);
   /** Services whose entry has a `category` key, valid or not. */
   const explicit = new Set<string>();
