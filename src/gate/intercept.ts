@@ -74,19 +74,20 @@ export function intercept(
     removeChild: node.removeChild,
   };
 
-  // The gate sees every node it is given before the browser does.
-  // nodeType, not instanceof: nodes made in another frame's realm must be seen too.
+  // The gate sees every node it is given before the browser does, and tells
+  // whether it is an iframe, to patch once inserted. nodeName, not
+  // instanceof: nodes made in another frame's realm must be seen too.
   const see = (node: Node | null) => {
-    const type = node?.nodeType;
-    if (type === 1) {
-      checks.element(node as Element);
-      // A subtree built elsewhere (DOMParser, a template, another frame) met
-      // none of this page's setters: its images and iframes load once adopted,
-      // and its scripts may run (a template's do).
-      if (node!.ownerDocument !== win.document && (node as Element).firstElementChild) {
-        (node as Element).querySelectorAll(TRACKED).forEach(checks.element);
-      }
-    } else if (type === 11) (node as DocumentFragment).querySelectorAll(TRACKED).forEach(checks.element);
+    const tag = node?.nodeName;
+    if (tag === "SCRIPT" || tag === "IFRAME" || tag === "IMG") checks.element(node as Element);
+    if (tag === "#document-fragment") (node as DocumentFragment).querySelectorAll(TRACKED).forEach(checks.element);
+    // A subtree built elsewhere (DOMParser, a template, another frame) met
+    // none of this page's setters: its images and iframes load once adopted,
+    // and its scripts may run (a template's do).
+    else if ((node as Element)?.firstElementChild && node!.ownerDocument !== win.document) {
+      (node as Element).querySelectorAll(TRACKED).forEach(checks.element);
+    }
+    return tag === "IFRAME";
   };
   // A same-origin iframe has its window once it is in the page.
   const framed = (node: Node | null) => {
@@ -106,18 +107,18 @@ export function intercept(
   // appendChild, the busiest, has a wrapper of its own without it.
   patch(node, "appendChild", (native) =>
     function (this: Node, a: Node) {
-      see(a);
+      const frame = see(a);
       const result = native.call(this, a);
-      framed(a);
+      if (frame) checks.frame(a as Element);
       return result;
     },
   );
   const pair = (native: Fn) =>
     function (this: Node, a: Node, b?: Node | null) {
-      see(a);
+      const frame = see(a);
       // Called with one argument, insertBefore must still throw as it natively does.
       const result = arguments.length < 2 ? native.call(this, a) : native.call(this, a, b);
-      framed(a);
+      if (frame) checks.frame(a as Element);
       return result;
     };
   for (const name of ["insertBefore", "replaceChild"]) patch(node, name, pair);
@@ -208,9 +209,11 @@ export function intercept(
   };
   const clean = (html: unknown, scripts?: boolean) => markup(html, scripts)[0];
 
-  // For the innerHTML setters and the setHTML methods alike (a setter ignores `options`).
+  // For the innerHTML setters and the setHTML methods alike (a setter ignores
+  // `options`). Markup without a script, iframe or img goes straight through.
   const setMarkup = (set: Fn) =>
     function (this: Element | ShadowRoot, html: unknown, options?: unknown) {
+      if (!MARKUP.test(html as string)) return set.call(this, html, options);
       set.call(this, clean(html), options);
       register(html, this);
     };
