@@ -11,10 +11,10 @@ type Win = Window & typeof globalThis & { ConsentGate?: unknown };
 export function start(base: string): ConsentGateApi | undefined {
   const win = window as Win;
   try {
-    // A page's own placeholder (a queue array, an empty object) is not an
-    // instance, and must not switch the gate off: it is replaced.
-    const existing = win.ConsentGate as ConsentGateApi | undefined;
-    if (existing && typeof existing.allows == "function") return existing;
+    // An instance is defined read-only, below. A page's own placeholder (a
+    // queue array, an object shaped like the API) is writable: it is replaced,
+    // and must not switch the gate off.
+    if (Object.getOwnPropertyDescriptor(win, "ConsentGate")?.writable === false) return win.ConsentGate as ConsentGateApi;
     const api = boot(win, base);
     Object.defineProperty(win, "ConsentGate", { value: api, enumerable: true });
     return api;

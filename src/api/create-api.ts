@@ -1,4 +1,4 @@
-import { allowedIn, decide, own } from "../decide";
+import { allowedIn, categoryOf, decide, own } from "../decide";
 import type { Decision } from "../decide";
 import { isObject } from "../config/validate";
 import { decode, encode, SOURCES } from "../store/codec";
@@ -130,6 +130,8 @@ export function createApi(deps: CoreDeps) {
             if (!value) fail("set()", key, "is required");
           } else categories[key] = value;
         } else if (own(config.services, key) || own(catalogue, key)) {
+          // A refusal that could not be honoured must not be recorded as the visitor's choice.
+          if (!value && config.categories[categoryOf(config, catalogue, key)]?.required) fail("set()", key, "is required");
           services[key] = value;
         } else {
           fail("set()", key, "is not a category or service");

@@ -6,10 +6,16 @@ const EVENTS = ["change", "ready", "open", "close", "held", "released"] as const
 
 /** Misuse of the API throws at once, naming where, the value given and what is wrong with it. */
 export function fail(where: string, value: unknown, problem: string): never {
-  throw new TypeError(`[consentgate] ${where}: ${typeof value == "string" ? `"${value}"` : String(value)} ${problem}`);
+  // An object is named by its kind: its own text may be empty ([]) or missing (a null prototype).
+  const shown =
+    typeof value == "string" ? `"${value}"` : Object(value) === value ? Object.prototype.toString.call(value) : String(value);
+  throw new TypeError(`[consentgate] ${where}: ${shown} ${problem}`);
 }
 
-/** Enough to explain a page's tags; a page that beacons forever must not grow without end. */
+/**
+ * Enough to explain a page's tags, which the first events do; a page that
+ * beacons forever must not grow without end.
+ */
 const KEEP = 1000;
 
 /**
@@ -47,7 +53,7 @@ export function createEvents() {
 
     emit<K extends keyof EventMap>(event: K, payload: EventMap[K]) {
       const log = past[event];
-      if (log && log.push(payload) > KEEP) log.shift();
+      if (log && log.length < KEEP) log.push(payload);
       // A copy: a listener subscribed during this emit was already handed the payload by on().
       [...listeners[event]].forEach((fn) => call(fn, payload));
     },

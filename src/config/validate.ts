@@ -26,8 +26,8 @@ type Fields = Record<string, any>;
 /** Reads one field: the value to use, or undefined when it is bad (reported for it, the default stays). */
 type Reader = (value: unknown, path: string) => unknown;
 
-/** A plain object, as JSON has them: not null, not an array. */
-export const isObject = (v: unknown): v is Fields => typeof v == "object" && !!v && !Array.isArray(v);
+/** A plain object, as JSON has them: not null, an array, a Map or a Date. */
+export const isObject = (v: unknown): v is Fields => Object.prototype.toString.call(v) == "[object Object]";
 const ofType = (type: string) => (v: unknown) => (typeof v == type ? v : undefined);
 const text = ofType("string");
 const flag = ofType("boolean");

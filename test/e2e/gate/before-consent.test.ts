@@ -205,6 +205,9 @@ describe("a hostile page before ConsentGate", () => {
       Object.defineProperty(window, "consentgateConfig", { configurable: true, get() { throw new Error("boom"); } });`,
     "its own window.ConsentGate queue stub": `${JSON.stringify(ALL_VENDORS)};
       window.ConsentGate = window.ConsentGate || []; ConsentGate.push(["acceptAll"]);`,
+    // A placeholder shaped like the API must not pass for a running instance either.
+    "its own window.ConsentGate placeholder with allows() and on()": `${JSON.stringify(ALL_VENDORS)};
+      window.ConsentGate = window.ConsentGate || { q: [], allows: function () { return true; }, on: function (e, f) { this.q.push([e, f]); } };`,
   };
 
   test.for(Object.keys(before))("%s: the gate still starts and holds every snippet", async (name, { session }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decode, encode } from "../../../src/store/codec";
-import { NOW, makeConfig, makeStored } from "../decide/make-config";
+import { NOW, category, makeConfig, makeStored } from "../decide/make-config";
 import { IDS, makeCore } from "./make-core";
 import type { Core } from "./make-core";
 import { memoryStore } from "./memory-store";
@@ -216,7 +216,22 @@ describe("set", () => {
     expectUntouched(core, before);
   });
 
-  it.each([null, undefined, ["analytics"], "analytics", 1])("throws a TypeError for choices %j", (choices) => {
+  it.each([
+    [
+      "a service the config puts in a required category",
+      "hotjar",
+      makeConfig({}, { security: category({ services: ["hotjar"], required: true }) }),
+    ],
+    ["a catalogue service strictly necessary by default", "stripe", makeConfig()],
+  ])("throws a TypeError synchronously for %s turned off, and changes nothing", (_, id, config) => {
+    config.categories.analytics.services = ["google-analytics"];
+    const core = makeCore({ config });
+    const before = core.api.get();
+    expect(() => core.api.set({ [id]: false })).toThrow(new TypeError(`[consentgate] set(): "${id}" is required`));
+    expectUntouched(core, before);
+  });
+
+  it.each([null, undefined, ["analytics"], "analytics", 1, new Map([["analytics", true]]), new Date(0)])("throws a TypeError for choices %j", (choices) => {
     const core = makeCore();
     const before = core.api.get();
     expect(() => core.api.set(choices as never)).toThrow(TypeError);
@@ -225,6 +240,14 @@ describe("set", () => {
 
   it("names the unknown key in its message", () => {
     expect(() => makeCore().api.set({ hotjr: true })).toThrow(/^\[consentgate\] .*"hotjr"/);
+  });
+
+  it.each([
+    [[], "set(): [object Array] is not an object"],
+    [new Map([["analytics", true]]), "set(): [object Map] is not an object"],
+    [{ analytics: Object.create(null) }, "set(): analytics: [object Object] is not true or false"],
+  ])("names a value that has no text of its own: %j", (choices, message) => {
+    expect(() => makeCore().api.set(choices)).toThrow(new TypeError("[consentgate] " + message));
   });
 
   it("lets necessary be set to true, which changes nothing about it", () => {
