@@ -324,6 +324,10 @@ export function intercept(
       });
     }
   };
+  // An about:blank frame loads inside the native insertion, before its
+  // wrapper returns, and one inside a wrapper or a fragment is not the node
+  // inserted: its load, seen first on the way down, is when its window gets patched.
+  doc.addEventListener("load", (event) => framed(event.target as Node), true);
   if (doc.readyState === "loading") {
     const observer = new win.MutationObserver(seeAdded);
     observer.observe(doc.documentElement, { childList: true, subtree: true });

@@ -408,4 +408,37 @@ describe("routes around the patched prototypes (beyond issue 3's list)", () => {
     await page.waitForLoadState("networkidle");
     expect(requestCounts(session, urls)).toEqual(each(urls, 0));
   });
+
+  test("a same-origin frame's window is patched before its load handlers run, also when it came in inside a wrapper or a fragment", async ({
+    session,
+  }) => {
+    installVendors(session);
+    const urls = [IMG("friendly-onload"), "https://in.hotjar.com/friendly-fetch", IMG("wrapped-frame"), "https://in.hotjar.com/fragment-frame-beacon"];
+    const page = await openGate(session, `<div id="box"></div>`, CONFIG);
+    const cookies = await page.evaluate(([onload, fetched, wrapped, beacon]) => {
+      type Realm = Window & typeof globalThis;
+      // The "friendly iframe" of ad tags: about:blank loads inside appendChild, before it returns.
+      const friendly = document.createElement("iframe");
+      friendly.onload = () => {
+        const realm = friendly.contentWindow as Realm;
+        new realm.Image().src = onload;
+        realm.fetch(fetched, { method: "POST", body: "x" }).catch(() => {});
+        realm.document.cookie = "_hjSessionUser_9=x; path=/";
+      };
+      document.body.appendChild(friendly);
+      // How frameworks mount a tree: the frame arrives inside its parent, or in a fragment.
+      const box = document.createElement("div");
+      const inner = box.appendChild(document.createElement("iframe"));
+      document.getElementById("box")!.appendChild(box);
+      new (inner.contentWindow as Realm).Image().src = wrapped;
+      const fragment = document.createDocumentFragment();
+      const last = fragment.appendChild(document.createElement("iframe"));
+      document.body.append(fragment);
+      (last.contentWindow as Realm).navigator.sendBeacon(beacon, "x");
+      return document.cookie;
+    }, urls);
+    await page.waitForLoadState("networkidle");
+    expect(requestCounts(session, urls)).toEqual(each(urls, 0));
+    expect(cookies).not.toContain("_hjSessionUser_9");
+  });
 });
