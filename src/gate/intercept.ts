@@ -224,6 +224,13 @@ export function intercept(
   for (const proto of [element, shadow]) {
     for (const name of ["setHTMLUnsafe", "setHTML"]) patch(proto, name, setMarkup);
   }
+  // A contextual fragment's images load as soon as it exists, and its scripts
+  // run once inserted: trackers are held in the markup it is made from.
+  patch(win.Range.prototype, "createContextualFragment", (native) =>
+    function (this: Range, html: unknown) {
+      return native.call(this, clean(html, true));
+    },
+  );
   wrapSetter(element, "outerHTML", (set) =>
     function (this: Element, html: unknown) {
       const parent = this.parentElement;

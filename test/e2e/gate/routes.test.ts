@@ -409,6 +409,23 @@ describe("routes around the patched prototypes (beyond issue 3's list)", () => {
     expect(requestCounts(session, urls)).toEqual(each(urls, 0));
   });
 
+  test("a fragment made by createContextualFragment loads no image before it is inserted, and its script runs once allowed", async ({ session }) => {
+    installVendors(session);
+    const urls = [IMG("contextual-fragment-kept"), S("contextual-fragment-kept")];
+    const page = await openGate(session, `<div id="box"></div>`, CONFIG);
+    await page.evaluate(async ([image, script]) => {
+      const fragment = document.createRange().createContextualFragment(`<img src="${image}"><script src="${script}"><\/script>`);
+      // Images in it load as soon as it exists: a page may keep it for a while before inserting it.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      document.getElementById("box")!.append(fragment);
+    }, urls);
+    await page.waitForLoadState("networkidle");
+    expect(requestCounts(session, urls)).toEqual(each(urls, 0));
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => requestCounts(session, urls)).toEqual(each(urls, 1));
+    expect(await ran(page)).toEqual([S("contextual-fragment-kept")]);
+  });
+
   test("a same-origin frame's window is patched before its load handlers run, also when it came in inside a wrapper or a fragment", async ({
     session,
   }) => {
