@@ -314,9 +314,32 @@ export function intercept(
         : Promise.resolve();
     },
   );
-  patch(win.Storage.prototype, "setItem", (native) =>
+  // A held write is kept in memory for this page view, where getItem finds
+  // it: an SDK that reads back what it wrote goes on working (Mixpanel's lock
+  // spun thousands of times a second on a write that vanished), and nothing
+  // reaches the disk.
+  const kept = new WeakMap<Storage, Map<string, string>>();
+  const memory = (storage: Storage) => kept.get(storage) || kept.set(storage, new Map()).get(storage)!;
+  const storage = win.Storage.prototype;
+  patch(storage, "setItem", (native) =>
     function (this: Storage, key: string, value: string) {
-      if (checks.storage(String(key))) native.call(this, key, value);
+      const held = memory(this);
+      if (checks.storage((key = String(key)))) {
+        held.delete(key);
+        native.call(this, key, value);
+      } else held.set(key, String(value));
+    },
+  );
+  patch(storage, "getItem", (native) =>
+    function (this: Storage, key: string) {
+      const held = memory(this);
+      return held.has((key = String(key))) ? held.get(key) : native.call(this, key);
+    },
+  );
+  patch(storage, "removeItem", (native) =>
+    function (this: Storage, key: string) {
+      memory(this).delete(String(key));
+      native.call(this, key);
     },
   );
 

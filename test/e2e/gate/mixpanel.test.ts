@@ -153,4 +153,35 @@ describe("mixpanel-browser bundled into the site's own script", () => {
     expect(await session.cookies()).toEqual([]);
     expect((await storageKeys(page)).filter((k) => /mp_|__mp/.test(k))).toEqual([]);
   });
+
+  test("before consent its batch queue's lock works in memory: the SDK does not spin on held writes, and sends once allowed", async ({
+    session,
+  }) => {
+    const vendors = installVendors(session);
+    session.route("/app/mixpanel.umd.js", {
+      headers: { "content-type": "text/javascript; charset=utf-8" },
+      body: readFileSync(join(REPO, "node_modules/mixpanel-browser/dist/mixpanel.umd.js")),
+    });
+    const page = await openGate(
+      session,
+      `<script>window.__writes = 0; ConsentGate.on("held", (e) => { if (e.kind == "storage") __writes++; });</script>
+<script src="/app/mixpanel.umd.js"></script>
+<script>
+  mixpanel.init("${MIXPANEL_TOKEN}");
+  mixpanel.track("Signed up", { plan: "pro" });
+</script>`,
+      CONFIG,
+    );
+    // Mixpanel's lock writes a key and reads it back; a write that vanished
+    // made it retry, time out and retry again, thousands of times a second.
+    await page.waitForTimeout(3000);
+    expect(await page.evaluate(() => (window as unknown as { __writes: number }).__writes)).toBeLessThan(50);
+    expect((await storageKeys(page)).filter((k) => /mp_|__mp/.test(k))).toEqual([]);
+    expect(vendors.mixpanel).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
+
+    await callConsentGate(page, "acceptAll");
+    await page.evaluate(() => (window as unknown as { mixpanel: { track(e: string): void } }).mixpanel.track("Allowed"));
+    await expect.poll(() => trackedEvents(vendors.mixpanel), FLUSH).toEqual(expect.arrayContaining(["Allowed"]));
+  });
 });

@@ -409,6 +409,23 @@ describe("routes around the patched prototypes (beyond issue 3's list)", () => {
     expect(requestCounts(session, urls)).toEqual(each(urls, 0));
   });
 
+  test("a held storage write is read back from memory for the page view and never stored; an allowed one goes to storage", async ({ session }) => {
+    const page = await openGate(session, `<p>storage</p>`, CONFIG);
+    const step = (name: string) =>
+      page.evaluate((action) => {
+        if (action == "write") localStorage.setItem("_hjSession_1", "held");
+        if (action == "remove") localStorage.removeItem("_hjSession_1");
+        if (action == "rewrite") sessionStorage.setItem("_hjSession_1", "allowed");
+        return [localStorage.getItem("_hjSession_1"), sessionStorage.getItem("_hjSession_1"), Object.keys(localStorage).length];
+      }, name);
+    expect(await step("write")).toEqual(["held", null, 0]);
+    expect(await step("remove")).toEqual([null, null, 0]);
+    await step("write");
+    await callConsentGate(page, "acceptAll");
+    expect(await step("rewrite")).toEqual(["held", "allowed", 0]);
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(1);
+  });
+
   test("a fragment made by createContextualFragment loads no image before it is inserted, and its script runs once allowed", async ({ session }) => {
     installVendors(session);
     const urls = [IMG("contextual-fragment-kept"), S("contextual-fragment-kept")];
