@@ -1,7 +1,7 @@
 import { createApi } from "./api/create-api";
 import { createEvents } from "./api/events";
-import { load, loadStrings, loadUi, pickLanguage } from "./api/load-ui";
-import type { UiHandle } from "./api/load-ui";
+import { load, loadStrings, pickLanguage } from "./api/load-ui";
+import type { Mount, UiHandle } from "./api/load-ui";
 import { readConfig } from "./config/read";
 import { createReport } from "./config/report";
 import { validate } from "./config/validate";
@@ -26,7 +26,7 @@ type Win = Window & typeof globalThis & Record<string, any>;
 export function boot(win: Win, base: string): ConsentGateApi {
   const doc = win.document;
   const problem = createReport(base);
-  const config = validate(readConfig(win, problem), { catalogue, host: doc.location.hostname }, problem);
+  const config = validate(readConfig(win, problem), catalogue, doc.location.hostname, problem);
 
   const signals = readSignals(win);
   const events = createEvents();
@@ -40,8 +40,10 @@ export function boot(win: Win, base: string): ConsentGateApi {
     if (loading) return;
     // Only a page view that shows something needs a language.
     const language = pickLanguage(config.language, doc, win.navigator);
-    loading = loadUi(base, language, config.mode)
-      .then(([module, strings]) => {
+    // The UI and the banner's strings (worded for the site's mode) load in
+    // parallel, as modules so they share one CSP rule and one nonce.
+    loading = Promise.all([load(base, "consentgate-ui.js"), loadStrings(base, language, config.mode)])
+      .then(([module, strings]: [{ mount: Mount }, Record<string, any>]) => {
         ui = module.mount(core.api, {
           config,
           language,

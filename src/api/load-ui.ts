@@ -47,16 +47,3 @@ export const load = (base: string, path: string) => import(/* @vite-ignore */ ba
 /** Part of a language: the banner's strings for a mode ("opt-in", "opt-out"), or the views' ("views"). */
 export const loadStrings = (base: string, language: string, part: string): Promise<Record<string, any>> =>
   load(base, `i18n/${language}-${part}.js`).then((lang) => lang.default);
-
-/**
- * Loads the UI and the banner's strings in the chosen language (worded for the
- * site's `mode`) in parallel from the core's own directory, as modules so they
- * share one CSP rule and one nonce.
- */
-export function loadUi(
-  base: string,
-  language: string,
-  mode: Config["mode"],
-): Promise<[{ mount: Mount }, Record<string, any>]> {
-  return Promise.all([load(base, "consentgate-ui.js"), loadStrings(base, language, mode)]);
-}

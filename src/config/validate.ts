@@ -14,12 +14,8 @@ import {
 } from "./problem";
 import type { Report } from "./problem";
 
-export interface ValidateContext {
-  /** Built-in service ids and their default categories. */
-  catalogue: Record<string, { category: string }>;
-  /** The page's host, to check `cookie.domain` against. */
-  host: string;
-}
+/** Built-in service ids and their default categories. */
+type Catalogue = Record<string, { category: string }>;
 
 type Fields = Record<string, any>;
 
@@ -48,19 +44,20 @@ const url = (v: unknown) => {
 /**
  * Turns whatever the site wrote into a usable config. Never throws: every
  * problem is reported and resolved toward less tracking where it touches
- * consent, and toward the field's default everywhere else.
+ * consent, and toward the field's default everywhere else. `host` is the
+ * page's, to check `cookie.domain` against.
  */
-export function validate(input: unknown, ctx: ValidateContext, report: Report): Config {
+export function validate(input: unknown, catalogue: Catalogue, host: string, report: Report): Config {
   try {
-    return normalize(input, ctx, report);
+    return normalize(input, catalogue, host, report);
   } catch (error) {
     // A hostile config (a throwing getter, a Proxy) is as unreadable as bad JSON.
     report("config", error, THROWN);
-    return normalize(UNREADABLE, ctx, report);
+    return normalize(UNREADABLE, catalogue, host, report);
   }
 }
 
-function normalize(input: unknown, { catalogue, host }: ValidateContext, report: Report): Config {
+function normalize(input: unknown, catalogue: Catalogue, host: string, report: Report): Config {
   const config = defaults();
   if (!isObject(input)) {
     if (input !== UNREADABLE) report("config", input);
@@ -240,7 +237,7 @@ function place(
   config: Config,
   explicit: Set<string>,
   held: Set<string>,
-  catalogue: ValidateContext["catalogue"],
+  catalogue: Catalogue,
   report: Report,
 ) {
   const { categories, services } = config;

@@ -69,6 +69,10 @@ export function createGate(deps: GateDeps) {
     emit(event, { service, category, kind, target });
   }
 
+  /** Whether a request, or a cookie or storage write, may go: a held service's is reported and stopped. */
+  const passes = (service: string | null | false, kind: "request" | "cookie" | "storage", target: string) =>
+    !service || permits(service, kind) || (report("held", service, null, kind, target), false);
+
   const kindOf = (el: Element) => el.nodeName.toLowerCase() as HeldKind;
   /** The service at a URL, or at any candidate of a srcset (the browser may pick any). */
   const serviceAt = (url: string | null, srcset?: unknown): string | null =>
@@ -212,29 +216,17 @@ export function createGate(deps: GateDeps) {
       return false;
     },
 
-    request(url) {
-      const service = serviceAt(url);
-      if (!service || permits(service, "request")) return true;
-      report("held", service, null, "request", url);
-      return false;
-    },
+    request: (url) => passes(serviceAt(url), "request", url),
 
     cookie(assignment) {
       const name = assignment.split("=")[0].trim();
       const service = name !== config.cookie.name && matcher.cookie(name);
       // A refused service's deletions are held too: telling one from a write
       // takes the browser's own attribute rules, and the gate deletes its cookies itself.
-      if (!service || permits(service, "cookie")) return true;
-      report("held", service, null, "cookie", name);
-      return false;
+      return passes(service, "cookie", name);
     },
 
-    storage(key) {
-      const service = matcher.storage(key);
-      if (!service || permits(service, "storage")) return true;
-      report("held", service, null, "storage", key);
-      return false;
-    },
+    storage: (key) => passes(matcher.storage(key), "storage", key),
 
     inert(el) {
       const service = !el.hasAttribute("data-consent") && serviceIn(el);
@@ -256,7 +248,7 @@ export function createGate(deps: GateDeps) {
       return true;
     },
   };
-  const { natives, cookie, markup } = intercept(win, checks);
+  const [natives, cookie, markup] = intercept(win, checks);
 
   const releaser = createReleaser(doc, natives, released);
 

@@ -59,12 +59,13 @@ function wrapSetter(proto: Proto, name: string, wrap: (set: (v: any) => void) =>
  * Patches every route by which a page can make the browser fetch or run
  * something: DOM insertion, `src` setters, markup parsers, network APIs and
  * cookie and storage writes. Returns the native methods the gate itself uses,
- * so releasing never passes through the checks again.
+ * so releasing never passes through the checks again, with the native cookie
+ * accessor and the markup cleaner: a tuple, as its one caller takes it apart.
  */
 export function intercept(
   win: Window & typeof globalThis,
   checks: Checks,
-): { natives: Natives; cookie: PropertyDescriptor; markup: Markup } {
+): [natives: Natives, cookie: PropertyDescriptor, markup: Markup] {
   const doc = win.document;
   const element = win.Element.prototype as Proto;
   const node = win.Node.prototype as Proto;
@@ -367,5 +368,5 @@ export function intercept(
     });
   }
 
-  return { natives, cookie, markup };
+  return [natives, cookie, markup];
 }

@@ -14,7 +14,7 @@ const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.ur
 /** Each part: the module (under src/) that holds it, and the stand-in that replaces it. */
 const PARTS = [
   ["gate: interception of every route (DOM, markup, network, cookies, storage)", "gate/intercept.ts",
-    `export const TRACKED = "", TAGGED = ""; export function intercept() { return { natives: {}, cookie: {}, markup: () => [] }; }`],
+    `export const TRACKED = "", TAGGED = ""; export function intercept() { return [{}, {}, () => []]; }`],
   ["gate: release in document order, run once", "gate/release.ts", `export function createReleaser() { return {}; }`],
   ["gate: all of it (the two rows above, holding, stubs, vendor consent)", "gate/create-gate.ts",
     `export function createGate() { return { apply() {}, releaseOnce() {} }; }`],
@@ -32,7 +32,7 @@ const PARTS = [
   ["consent cookie store (js-cookie)", "store/cookie.ts", `export function cookieStore() { return {}; }`],
   ["other tabs (BroadcastChannel, visibility)", "store/sync.ts", `export function watchOtherTabs() {}`],
   ["UI loader (language pick, lazy import)", "api/load-ui.ts",
-    `export const LANGUAGES = []; export function pickLanguage() {} export function load() {} export function loadStrings() {} export function loadUi() {}`],
+    `export const LANGUAGES = []; export function pickLanguage() {} export function load() {} export function loadStrings() {}`],
 ];
 
 async function brotliOfCore(swap) {

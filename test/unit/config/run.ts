@@ -18,7 +18,7 @@ export function collect(host = HOST) {
 /** Validates `input` as boot does, on a page at `host`. */
 export function run(input: unknown, host = HOST) {
   const { report, problems, messages } = collect(host);
-  const config = validate(input, { catalogue, host }, report);
+  const config = validate(input, catalogue, host, report);
   return { config, messages, problems };
 }
 
