@@ -166,8 +166,7 @@ function normalize(input: unknown, catalogue: Catalogue, host: string, report: R
 
     cookie: (value, path) =>
       fields(value, path, {
-        // js-cookie reads cookies into a plain object, where "constructor" is taken.
-        name: (v) => (matching(/^[\w!#$%&'*+.^`|~-]{1,64}$/)(v) && !((v as string) in Object.prototype) ? v : undefined),
+        name: matching(/^[\w!#$%&'*+.^`|~-]{1,64}$/),
         domain: (v) => {
           const domain = typeof v == "string" && v.replace(/^\./, "").toLowerCase();
           return domain && (host == domain || host.endsWith("." + domain)) ? domain : undefined;

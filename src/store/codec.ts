@@ -10,7 +10,7 @@ import type { Stored } from "../types";
  * time: seconds since the epoch; source: b(anner), p(references), a(pi);
  * signals: 1 = GPC was on, 2 = DNT was on (summed); id: 16 url-safe characters;
  * choices: `~`-joined names, `-` before a refused one, `@` before a service id.
- * Every character is cookie-safe, so js-cookie stores it as is.
+ * Every character is cookie-safe, so the cookie store writes it as is.
  */
 const FORMAT = "1";
 

@@ -29,7 +29,7 @@ const PARTS = [
   ["decide (stored choice x config x signals)", "decide.ts",
     `export const own = () => 0, allowedIn = () => 0; export function categoryOf() {} export function usable() {} export function decide() {}`],
   ["cookie codec", "store/codec.ts", `export const SOURCES = []; export function encode() {} export function decode() {} export function newId() {}`],
-  ["consent cookie store (js-cookie)", "store/cookie.ts", `export function cookieStore() { return {}; }`],
+  ["consent cookie store", "store/cookie.ts", `export function cookieStore() { return {}; }`],
   ["other tabs (BroadcastChannel, visibility)", "store/sync.ts", `export function watchOtherTabs() {}`],
   ["UI loader (language pick, lazy import)", "api/load-ui.ts",
     `export const LANGUAGES = []; export function pickLanguage() {} export function load() {} export function loadStrings() {}`],

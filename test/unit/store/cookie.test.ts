@@ -1,7 +1,8 @@
 import Cookies from "js-cookie";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { decode, encode } from "../../../src/store/codec";
 import { cookieStore } from "../../../src/store/cookie";
+import type { CookieConfig } from "../../../src/types";
 import { makeStored } from "../decide/make-config";
 
 const COOKIE = { name: "consentgate", path: "/", days: 182 };
@@ -105,5 +106,63 @@ describe("cookieStore", () => {
     const value = encode(makeStored());
     document.cookie = `consentgate="${value}"`;
     expect(decode(cookieStore(COOKIE, false).read())).toEqual(makeStored());
+  });
+});
+
+// The store reads and writes its one cookie itself: js-cookie, 344 B brotli of
+// generic converters in every page's core, is the reference it is checked against.
+describe("cookieStore against js-cookie", () => {
+  /** Makes document.cookie answer `jar` and record what is assigned. */
+  function fakeJar(jar: string) {
+    const writes: string[] = [];
+    Object.defineProperty(document, "cookie", {
+      configurable: true,
+      get: () => jar,
+      set: (value: string) => void writes.push(value),
+    });
+    return writes;
+  }
+  const value = encode(makeStored({ services: { youtube: true, "google-analytics": false } }));
+
+  it.each([
+    ["nothing", ""],
+    ["the value alone", `consentgate=${value}`],
+    ["the value among others", `a=1; consentgate=${value}; b=2`],
+    ["two copies: the first wins", `consentgate=first; consentgate=${value}`],
+    ["a quoted value", `consentgate="${value}"`],
+    ["a percent-encoded value", `consentgate=${encodeURIComponent(value).replace(/\./g, "%2E")}`],
+    ["a value with an equals sign", "consentgate=a=b"],
+    ["a broken percent-encoding", "consentgate=%E0%A4%A"],
+    ["an encoded name", `consent%67ate=${value}`],
+    ["a pair without a value", `consentgate; consentgate=${value}`],
+    ["a similar name", `consentgate2=x; xconsentgate=y`],
+  ])("reads what js-cookie reads: %s", (_, jar) => {
+    fakeJar(jar);
+    let expected: string | undefined;
+    try {
+      expected = Cookies.get("consentgate");
+    } catch {
+      expected = undefined;
+    }
+    expect(cookieStore(COOKIE, false).read()).toBe(expected);
+  });
+
+  it.each([
+    [COOKIE, false],
+    [{ name: "cg_%consent", path: "/shop", domain: "example.com", days: 30.5 }, true],
+  ] as [CookieConfig, boolean][])("writes and clears what js-cookie writes: %j, secure %s", (config, secure) => {
+    const ours = fakeJar("");
+    const store = cookieStore(config, secure);
+    const theirs: string[] = [];
+    const now = Date.now();
+    const clock = vi.spyOn(Date, "now").mockReturnValue(now);
+    store.write(value);
+    store.clear();
+    const jar = Cookies.withAttributes({ path: config.path, domain: config.domain, sameSite: "Lax", secure });
+    Object.defineProperty(document, "cookie", { configurable: true, get: () => "", set: (v: string) => void theirs.push(v) });
+    jar.set(config.name, value, { expires: config.days });
+    jar.remove(config.name);
+    clock.mockRestore();
+    expect(ours).toEqual(theirs);
   });
 });
