@@ -64,7 +64,7 @@ export function boot(win: Win, base: string): ConsentGateApi {
   const core = createApi({
     config,
     catalogue,
-    store: cookieStore(config.cookie, doc.location.protocol === "https:"),
+    store: cookieStore(config.cookie, doc.location.protocol === "https:", problem),
     signals,
     events,
     now: () => Math.floor(Date.now() / 1000),

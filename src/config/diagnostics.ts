@@ -13,6 +13,7 @@ import {
   NO_CATEGORY,
   NO_PLACE,
   NOT_CONFIGURED,
+  NOT_STORED,
   STILL_RUNNING,
   THROWN,
   UNKNOWN_CONSENT,
@@ -77,6 +78,9 @@ const WARNINGS: Record<number, (path: string, value: unknown, extra: unknown) =>
   [NOT_CONFIGURED]: (id, category, lacking) =>
     `${id} was inserted but is not in your config; it is held under "${category}"${lacking ? ", a category the config lacks" : ""}`,
   [UNKNOWN_CONSENT]: (name) => `data-consent="${name}" is not a category or service; held`,
+  [NOT_STORED]: (name, where) =>
+    `the browser did not store the consent cookie "${name}" (${where}): the choice holds for this page view only. ` +
+    "A cookie.domain the browser treats as public (co.uk), a cookie.path this page is not under, or blocked cookies do this",
   [STILL_RUNNING]: (ids) =>
     `${ids.replace(/,/g, ", ")} already ran; ${ids.includes(",") ? "they stop" : "it stops"} at the next page load, or pass { reload: true }`,
 };

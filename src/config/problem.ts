@@ -44,3 +44,5 @@ export const NOT_CONFIGURED = 11;
 export const UNKNOWN_CONSENT = 12;
 /** Services refused after their script ran: `path` lists their ids. */
 export const STILL_RUNNING = 13;
+/** The browser did not keep the consent cookie just written: `path` is its name, `value` where it was written. */
+export const NOT_STORED = 14;

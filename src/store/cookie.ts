@@ -1,3 +1,5 @@
+import { NOT_STORED } from "../config/problem";
+import type { Report } from "../config/problem";
 import type { CookieConfig } from "../types";
 
 /** Where the decision lives; tests use an in-memory one. */
@@ -14,7 +16,7 @@ export interface ConsentStore {
  * codec's values are cookie-safe (codec.ts), and of the characters a cookie
  * name may have (validate.ts) only "%" is escaped.
  */
-export function cookieStore(cookie: CookieConfig, secure: boolean): ConsentStore {
+export function cookieStore(cookie: CookieConfig, secure: boolean, report: Report): ConsentStore {
   const name = cookie.name.replace(/%/g, "%25");
   const attributes = `; path=${cookie.path}${cookie.domain ? "; domain=" + cookie.domain : ""}; sameSite=Lax${secure ? "; secure" : ""}; expires=`;
   const set = (value: string, days: number) => {
@@ -34,7 +36,13 @@ export function cookieStore(cookie: CookieConfig, secure: boolean): ConsentStore
         } catch {}
       }
     },
-    write: (value) => set(value, cookie.days),
+    write(value) {
+      set(value, cookie.days);
+      // A refused write fails silently, and the visitor would be asked again on the next page.
+      if (!document.cookie.split("; ").includes(name + "=" + value)) {
+        report(cookie.name, `domain ${cookie.domain || "host-only"}, path ${cookie.path}`, NOT_STORED);
+      }
+    },
     clear: () => set("", -1),
   };
 }

@@ -401,6 +401,16 @@ describe("cookie domain", () => {
     expect(await cookieNamesOn(session, "shop.test")).not.toContain("consentgate");
   });
 
+  test("says so when the browser refuses the cookie (a domain the browser treats as public)", async ({ session }) => {
+    // "test" is a valid parent of www.shop.test for the config, but Chromium sets no cookie on a top-level domain.
+    const page = await session.page("shop.html", { ...SHOP, cookie: { name: "consentgate", domain: "test" } });
+    await callConsentGate(page, "acceptAll");
+    expect(await consentCookie(session)).toBeUndefined();
+    await expect
+      .poll(() => session.messages("warning"))
+      .toEqual([expect.stringMatching(/^\[consentgate\] the browser did not store the consent cookie "consentgate" \(domain test, path \/\)/)]);
+  });
+
   test("shares the decision with shop.test and its subdomains when cookie.domain is shop.test", async ({ session }) => {
     const config = { ...SHOP, cookie: { name: "consentgate", domain: "shop.test" } };
     const path = session.serve("shop.html", config);

@@ -1,11 +1,13 @@
 import Cookies from "js-cookie";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { decode, encode } from "../../../src/store/codec";
+import { NOT_STORED } from "../../../src/config/problem";
 import { cookieStore } from "../../../src/store/cookie";
 import type { CookieConfig } from "../../../src/types";
 import { makeStored } from "../decide/make-config";
 
 const COOKIE = { name: "consentgate", path: "/", days: 182 };
+const report = vi.fn();
 
 /** document.cookie's own accessor, found up the prototype chain. */
 function cookieAccessor(): PropertyDescriptor {
@@ -32,6 +34,7 @@ function spyOnWrites() {
 }
 
 afterEach(() => {
+  report.mockClear();
   Reflect.deleteProperty(document, "cookie");
   Cookies.remove("consentgate");
   Cookies.remove("other");
@@ -39,26 +42,38 @@ afterEach(() => {
 
 describe("cookieStore", () => {
   it("reads back what it wrote", () => {
-    const store = cookieStore(COOKIE, false);
+    const store = cookieStore(COOKIE, false, report);
     const value = encode(makeStored());
     store.write(value);
     expect(store.read()).toBe(value);
     expect(decode(store.read())).toEqual(makeStored());
   });
 
+  it("reports a write the browser did not keep, naming the cookie and where it went", () => {
+    const store = cookieStore({ ...COOKIE, domain: "co.uk" }, false, report);
+    Object.defineProperty(document, "cookie", { configurable: true, get: () => "", set: () => {} });
+    store.write("v");
+    expect(report).toHaveBeenCalledWith("consentgate", "domain co.uk, path /", NOT_STORED);
+  });
+
+  it("reports nothing when the write was kept", () => {
+    cookieStore(COOKIE, false, report).write("v");
+    expect(report).not.toHaveBeenCalled();
+  });
+
   it("reads nothing when there is no cookie", () => {
-    expect(cookieStore(COOKIE, false).read()).toBeUndefined();
+    expect(cookieStore(COOKIE, false, report).read()).toBeUndefined();
   });
 
   it("forgets the decision on clear", () => {
-    const store = cookieStore(COOKIE, false);
+    const store = cookieStore(COOKIE, false, report);
     store.write(encode(makeStored()));
     store.clear();
     expect(store.read()).toBeUndefined();
   });
 
   it("uses the configured cookie name", () => {
-    const store = cookieStore({ ...COOKIE, name: "other" }, false);
+    const store = cookieStore({ ...COOKIE, name: "other" }, false, report);
     store.write("x");
     expect(Cookies.get("other")).toBe("x");
     expect(Cookies.get("consentgate")).toBeUndefined();
@@ -67,7 +82,7 @@ describe("cookieStore", () => {
   it("writes Path, SameSite=Lax and an expiry cookie.days ahead", () => {
     const writes = spyOnWrites();
     const before = Date.now();
-    cookieStore(COOKIE, false).write("v");
+    cookieStore(COOKIE, false, report).write("v");
     expect(writes).toHaveLength(1);
     expect(writes[0]).toMatch(/^consentgate=v; /);
     expect(writes[0]).toContain("; path=/");
@@ -80,7 +95,7 @@ describe("cookieStore", () => {
 
   it("adds Secure on https and the configured domain and path", () => {
     const writes = spyOnWrites();
-    cookieStore({ name: "consentgate", path: "/shop", domain: "localhost", days: 1 }, true).write("v");
+    cookieStore({ name: "consentgate", path: "/shop", domain: "localhost", days: 1 }, true, report).write("v");
     expect(writes[0]).toContain("; path=/shop");
     expect(writes[0]).toContain("; domain=localhost");
     expect(writes[0]).toContain("; secure");
@@ -88,7 +103,7 @@ describe("cookieStore", () => {
 
   it("clears with the same path and domain it wrote with", () => {
     const writes = spyOnWrites();
-    cookieStore({ name: "consentgate", path: "/shop", domain: "localhost", days: 1 }, false).clear();
+    cookieStore({ name: "consentgate", path: "/shop", domain: "localhost", days: 1 }, false, report).clear();
     expect(writes[0]).toMatch(/^consentgate=; /);
     expect(writes[0]).toContain("; path=/shop");
     expect(writes[0]).toContain("; domain=localhost");
@@ -97,7 +112,7 @@ describe("cookieStore", () => {
 
   it("reads a cookie with a broken percent-encoding as nothing, without throwing", () => {
     document.cookie = "consentgate=%E0%A4%A";
-    const store = cookieStore(COOKIE, false);
+    const store = cookieStore(COOKIE, false, report);
     expect(() => store.read()).not.toThrow();
     expect(decode(store.read())).toBeNull();
   });
@@ -105,7 +120,7 @@ describe("cookieStore", () => {
   it("reads a value a server wrote in quotes as the value itself", () => {
     const value = encode(makeStored());
     document.cookie = `consentgate="${value}"`;
-    expect(decode(cookieStore(COOKIE, false).read())).toEqual(makeStored());
+    expect(decode(cookieStore(COOKIE, false, report).read())).toEqual(makeStored());
   });
 });
 
@@ -144,7 +159,7 @@ describe("cookieStore against js-cookie", () => {
     } catch {
       expected = undefined;
     }
-    expect(cookieStore(COOKIE, false).read()).toBe(expected);
+    expect(cookieStore(COOKIE, false, report).read()).toBe(expected);
   });
 
   it.each([
@@ -152,7 +167,7 @@ describe("cookieStore against js-cookie", () => {
     [{ name: "cg_%consent", path: "/shop", domain: "example.com", days: 30.5 }, true],
   ] as [CookieConfig, boolean][])("writes and clears what js-cookie writes: %j, secure %s", (config, secure) => {
     const ours = fakeJar("");
-    const store = cookieStore(config, secure);
+    const store = cookieStore(config, secure, report);
     const theirs: string[] = [];
     const now = Date.now();
     const clock = vi.spyOn(Date, "now").mockReturnValue(now);
