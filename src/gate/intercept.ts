@@ -262,8 +262,9 @@ export function intercept(
   }
 
   // Network: a held request fails the way a blocked one does in the browser.
+  // A Request from any realm (another frame's too) carries its url; anything else is read as text.
   patch(win, "fetch", (native) => (input: RequestInfo | URL, init?: RequestInit) =>
-    checks.request(input instanceof win.Request ? input.url : String(input))
+    checks.request((input as Request)?.url || String(input))
       ? native.call(win, input, init)
       : Promise.reject(new TypeError("Failed to fetch")),
   );
@@ -271,8 +272,10 @@ export function intercept(
   const urls = new WeakMap<XMLHttpRequest, string>();
   patch(xhr, "open", (native) =>
     function (this: XMLHttpRequest, ...args: unknown[]) {
+      // Noted once open() succeeded: an open() that throws leaves the request as it was.
+      const result = native.apply(this, args);
       urls.set(this, String(args[1]));
-      return native.apply(this, args);
+      return result;
     },
   );
   patch(xhr, "send", (native) =>
@@ -285,10 +288,12 @@ export function intercept(
       return native.call(this, body);
     },
   );
-  const nav = win.navigator;
-  // Reporting the beacon as queued keeps vendors from retrying it by other means.
-  patch(nav, "sendBeacon", (native) => (url: string | URL, data?: BodyInit | null) =>
-    checks.request(String(url)) ? native.call(nav, url, data) : true,
+  // Reporting the beacon as queued keeps vendors from retrying it by other
+  // means. On the prototype: Navigator.prototype.sendBeacon.call() reaches it too.
+  patch(owner(win.navigator, "sendBeacon"), "sendBeacon", (native) =>
+    function (this: Navigator, url: string | URL, data?: BodyInit | null) {
+      return checks.request(String(url)) ? native.call(this, url, data) : true;
+    },
   );
 
   // Cookies and storage: what a bundled SDK writes without ever loading a script.
@@ -303,7 +308,9 @@ export function intercept(
       return cookie.get!.call(this);
     },
     set(value: unknown) {
-      if (checks.cookie(String(value))) cookie.set!.call(this, value);
+      // Read once: a value whose text changes from one reading to the next
+      // must not pass the check as one cookie and be written as another.
+      if (checks.cookie((value = String(value)) as string)) cookie.set!.call(this, value);
     },
   });
   // The Cookie Store API writes without document.cookie; a held write resolves as if done.

@@ -409,6 +409,34 @@ describe("routes around the patched prototypes (beyond issue 3's list)", () => {
     expect(requestCounts(session, urls)).toEqual(each(urls, 0));
   });
 
+  test("requests and cookies by roundabout routes make no request and write nothing before consent", async ({ session }) => {
+    installVendors(session);
+    const urls = ["https://in.hotjar.com/other-realm-request", "https://in.hotjar.com/prototype-beacon", "https://in.hotjar.com/reopened-xhr"];
+    const page = await openGate(session, `<p>routes</p>`, CONFIG);
+    const cookies = await page.evaluate(([request, beacon, xhr]) => {
+      type Realm = Window & typeof globalThis;
+      const frame = document.body.appendChild(document.createElement("iframe"));
+      // A Request made in another realm fails this realm's instanceof.
+      fetch(new (frame.contentWindow as Realm).Request(request, { method: "POST", body: "x" })).catch(() => {});
+      Navigator.prototype.sendBeacon.call(navigator, beacon, "x");
+      const req = new XMLHttpRequest();
+      req.open("POST", xhr);
+      try {
+        req.open("BAD METHOD", "/ok");
+      } catch {
+        // It throws, and the request stays open on the tracker's URL.
+      }
+      req.send("x");
+      // A value that reads as the site's own cookie once, and as a tracker's the next time.
+      let reads = 0;
+      document.cookie = { toString: () => (reads++ ? "_hjSessionUser_7=x; path=/" : "cart=1; path=/") } as unknown as string;
+      return document.cookie;
+    }, urls);
+    await page.waitForLoadState("networkidle");
+    expect(requestCounts(session, urls)).toEqual(each(urls, 0));
+    expect(cookies).not.toContain("_hjSessionUser_7");
+  });
+
   test("a held storage write is read back from memory for the page view and never stored; an allowed one goes to storage", async ({ session }) => {
     const page = await openGate(session, `<p>storage</p>`, CONFIG);
     const step = (name: string) =>
