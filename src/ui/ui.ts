@@ -36,4 +36,6 @@ export const optionalCategories = (config: Config) =>
   config.unreadable ? [] : Object.keys(config.categories).filter((name) => !config.categories[name].required);
 
 export const signalHonoured = ({ signals }: State, config: Config) =>
-  (signals.gpc && config.signals.gpc) || (signals.dnt && config.signals.dnt);
+  // GPC turns off only what is sold or shared: without such a category it changed nothing.
+  (signals.gpc && config.signals.gpc && optionalCategories(config).some((name) => config.categories[name].sale)) ||
+  (signals.dnt && config.signals.dnt);

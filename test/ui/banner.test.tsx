@@ -104,6 +104,12 @@ describe("banner", () => {
     expect(screen.getByText("Your browser's privacy signal was honoured.")).toBeTruthy();
   });
 
+  it("says nothing of GPC where no category is sold or shared, since GPC then turns nothing off", () => {
+    const config = makeConfig({ mode: "opt-out", categories: { analytics: {} } });
+    const { screen } = showBanner({ config, state: { signals: { gpc: true, dnt: false } } });
+    expect(screen.queryByText(/privacy signal/)).toBeNull();
+  });
+
   it("says so for Do Not Track only when the config honours it", () => {
     const state = { signals: { gpc: false, dnt: true } };
     const ignored = showBanner({ config: shop(), state });
