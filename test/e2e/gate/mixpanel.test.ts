@@ -8,7 +8,7 @@
 // tests wait for it rather than for time.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { callConsentGate, describe, expect, REPO, test } from "../harness";
+import { callConsentGate, describe, expect, REPO, test, type Session } from "../harness";
 import {
   installVendors,
   LOADERS,
@@ -123,24 +123,33 @@ describe("Mixpanel's snippet with the real SDK", () => {
   });
 });
 
+/** A page whose own script bundles mixpanel-browser: `before` runs first, then the SDK, then `use`. */
+function openBundled(session: Session, before: string, use: string) {
+  session.route("/app/mixpanel.umd.js", {
+    headers: { "content-type": "text/javascript; charset=utf-8" },
+    body: readFileSync(join(REPO, "node_modules/mixpanel-browser/dist/mixpanel.umd.js")),
+  });
+  return openGate(
+    session,
+    `<script>${before}</script>
+<script src="/app/mixpanel.umd.js"></script>
+<script>
+  ${use}
+</script>`,
+    CONFIG,
+  );
+}
+
 describe("mixpanel-browser bundled into the site's own script", () => {
   test("before consent its track requests, its mp_* cookie and its storage writes are all held (and reported)", async ({
     session,
   }) => {
     const vendors = installVendors(session);
-    session.route("/app/mixpanel.umd.js", {
-      headers: { "content-type": "text/javascript; charset=utf-8" },
-      body: readFileSync(join(REPO, "node_modules/mixpanel-browser/dist/mixpanel.umd.js")),
-    });
-    const page = await openGate(
+    const page = await openBundled(
       session,
-      `<script>window.__held = []; ConsentGate.on("held", (e) => __held.push(e.kind + " " + e.service));</script>
-<script src="/app/mixpanel.umd.js"></script>
-<script>
-  mixpanel.init("${MIXPANEL_TOKEN}", { autocapture: true });
-  mixpanel.track("Signed up", { plan: "pro" }, { send_immediately: true });
-</script>`,
-      CONFIG,
+      `window.__held = []; ConsentGate.on("held", (e) => __held.push(e.kind + " " + e.service));`,
+      `mixpanel.init("${MIXPANEL_TOKEN}", { autocapture: true });
+  mixpanel.track("Signed up", { plan: "pro" }, { send_immediately: true });`,
     );
     // The SDK tried: its request and its writes were held, not sent or stored.
     await expect
@@ -158,19 +167,11 @@ describe("mixpanel-browser bundled into the site's own script", () => {
     session,
   }) => {
     const vendors = installVendors(session);
-    session.route("/app/mixpanel.umd.js", {
-      headers: { "content-type": "text/javascript; charset=utf-8" },
-      body: readFileSync(join(REPO, "node_modules/mixpanel-browser/dist/mixpanel.umd.js")),
-    });
-    const page = await openGate(
+    const page = await openBundled(
       session,
-      `<script>window.__writes = 0; ConsentGate.on("held", (e) => { if (e.kind == "storage") __writes++; });</script>
-<script src="/app/mixpanel.umd.js"></script>
-<script>
-  mixpanel.init("${MIXPANEL_TOKEN}");
-  mixpanel.track("Signed up", { plan: "pro" });
-</script>`,
-      CONFIG,
+      `window.__writes = 0; ConsentGate.on("held", (e) => { if (e.kind == "storage") __writes++; });`,
+      `mixpanel.init("${MIXPANEL_TOKEN}");
+  mixpanel.track("Signed up", { plan: "pro" });`,
     );
     // Mixpanel's lock writes a key and reads it back; a write that vanished
     // made it retry, time out and retry again, thousands of times a second.
