@@ -16,7 +16,8 @@ export function start(base: string): ConsentGateApi | undefined {
     // and must not switch the gate off.
     if (Object.getOwnPropertyDescriptor(win, "ConsentGate")?.writable === false) return win.ConsentGate as ConsentGateApi;
     const api = boot(win, base);
-    Object.defineProperty(win, "ConsentGate", { value: api, enumerable: true });
+    // Read-only also where the page declared `var ConsentGate`, which left a writable property.
+    Object.defineProperty(win, "ConsentGate", { value: api, enumerable: true, writable: false });
     return api;
   } catch (error) {
     console.error(`[consentgate] could not start (${(error as Error).message}); nothing optional runs`);

@@ -1,0 +1,26 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { start } from "../../../src/start";
+import { giveDocumentPrototypeItsCookie } from "./happy-dom";
+
+beforeAll(() => {
+  giveDocumentPrototypeItsCookie();
+  vi.spyOn(console, "error").mockImplementation(() => {});
+  (window as Window & { consentgateConfig?: unknown }).consentgateConfig = { categories: { analytics: {} } };
+});
+
+describe("start() on a page that declared `var ConsentGate`", () => {
+  // What a classic script's `var ConsentGate;` leaves on window: writable, not configurable.
+  beforeAll(() => {
+    Object.defineProperty(window, "ConsentGate", { value: undefined, writable: true, enumerable: true, configurable: false });
+  });
+
+  it("boots once: a second copy of the script shares the first instance", () => {
+    const first = start("/");
+    expect(first).toBeDefined();
+    expect(start("/")).toBe(first);
+  });
+
+  it("leaves the instance read-only, so the page cannot replace it", () => {
+    expect(Object.getOwnPropertyDescriptor(window, "ConsentGate")).toMatchObject({ writable: false });
+  });
+});
