@@ -5,7 +5,7 @@ import type { ServiceGate } from "../services/service";
 import type { Config, GateEvent, HeldKind, State } from "../types";
 import type { Change } from "./changes";
 import { GOOGLE_TAGS } from "./consent-mode";
-import { intercept, TAGGED, TRACKED } from "./intercept";
+import { intercept, TAGGED, TRACKED, watchFrames } from "./intercept";
 import type { Checks } from "./intercept";
 import type { Matcher } from "./match";
 import { createReleaser } from "./release";
@@ -182,6 +182,7 @@ export function createGate(deps: GateDeps) {
   }
 
   const realms = new WeakSet<Window>([win]);
+  const documents = new WeakSet<Document>([doc]);
   const checks: Checks = {
     element,
 
@@ -190,9 +191,16 @@ export function createGate(deps: GateDeps) {
     frame(el) {
       try {
         const realm = (el as HTMLIFrameElement).contentWindow as typeof win | null;
-        if (realm && !realms.has(realm) && realm.document) {
-          realms.add(realm);
-          intercept(realm, checks);
+        const page = realm?.document;
+        if (page && !documents.has(page)) {
+          documents.add(page);
+          // A window is patched once; a document it loads later (srcdoc, a
+          // page of the site) needs only the watch for the frames it holds.
+          if (realms.has(realm!)) watchFrames(page, checks);
+          else {
+            realms.add(realm!);
+            intercept(realm!, checks);
+          }
         }
       } catch {
         // A cross-origin frame is not ours to patch, nor can the page reach into it.

@@ -55,6 +55,21 @@ function wrapSetter(proto: Proto, name: string, wrap: (set: (v: any) => void) =>
   if (descriptor?.set) Object.defineProperty(proto, name, { ...descriptor, set: wrap(descriptor.set) });
 }
 
+/** A same-origin iframe has its window once it is in the page. */
+function frameOf(node: Node | null, checks: Checks) {
+  if (node?.nodeName === "IFRAME") checks.frame(node as Element);
+}
+
+/**
+ * An about:blank frame loads inside the native insertion, before its wrapper
+ * returns, and one inside a wrapper or a fragment is not the node inserted:
+ * its load, seen first on the way down, is when its window gets patched. Each
+ * document a window loads needs this listener of its own.
+ */
+export function watchFrames(doc: Document, checks: Checks): void {
+  doc.addEventListener("load", (event) => frameOf(event.target as Node, checks), true);
+}
+
 /**
  * Patches every route by which a page can make the browser fetch or run
  * something: DOM insertion, `src` setters, markup parsers, network APIs and
@@ -90,10 +105,7 @@ export function intercept(
     }
     return tag === "IFRAME";
   };
-  // A same-origin iframe has its window once it is in the page.
-  const framed = (node: Node | null) => {
-    if (node?.nodeName === "IFRAME") checks.frame(node as Element);
-  };
+  const framed = (node: Node | null) => frameOf(node, checks);
   // Every insertion of the page passes here: no allocation, one test per node for most.
   const insertion = (native: Fn) =>
     function (this: Node) {
@@ -262,12 +274,18 @@ export function intercept(
   }
 
   // Network: a held request fails the way a blocked one does in the browser.
-  // A Request from any realm (another frame's too) carries its url; anything else is read as text.
-  patch(win, "fetch", (native) => (input: RequestInfo | URL, init?: RequestInit) =>
-    checks.request((input as Request)?.url || String(input))
-      ? native.call(win, input, init)
-      : Promise.reject(new TypeError("Failed to fetch")),
-  );
+  const requestUrl = Object.getOwnPropertyDescriptor(win.Request?.prototype || {}, "url")?.get;
+  patch(win, "fetch", (native) => (input: RequestInfo | URL, init?: RequestInit) => {
+    let url: string;
+    try {
+      // A Request of any realm (another frame's too) goes to its url...
+      url = requestUrl!.call(input);
+    } catch {
+      // ...anything else to its text, read once, as fetch would read it.
+      input = url = String(input);
+    }
+    return checks.request(url) ? native.call(win, input, init) : Promise.reject(new TypeError("Failed to fetch"));
+  });
   const xhr = win.XMLHttpRequest?.prototype;
   const urls = new WeakMap<XMLHttpRequest, string>();
   patch(xhr, "open", (native) =>
@@ -350,6 +368,12 @@ export function intercept(
       native.call(this, key);
     },
   );
+  patch(storage, "clear", (native) =>
+    function (this: Storage) {
+      kept.delete(this);
+      native.call(this);
+    },
+  );
 
   // Parser-inserted elements reach no patched method; the observer sees each
   // one before the parser runs it. Once parsing is over every route is
@@ -362,10 +386,7 @@ export function intercept(
       });
     }
   };
-  // An about:blank frame loads inside the native insertion, before its
-  // wrapper returns, and one inside a wrapper or a fragment is not the node
-  // inserted: its load, seen first on the way down, is when its window gets patched.
-  doc.addEventListener("load", (event) => framed(event.target as Node), true);
+  watchFrames(doc, checks);
   if (doc.readyState === "loading") {
     const observer = new win.MutationObserver(seeAdded);
     observer.observe(doc.documentElement, { childList: true, subtree: true });

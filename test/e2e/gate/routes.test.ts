@@ -411,9 +411,14 @@ describe("routes around the patched prototypes (beyond issue 3's list)", () => {
 
   test("requests and cookies by roundabout routes make no request and write nothing before consent", async ({ session }) => {
     installVendors(session);
-    const urls = ["https://in.hotjar.com/other-realm-request", "https://in.hotjar.com/prototype-beacon", "https://in.hotjar.com/reopened-xhr"];
+    const urls = [
+      "https://in.hotjar.com/other-realm-request",
+      "https://in.hotjar.com/prototype-beacon",
+      "https://in.hotjar.com/reopened-xhr",
+      "https://in.hotjar.com/object-with-url",
+    ];
     const page = await openGate(session, `<p>routes</p>`, CONFIG);
-    const cookies = await page.evaluate(([request, beacon, xhr]) => {
+    const cookies = await page.evaluate(([request, beacon, xhr, object]) => {
       type Realm = Window & typeof globalThis;
       const frame = document.body.appendChild(document.createElement("iframe"));
       // A Request made in another realm fails this realm's instanceof.
@@ -427,6 +432,8 @@ describe("routes around the patched prototypes (beyond issue 3's list)", () => {
         // It throws, and the request stays open on the tracker's URL.
       }
       req.send("x");
+      // An object with a url of the site's own, read by fetch as its text: a tracker's URL.
+      fetch({ url: "/ok", toString: () => object } as unknown as string).catch(() => {});
       // A value that reads as the site's own cookie once, and as a tracker's the next time.
       let reads = 0;
       document.cookie = { toString: () => (reads++ ? "_hjSessionUser_7=x; path=/" : "cart=1; path=/") } as unknown as string;
@@ -448,6 +455,8 @@ describe("routes around the patched prototypes (beyond issue 3's list)", () => {
       }, name);
     expect(await step("write")).toEqual(["held", null, 0]);
     expect(await step("remove")).toEqual([null, null, 0]);
+    await step("write");
+    expect(await page.evaluate(() => (localStorage.clear(), localStorage.getItem("_hjSession_1")))).toBeNull();
     await step("write");
     await callConsentGate(page, "acceptAll");
     expect(await step("rewrite")).toEqual(["held", "allowed", 0]);
@@ -500,6 +509,21 @@ describe("routes around the patched prototypes (beyond issue 3's list)", () => {
       (last.contentWindow as Realm).navigator.sendBeacon(beacon, "x");
       return document.cookie;
     }, urls);
+    // A frame that loaded a document of its own: a frame wrapped inside it is patched on its load too.
+    await page.evaluate(async (url) => {
+      type Realm = Window & typeof globalThis;
+      const outer = document.createElement("iframe");
+      const loaded = new Promise((resolve) => (outer.onload = resolve));
+      outer.srcdoc = "<p>framed</p>";
+      document.body.appendChild(outer);
+      await loaded;
+      const inner = outer.contentDocument!;
+      const box = inner.createElement("div");
+      const nested = box.appendChild(inner.createElement("iframe"));
+      inner.body.appendChild(box);
+      (nested.contentWindow as Realm).fetch(url, { method: "POST", body: "x" }).catch(() => {});
+    }, "https://in.hotjar.com/nested-frame-fetch");
+    urls.push("https://in.hotjar.com/nested-frame-fetch");
     await page.waitForLoadState("networkidle");
     expect(requestCounts(session, urls)).toEqual(each(urls, 0));
     expect(cookies).not.toContain("_hjSessionUser_9");
