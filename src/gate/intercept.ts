@@ -55,6 +55,12 @@ function wrapSetter(proto: Proto, name: string, wrap: (set: (v: any) => void) =>
   if (descriptor?.set) Object.defineProperty(proto, name, { ...descriptor, set: wrap(descriptor.set) });
 }
 
+/**
+ * The URL each XMLHttpRequest was opened with, for its send(). One map for
+ * every realm: a request opened in the page may be sent by a frame's send().
+ */
+const urls = new WeakMap<XMLHttpRequest, string>();
+
 /** A same-origin iframe has its window once it is in the page. */
 function frameOf(node: Node | null, checks: Checks) {
   if (node?.nodeName === "IFRAME") checks.frame(node as Element);
@@ -287,7 +293,6 @@ export function intercept(
     return checks.request(url) ? native.call(win, input, init) : Promise.reject(new TypeError("Failed to fetch"));
   });
   const xhr = win.XMLHttpRequest?.prototype;
-  const urls = new WeakMap<XMLHttpRequest, string>();
   patch(xhr, "open", (native) =>
     function (this: XMLHttpRequest, ...args: unknown[]) {
       // Noted once open() succeeded: an open() that throws leaves the request as it was.

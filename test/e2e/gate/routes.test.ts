@@ -415,10 +415,11 @@ describe("routes around the patched prototypes (beyond issue 3's list)", () => {
       "https://in.hotjar.com/other-realm-request",
       "https://in.hotjar.com/prototype-beacon",
       "https://in.hotjar.com/reopened-xhr",
+      "https://in.hotjar.com/reopened-xhr-crossed",
       "https://in.hotjar.com/object-with-url",
     ];
     const page = await openGate(session, `<p>routes</p>`, CONFIG);
-    const cookies = await page.evaluate(([request, beacon, xhr, object]) => {
+    const cookies = await page.evaluate(([request, beacon, xhr, , object]) => {
       type Realm = Window & typeof globalThis;
       const frame = document.body.appendChild(document.createElement("iframe"));
       // A Request made in another realm fails this realm's instanceof.
@@ -432,6 +433,10 @@ describe("routes around the patched prototypes (beyond issue 3's list)", () => {
         // It throws, and the request stays open on the tracker's URL.
       }
       req.send("x");
+      // A request opened in this realm, sent by another realm's send().
+      const crossed = new XMLHttpRequest();
+      crossed.open("POST", xhr + "-crossed");
+      (frame.contentWindow as Realm).XMLHttpRequest.prototype.send.call(crossed, "x");
       // An object with a url of the site's own, read by fetch as its text: a tracker's URL.
       fetch({ url: "/ok", toString: () => object } as unknown as string).catch(() => {});
       // A value that reads as the site's own cookie once, and as a tracker's the next time.
