@@ -2,8 +2,9 @@
 // Chromium: the same page with no consent script, with ConsentGate, and with
 // yett (a bare script blocker) for comparison, in interleaved runs. Each
 // run's ordinary elements are timed twice: by the page's clock, and by the
-// main thread's CPU time from a trace, which stays steady when other
-// processes share the machine's cores.
+// main thread's CPU time from a trace, which leaves out the time the thread
+// waited for a core while other processes ran. Neither is steady from one run
+// to the next on a shared machine: compare variants within a run.
 //
 //   npm run bench:gate            (RUNS=25 npm run bench:gate for more runs)
 import { createServer } from "node:http";
