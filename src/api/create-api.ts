@@ -125,17 +125,14 @@ export function createApi(deps: CoreDeps) {
       const services = keptServices();
       for (const [key, value] of Object.entries(choices)) {
         if (typeof value !== "boolean") fail("set(): " + key, value, "is not true or false");
-        if (own(config.categories, key)) {
-          if (config.categories[key].required) {
-            if (!value) fail("set()", key, "is required");
-          } else categories[key] = value;
-        } else if (own(config.services, key) || own(catalogue, key)) {
-          // A refusal that could not be honoured must not be recorded as the visitor's choice.
-          if (!value && config.categories[categoryOf(config, catalogue, key)]?.required) fail("set()", key, "is required");
-          services[key] = value;
-        } else {
-          fail("set()", key, "is not a category or service");
-        }
+        const category = own(config.categories, key);
+        if (!category && !own(config.services, key) && !own(catalogue, key)) fail("set()", key, "is not a category or service");
+        // A required category, and a service in one, cannot be refused: a
+        // refusal that is never honoured must not be recorded as the visitor's choice.
+        const required = config.categories[category ? key : categoryOf(config, catalogue, key)]?.required;
+        if (required && !value) fail("set()", key, "is required");
+        if (!category) services[key] = value;
+        else if (!required) categories[key] = value;
       }
       save(categories, services, opts);
     },
