@@ -282,13 +282,15 @@ export function intercept(
   // Network: a held request fails the way a blocked one does in the browser.
   const requestUrl = Object.getOwnPropertyDescriptor(win.Request?.prototype || {}, "url")?.get;
   patch(win, "fetch", (native) => (input: RequestInfo | URL, init?: RequestInit) => {
-    let url: string;
-    try {
-      // A Request of any realm (another frame's too) goes to its url...
-      url = requestUrl!.call(input);
-    } catch {
-      // ...anything else to its text, read once, as fetch would read it.
-      input = url = String(input);
+    let url = input as string;
+    if (typeof input != "string") {
+      try {
+        // A Request of any realm (another frame's too) goes to its url...
+        url = requestUrl!.call(input);
+      } catch {
+        // ...anything else to its text, read once, as fetch would read it.
+        input = url = String(input);
+      }
     }
     return checks.request(url) ? native.call(win, input, init) : Promise.reject(new TypeError("Failed to fetch"));
   });
@@ -350,26 +352,24 @@ export function intercept(
   // spun thousands of times a second on a write that vanished), and nothing
   // reaches the disk.
   const kept = new WeakMap<Storage, Map<string, string>>();
-  const memory = (storage: Storage) => kept.get(storage) || kept.set(storage, new Map()).get(storage)!;
   const storage = win.Storage.prototype;
   patch(storage, "setItem", (native) =>
     function (this: Storage, key: string, value: string) {
-      const held = memory(this);
       if (checks.storage((key = String(key)))) {
-        held.delete(key);
+        kept.get(this)?.delete(key);
         native.call(this, key, value);
-      } else held.set(key, String(value));
+      } else (kept.get(this) || kept.set(this, new Map()).get(this)!).set(key, String(value));
     },
   );
   patch(storage, "getItem", (native) =>
     function (this: Storage, key: string) {
-      const held = memory(this);
-      return held.has((key = String(key))) ? held.get(key) : native.call(this, key);
+      const held = kept.get(this);
+      return held?.has((key = String(key))) ? held.get(key) : native.call(this, key);
     },
   );
   patch(storage, "removeItem", (native) =>
     function (this: Storage, key: string) {
-      memory(this).delete(String(key));
+      kept.get(this)?.delete(String(key));
       native.call(this, key);
     },
   );
