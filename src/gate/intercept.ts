@@ -111,13 +111,12 @@ export function intercept(
     }
     return tag === "IFRAME";
   };
-  const framed = (node: Node | null) => frameOf(node, checks);
   // Every insertion of the page passes here: no allocation, one test per node for most.
   const insertion = (native: Fn) =>
     function (this: Node) {
       for (let i = 0; i < arguments.length; i++) see(arguments[i]);
       const result = native.apply(this, arguments as unknown as unknown[]);
-      for (let i = 0; i < arguments.length; i++) framed(arguments[i]);
+      for (let i = 0; i < arguments.length; i++) frameOf(arguments[i], checks);
       return result;
     };
   // appendChild, insertBefore and replaceChild carry nearly every insertion:
@@ -387,7 +386,7 @@ export function intercept(
     for (const record of records) {
       record.addedNodes.forEach((node) => {
         see(node);
-        framed(node);
+        frameOf(node, checks);
       });
     }
   };
