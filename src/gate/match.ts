@@ -63,12 +63,41 @@ export function createMatcher(...maps: Record<string, MatchEntry>[]): Matcher {
   // stable and later entries were put first, so they win ties.
   for (const rules of hosts.values()) rules.sort((a, b) => b[2] - a[2]);
   return {
+    /**
+     * Host and path+query of an absolute or protocol-relative http(s)/ws(s)
+     * URL, then the rules of the host and its parent domains. Anything past
+     * the plain form (escapes, dot segments, credentials, backslashes, IPv6,
+     * IDN, fragments) goes through the browser's own parser, so the gate sees
+     * what the browser would fetch. Parsed here, not in a helper of its own:
+     * the minifier made a single-use helper a closure built on every call,
+     * and the garbage it left cost a page inserting thousands of elements a
+     * collection.
+     */
     url(href) {
-      const parsed = parseUrl(href);
-      let host = parsed && parsed[0];
+      // A path from the page's root, the commonest relative URL, costs one look at two characters.
+      if ((href = String(href))[0] == "/" && !"/\\\t\n\r".includes(href[1])) return null;
+      let host: string;
+      let path: string;
+      const m = PLAIN.exec(href);
+      if (m && !/\/(\.|%2e)/i.test(m[2])) {
+        host = m[1].toLowerCase().replace(/\.$/, "");
+        path = m[2][0] == "/" ? m[2] : "/" + m[2];
+      } else {
+        // What the browser strips first: spaces and control characters at either
+        // end (not all of trim()'s), and tabs and newlines anywhere.
+        const url = href.replace(/^[\0- ]+|[\0- ]+$|[\t\n\r]/g, "");
+        if (!ABSOLUTE.test(url)) return null;
+        try {
+          const u = new URL(/^[a-z]/i.test(url) ? url : "https:" + url);
+          host = u.hostname.replace(/\.$/, "");
+          path = u.pathname + u.search;
+        } catch {
+          return null;
+        }
+      }
       while (host) {
         const rules = hosts.get(host);
-        if (rules) for (const rule of rules) if (pathMatches(rule[0], parsed![1])) return rule[1];
+        if (rules) for (const rule of rules) if (pathMatches(rule[0], path)) return rule[1];
         host = host.slice(host.indexOf(".") + 1 || host.length);
       }
       return null;
@@ -94,29 +123,6 @@ function findName(names: Name[], name: string): string | null {
 const PLAIN = /^(?:(?:https?|wss?):)?\/\/([\w.-]+)(?::\d*)?((?:[/?][\w!$%&()*+,./:;=?@~-]*)?)$/i;
 /** With its scheme, an http(s) URL is absolute even without its slashes ("https:/host", "https:\\host"), on any other scheme's page. */
 const ABSOLUTE = /^((https?|wss?):|[\\/]{2})/i;
-
-/**
- * Host and path+query of an absolute or protocol-relative http(s)/ws(s) URL.
- * Anything past the plain form (escapes, dot segments, credentials,
- * backslashes, IPv6, IDN, fragments) goes through the browser's own parser, so
- * the gate sees what the browser would fetch.
- */
-function parseUrl(href: string): [host: string, path: string] | null {
-  // A path from the page's root, the commonest relative URL, costs one look at two characters.
-  if ((href = String(href))[0] == "/" && !"/\\\t\n\r".includes(href[1])) return null;
-  const m = PLAIN.exec(href);
-  if (m && !/\/(\.|%2e)/i.test(m[2])) return [m[1].toLowerCase().replace(/\.$/, ""), m[2][0] == "/" ? m[2] : "/" + m[2]];
-  // What the browser strips first: spaces and control characters at either
-  // end (not all of trim()'s), and tabs and newlines anywhere.
-  const url = href.replace(/^[\0- ]+|[\0- ]+$|[\t\n\r]/g, "");
-  if (!ABSOLUTE.test(url)) return null;
-  try {
-    const u = new URL(/^[a-z]/i.test(url) ? url : "https:" + url);
-    return [u.hostname.replace(/\.$/, ""), u.pathname + u.search];
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The rule's parts, joined by one path segment each (`*`: Meta's "/en_US/"),
