@@ -162,9 +162,9 @@ export function createGate(deps: GateDeps) {
   function element(el: Element) {
     const tag = el.nodeName;
     if ((tag !== "SCRIPT" && tag !== "IFRAME" && tag !== "IMG") || seen.has(el) || released.has(el)) return;
-    seen.add(el);
     const name = el.getAttribute("data-consent");
     if (name !== null) {
+      seen.add(el);
       if (releasable(el)) {
         if (tag === "SCRIPT" && el.getAttribute("type") !== "text/plain") return;
         release(el);
@@ -175,8 +175,12 @@ export function createGate(deps: GateDeps) {
       return;
     }
     const service = serviceIn(el);
-    // No service's, a script that is not JavaScript (JSON, a template) or allowed: it loads as it is.
-    if (!service || (tag === "SCRIPT" && !EXECUTABLE.test(el.getAttribute("type") || "")) || admits(el, service)) return;
+    // An element of no service is looked at again if it comes back: remembering
+    // every image of a page would cost its garbage collections more.
+    if (!service) return;
+    seen.add(el);
+    // A script that is not JavaScript (JSON, a template) or allowed: it loads as it is.
+    if ((tag === "SCRIPT" && !EXECUTABLE.test(el.getAttribute("type") || "")) || admits(el, service)) return;
     neutralize(el, service);
     hold(el);
   }

@@ -106,7 +106,9 @@ export function intercept(
     // A subtree built elsewhere (DOMParser, a template, another frame) met
     // none of this page's setters: its images and iframes load once adopted,
     // and its scripts may run (a template's do).
-    else if ((node as Element)?.firstElementChild && node!.ownerDocument !== win.document) {
+    // childElementCount, not firstElementChild: a child the parser made has no
+    // wrapper yet, and asking for it would make one for every node inserted.
+    else if ((node as Element)?.childElementCount && node!.ownerDocument !== win.document) {
       (node as Element).querySelectorAll(TRACKED).forEach(checks.element);
     }
     return tag === "IFRAME";

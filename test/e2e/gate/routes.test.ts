@@ -389,6 +389,25 @@ describe("routes around the patched prototypes (beyond issue 3's list)", () => {
     expect(await ran(page)).toEqual([]);
   });
 
+  test("an iframe of the site's own, given a tracker's address through its attribute node while out of the page, makes no request when it comes back", async ({
+    session,
+  }) => {
+    installVendors(session);
+    const url = FR("iframe-attribute-node-then-reinserted");
+    const page = await openGate(session, `<div id="box"></div>`, CONFIG);
+    await page.evaluate((url) => {
+      const box = document.getElementById("box")!;
+      const frame = document.createElement("iframe");
+      frame.src = "about:blank";
+      box.appendChild(frame);
+      frame.remove();
+      frame.getAttributeNode("src")!.value = url;
+      box.appendChild(frame);
+    }, url);
+    await page.waitForLoadState("networkidle");
+    expect(requestCounts(session, [url])).toEqual({ [url]: 0 });
+  });
+
   test("a script, an image and a fetch made with a same-origin iframe's own DOM and network make no request before consent", async ({
     session,
   }) => {
