@@ -61,6 +61,35 @@ test("a hostile page stylesheet and a full-screen overlay cannot hide, cover or 
   expect(session.problems()).toEqual([]);
 });
 
+test("a popover or a modal dialog the page opens after the banner does not cover it", async ({ session }) => {
+  const page = await uiPage(session, "shop.html");
+  await bannerShown(page);
+  await page.waitForTimeout(400); // the banner's entrance is over
+  // A pixel of the "Reject all" button, clear of its text.
+  const button = (await page.locator("consentgate-ui .cg-banner button", { hasText: "Reject all" }).boundingBox())!;
+  const clip = { x: Math.round(button.x + 4), y: Math.round(button.y + button.height / 2), width: 1, height: 1 };
+  const before = (await page.screenshot({ clip })).toString("base64");
+  await page.evaluate(() => {
+    const overlay = (html: string) => {
+      document.body.insertAdjacentHTML("beforeend", html);
+      return document.body.lastElementChild as HTMLElement;
+    };
+    const css = "position:fixed;inset:0;width:100vw;height:100vh;max-width:none;max-height:none;margin:0;background:red";
+    const drawer = overlay(`<div popover="manual" style="${css}">cart</div>`);
+    drawer.showPopover();
+    (overlay(`<dialog style="${css}">sign in</dialog>`) as HTMLDialogElement).showModal();
+  });
+  // The toggle events come a task later; the banner goes back on top then.
+  await page.waitForTimeout(100);
+  // A modal dialog makes the banner inert, out of hit testing: what is drawn tells.
+  expect((await page.screenshot({ clip })).toString("base64")).toBe(before);
+  // Once the page closes its modal dialog, the banner takes input, above the popover.
+  await page.evaluate(() => document.querySelector("dialog")!.close());
+  expect((await bannerButtons(page)).map((b) => b.hit)).toEqual(["consentgate-ui", "consentgate-ui", "consentgate-ui"]);
+  await page.locator("consentgate-ui .cg-banner button", { hasText: "Reject all" }).click();
+  await expect.poll(() => page.evaluate(() => window.ConsentGate.get().decided)).toBe(true);
+});
+
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
 
 test("a page with a strict CSP shows the banner, preferences and placeholder, styled, without one violation", async ({ session }) => {
