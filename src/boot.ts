@@ -118,6 +118,9 @@ export function boot(win: Win, base: string): ConsentGateApi {
     }
   });
 
+  // In opt-out mode an honoured signal needs no banner, and the reopen button
+  // says so (SPEC §6): where the site did not ask for the button, it comes anyway.
+  if (config.mode == "opt-out" && state().source == "signal") config.ui.reopenButton = true;
   if (core.asks()) core.api.open("banner");
   else if (config.ui.reopenButton) needUi();
   events.emit("ready", core.api.get());

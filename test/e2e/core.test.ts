@@ -331,6 +331,17 @@ describe("signals", () => {
     expect(await consentCookie(session)).toBeUndefined();
   });
 
+  test("says 'Opt-out request honoured' on the reopen button in opt-out mode, also where the site links to the preferences instead", async ({
+    session,
+  }) => {
+    await session.signals({ gpc: true });
+    const page = await session.page("shop.html", { ...SHOP, mode: "opt-out" });
+    await expect.poll(() => page.locator("consentgate-ui[data-reopen] button").textContent({ timeout: 5000 })).toBe("Opt-out request honoured");
+    await page.locator("consentgate-ui[data-reopen] button").click();
+    await page.locator("consentgate-ui dialog[open]").waitFor({ state: "visible" });
+    expect(session.problems()).toEqual([]);
+  });
+
   test("keeps a sale category off under GPC when the stored decision was made without it", async ({ session }) => {
     const page = await session.page("shop.html", SHOP);
     await callConsentGate(page, "acceptAll");
