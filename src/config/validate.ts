@@ -200,7 +200,9 @@ function normalize(input: unknown, catalogue: Catalogue, host: string, report: R
         if (!each(strings, at, texts, (key, s, at) => (typeof s == "string" ? (texts[key] = s) : report(at, s)))) {
           return report(at, strings);
         }
-        config.text[language.toLowerCase()] = texts;
+        // The UI speaks languages, not regions: "pt-BR" overrides Portuguese.
+        const code = language.toLowerCase().split("-")[0];
+        config.text[code] = { ...config.text[code], ...texts };
       }),
 
     policyUrl: url,

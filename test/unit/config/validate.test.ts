@@ -444,12 +444,18 @@ describe("language", () => {
 });
 
 describe("text", () => {
-  it("reads per-language overrides, with language codes in lower case", () => {
-    const text = { de: { accept: "Alle akzeptieren", reject: "Alle ablehnen" }, "pt-BR": { accept: "Aceitar" } };
+  // Keyed by language, as the UI looks them up: a "pt-br" key never reached it.
+  it("reads per-language overrides under the language's code in lower case, a region's too", () => {
+    const text = { DE: { accept: "Alle akzeptieren", reject: "Alle ablehnen" }, "pt-BR": { accept: "Aceitar" } };
     expect(outcome({ text })).toEqual({
-      config: expected({ text: { de: text.de, "pt-br": text["pt-BR"] } }),
+      config: expected({ text: { de: text.DE, pt: text["pt-BR"] } }),
       messages: [],
     });
+  });
+
+  it("merges a language's overrides with its regions', the later entry winning a text both set", () => {
+    const text = { pt: { accept: "Aceitar", reject: "Rejeitar" }, "pt-BR": { accept: "Aceitar tudo" } };
+    expect(run({ text }).config.text).toEqual({ pt: { accept: "Aceitar tudo", reject: "Rejeitar" } });
   });
 
   it("ignores a text that is not a string and keeps the others", () => {
