@@ -27,14 +27,11 @@ export const LANGUAGES = ["en", "de", "fr", "es", "it", "nl", "pt", "pl", "tr", 
 
 /**
  * Picks the UI language: the config's code, else `<html lang>`, else the
- * browser's preferences, else English. "pt-BR" becomes "pt".
+ * browser's preferences, else English. "pt-BR" becomes "pt". A configured
+ * language the UI does not speak falls back as "auto" would, not to English.
  */
 export function pickLanguage(configured: string, doc: Document, nav: Navigator): string {
-  const wanted =
-    configured !== "auto"
-      ? [configured]
-      : [doc.documentElement.lang, ...(nav.languages || [nav.language])];
-  for (const code of wanted) {
+  for (const code of [configured, doc.documentElement.lang, ...(nav.languages || [nav.language])]) {
     const base = (code || "").toLowerCase().split("-")[0];
     if (LANGUAGES.includes(base)) return base;
   }

@@ -56,6 +56,21 @@ test("a first visitor on a Hebrew page downloads only Hebrew language files", as
   expect(await page.locator("consentgate-ui .cg-banner").evaluate((el) => el.closest(".cg")!.getAttribute("dir"))).toBe("rtl");
 });
 
+test("a configured language the UI does not speak falls back as auto would: to the page's", async ({ session }) => {
+  const page = await uiPage(session, "video-he.html", { ...SITE, language: "xx" } as SiteConfig);
+  await bannerShown(page);
+  await page.waitForLoadState("networkidle");
+  expect(uiRequests(session).filter((p) => p.startsWith("/i18n/")).sort()).toEqual(["/i18n/he-opt-in.js", "/i18n/he-views.js"]);
+});
+
+test("a text override written for a region shows on a page in that region's language", async ({ session }) => {
+  const config = { ...SITE, language: "pt-BR", text: { "pt-BR": { acceptAll: "Aceitar tudo" } } } as SiteConfig;
+  const page = await uiPage(session, "shop.html", config);
+  await bannerShown(page);
+  await expect.poll(() => page.locator("consentgate-ui .cg-banner button").first().textContent()).toBe("Aceitar tudo");
+  expect(session.problems()).toEqual([]);
+});
+
 test("a returning visitor with nothing to show never requests the UI or a language file", async ({ session }) => {
   const config = withUi({ reopenButton: false }, SITE);
   const first = await uiPage(session, "shop.html", config, { path: "/p/returning/shop.html" });
