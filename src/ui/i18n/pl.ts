@@ -4,15 +4,15 @@ import type { Translation } from "./en";
 export default {
   bannerTitle: "Ta strona używa plików cookie",
   bannerText:
-    "Oprócz plików cookie niezbędnych do działania strony chcielibyśmy używać plików cookie i podobnych technologii w następujących celach: {purposes}. Nic opcjonalnego nie zostanie uruchomione, dopóki nie dokonasz wyboru, a decyzję możesz zmienić w dowolnym momencie.",
+    "Oprócz plików cookie niezbędnych do działania strony chcielibyśmy używać plików cookie i podobnych technologii w celach: {purposes}. Nic opcjonalnego nie zostanie uruchomione, dopóki nie dokonasz wyboru, a decyzję możesz zmienić w dowolnym momencie.",
   bannerTextOptOut:
-    "My i nasi partnerzy używamy plików cookie i podobnych technologii w następujących celach: {purposes}. Część z tego może zostać uznana za sprzedaż lub udostępnianie Twoich danych osobowych; możesz się temu sprzeciwić w dowolnym momencie.",
+    "Wraz z partnerami używamy plików cookie i podobnych technologii w celach: {purposes}. Część z tego może być uznana za sprzedaż lub udostępnianie Twoich danych osobowych; możesz się temu sprzeciwić w każdej chwili.",
   policyLink: "Polityka prywatności",
   acceptAll: "Zaakceptuj wszystkie",
   rejectAll: "Odrzuć wszystkie",
   manageChoices: "Zarządzaj wyborem",
   doNotSell: "Nie sprzedawaj ani nie udostępniaj moich danych osobowych",
-  signalHonoured: "Uwzględniliśmy sygnał prywatności wysłany przez Twoją przeglądarkę.",
+  signalHonoured: "Uwzględniliśmy sygnał prywatności Twojej przeglądarki.",
   preferencesTitle: "Ustawienia prywatności",
   preferencesText:
     "Wybierz, z jakich plików cookie i podobnych technologii może korzystać ta strona. Niezbędne są zawsze włączone, ponieważ bez nich strona nie działa.",
