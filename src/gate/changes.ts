@@ -28,6 +28,8 @@ export interface Change {
   ran: Set<string>;
   state(): State;
   warn: Report;
+  /** The gate's `held` / `released` reporting, for what this file lets go itself (Meta's loader). */
+  report(event: "released", service: string, name: null, kind: "script", target: string): void;
   next: State;
   /** Null at boot, when only leftovers are deleted. */
   previous: State | null;
@@ -83,6 +85,7 @@ export function applyChange(change: Change): void {
       inserted.add(id);
       ran.add(id);
       releaser.load(loader);
+      change.report("released", id, null, "script", loader);
     });
   }
 

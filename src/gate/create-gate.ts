@@ -265,11 +265,13 @@ export function createGate(deps: GateDeps) {
   const releaser = createReleaser(doc, natives, released);
 
   // Vendor queues exist before consent so site code never throws. Meta's
-  // snippet skips loading when its queue exists, so an allowed Meta gets none.
+  // snippet skips loading when its queue exists, so an allowed Meta gets none,
+  // and a held one is reported when its queue is first used.
   for (const id of Object.keys(catalogue)) {
-    if (!allows(id) || !catalogue[id].loader) {
+    const loader = catalogue[id].loader;
+    if (!allows(id) || !loader) {
       try {
-        catalogue[id].stub?.(win);
+        catalogue[id].stub?.(win, () => report("held", id, null, "script", loader!));
       } catch {
         // A page that froze a vendor global keeps it; our stub is then not needed.
       }
@@ -311,7 +313,7 @@ export function createGate(deps: GateDeps) {
     // storage is looked through with the rest of a change.
     const cookies = String(cookie.get!.call(doc)).split(";").map((pair) => pair.split("=")[0].trim());
     if (previous || cookies.some(refusedCookie)) {
-      deps.changes({ win, cookie, consent: config.cookie, catalogue, releaser, inserted, ran, state, warn, next, previous, reload, cookies, refusedCookie, refusedKey });
+      deps.changes({ win, cookie, consent: config.cookie, catalogue, releaser, inserted, ran, state, warn, report, next, previous, reload, cookies, refusedCookie, refusedKey });
     }
   }
 

@@ -6,10 +6,10 @@ export const gate: ServiceGate = {
   cookies: ["_fbp", "_fbc"],
   // Meta's own stub, so fbevents.js adopts its queue; Meta's base code then
   // returns early, which is why the core inserts `loader` on release.
-  stub(w) {
+  stub(w, used) {
     if (w.fbq) return;
     const n: any = (w.fbq = function () {
-      n.callMethod ? n.callMethod.apply(n, arguments) : n.queue.push(arguments);
+      n.callMethod ? n.callMethod.apply(n, arguments) : n.queue.push(arguments) == 1 && used();
     });
     if (!w._fbq) w._fbq = n;
     n.push = n;

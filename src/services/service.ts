@@ -27,9 +27,11 @@ export interface ServiceGate {
   globals?: string[];
   /**
    * Installs the vendor's own queue shape before consent, so site code never
-   * throws and the vendor's snippet and script adopt the queue later.
+   * throws and the vendor's snippet and script adopt the queue later. A vendor
+   * whose snippet steps aside for the stub (Meta's) calls `used` on the first
+   * call it queues: then the gate reports the service held, as it would its script.
    */
-  stub?: (win: Window & Record<string, any>) => void;
+  stub?: (win: Window & Record<string, any>, used: () => void) => void;
   /**
    * The vendor's loader, inserted on release when the vendor's snippet stepped
    * aside because the stub already existed (Meta's `if(f.fbq)return;`); the

@@ -136,7 +136,9 @@ describe("before consent", () => {
     expect(held).toEqual([
       ["google-analytics", "analytics", "script"],
       ["google-tag-manager", "analytics", "script"],
-      // Meta's base code returns early: ConsentGate's own fbq stub was there first.
+      // Meta's base code returns early where ConsentGate's fbq stub is: the
+      // stub's first queued call is what is reported held.
+      ["facebook-pixel", "marketing", "script"],
       ["hotjar", "analytics", "script"],
       ["mixpanel", "analytics", "script"],
       ["microsoft-clarity", "analytics", "script"],

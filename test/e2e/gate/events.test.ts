@@ -109,6 +109,28 @@ describe("a catalogue service the config does not name", () => {
     expect((await consentState(page)).services["tiktok-pixel"]).toBe(true);
   });
 
+  // Meta's base code returns early where fbq exists, so no script of Meta's
+  // ever reaches the gate: the stub's queue is what is held, and released.
+  test("Meta's base code is reported held when it queues its first call, warned about once, and released with Meta's loader", async ({
+    session,
+  }) => {
+    installVendors(session);
+    const config = { categories: { marketing: { services: ["hotjar"] } } };
+    const page = await openGate(session, `${EARLY}\n${snippet("facebook-pixel")}`, config);
+    await page.evaluate(() => (window as unknown as { fbq(...args: unknown[]): void }).fbq("track", "Purchase"));
+    await page.waitForLoadState("networkidle");
+
+    expect(session.thirdParty()).toEqual([]);
+    expect((await early(page)).held).toEqual([`facebook-pixel | marketing | script | ${LOADERS["facebook-pixel"]}`]);
+    const warnings = session.messages("warning").filter((m) => m.startsWith("[consentgate]"));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain("facebook-pixel");
+
+    await callConsentGate(page, "set", { marketing: true });
+    await expect.poll(() => requestsFor(session, LOADERS["facebook-pixel"])).toBe(1);
+    expect((await early(page)).released).toEqual([`facebook-pixel | marketing | script | ${LOADERS["facebook-pixel"]}`]);
+  });
+
   test("with no category of its own in the config it stays held for the page's whole life, even after acceptAll", async ({ session }) => {
     installVendors(session);
     const config = { categories: { analytics: { services: ["google-analytics"] } } };

@@ -15,6 +15,7 @@ function apply(previous: State | null, next: State, more: Partial<Change> = {}) 
     consent: { name: "consentgate", path: "/", days: 182 },
     catalogue: {},
     releaser: { after: vi.fn(), load: vi.fn() } as unknown as Change["releaser"],
+    report: vi.fn(),
     inserted: new Set(),
     ran: new Set(),
     state: () => next,

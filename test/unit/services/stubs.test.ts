@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { catalogue } from "../../../src/services/catalogue";
 import { consent as metaConsent, queued } from "../../../src/services/facebook-pixel";
 import { consent as mixpanelConsent } from "../../../src/services/mixpanel";
@@ -8,7 +8,7 @@ import { asWindow, page, runSnippet, scripts } from "./page";
 
 const isArguments = (x: unknown) => Object.prototype.toString.call(x) === "[object Arguments]";
 const plain = (list: ArrayLike<unknown>[]) => list.map((a) => Array.from(a));
-const stub = (id: string, win: ReturnType<typeof page>) => catalogue[id].stub!(asWindow(win));
+const stub = (id: string, win: ReturnType<typeof page>) => catalogue[id].stub!(asWindow(win), () => {});
 
 let win: ReturnType<typeof page>;
 const open = () => (win = page());
@@ -36,7 +36,7 @@ describe("stubs", () => {
 
   it("let site code call every stubbed global before consent without throwing", () => {
     open();
-    for (const id of Object.keys(catalogue)) catalogue[id].stub?.(asWindow(win));
+    for (const id of Object.keys(catalogue)) catalogue[id].stub?.(asWindow(win), () => {});
     expect(() => {
       win.gtag("event", "sign_up");
       win.fbq("track", "Lead");
@@ -101,11 +101,21 @@ describe("Meta Pixel stub", () => {
     expect(catalogue["facebook-pixel"].loader).toBe("https://connect.facebook.net/en_US/fbevents.js");
   });
 
+  it("Meta's stub says it was used when it queues its first call, once", () => {
+    open();
+    const used = vi.fn();
+    catalogue["facebook-pixel"].stub!(asWindow(win), used);
+    expect(used).not.toHaveBeenCalled();
+    win.fbq("init", "1");
+    win.fbq("track", "PageView");
+    expect(used).toHaveBeenCalledTimes(1);
+  });
+
   it("reports calls waiting for fbevents.js only while the stub holds them", () => {
     open();
     const pixel = catalogue["facebook-pixel"];
     expect(queued(asWindow(win))).toBe(false);
-    pixel.stub!(asWindow(win));
+    pixel.stub!(asWindow(win), () => {});
     expect(queued(asWindow(win))).toBe(false);
     runSnippet(win, "facebook-pixel.html");
     expect(queued(asWindow(win))).toBe(true);
@@ -248,7 +258,7 @@ describe("vendor consent calls", () => {
   it("grant or revoke a running Meta Pixel, and leave the stub's queue alone", () => {
     open();
     const pixel = catalogue["facebook-pixel"];
-    pixel.stub!(asWindow(win));
+    pixel.stub!(asWindow(win), () => {});
     metaConsent(asWindow(win), false);
     expect(win.fbq.queue).toEqual([]);
     const seen: unknown[][] = [];
@@ -261,7 +271,7 @@ describe("vendor consent calls", () => {
   it("opt Mixpanel in or out only once the real SDK has loaded", () => {
     open();
     const mp = catalogue.mixpanel;
-    mp.stub!(asWindow(win));
+    mp.stub!(asWindow(win), () => {});
     mixpanelConsent(asWindow(win), false);
     expect(win.mixpanel.slice()).toEqual([]);
     const calls: string[] = [];
@@ -274,7 +284,7 @@ describe("vendor consent calls", () => {
   it("send Clarity consentv2, granting ad storage only with the marketing category", () => {
     open();
     const clarity = catalogue["microsoft-clarity"];
-    clarity.stub!(asWindow(win));
+    clarity.stub!(asWindow(win), () => {});
     clarity.consent!(asWindow(win), true, state(false));
     clarity.consent!(asWindow(win), true, state(true));
     clarity.consent!(asWindow(win), true);
@@ -291,7 +301,7 @@ describe("vendor consent calls", () => {
   it("call TikTok's grantConsent and revokeConsent", () => {
     open();
     const tiktok = catalogue["tiktok-pixel"];
-    tiktok.stub!(asWindow(win));
+    tiktok.stub!(asWindow(win), () => {});
     tiktok.consent!(asWindow(win), true);
     tiktok.consent!(asWindow(win), false);
     expect(win.ttq.slice()).toEqual([["grantConsent"], ["revokeConsent"]]);
