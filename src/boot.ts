@@ -3,6 +3,7 @@ import { createEvents } from "./api/events";
 import { load, loadStrings, pickLanguage } from "./api/load-ui";
 import type { Mount, UiHandle } from "./api/load-ui";
 import { readConfig } from "./config/read";
+import { NOT_LOADED } from "./config/problem";
 import { createReport } from "./config/report";
 import { validate } from "./config/validate";
 import { categoryOf } from "./decide";
@@ -54,7 +55,7 @@ export function boot(win: Win, base: string): ConsentGateApi {
         });
         ui.show(wanted);
       })
-      .catch((error) => console.error(`[consentgate] ui: could not load ${base}consentgate-ui.js (${error?.message}); nothing optional runs`));
+      .catch((error) => problem("consentgate-ui.js", error, NOT_LOADED));
   };
   const category = (id: string) => categoryOf(config, catalogue, id);
 
@@ -100,8 +101,7 @@ export function boot(win: Win, base: string): ConsentGateApi {
         (module: typeof import("./gate/changes")) => module.applyChange(change),
         (error) => {
           changes = undefined; // the next change tries again
-          // The browser's error names the file that did not load.
-          console.error("[consentgate] refused cookies stay for now:", error);
+          problem("consentgate-changes.js", error, NOT_LOADED);
           // Running trackers still go: the reload asked for does not wait for the cleanup.
           if (change.reload) win.location.reload();
         },

@@ -10,6 +10,7 @@ import {
   CLAMPED,
   CONFLICT,
   NOT_JSON,
+  NOT_LOADED,
   NO_CATEGORY,
   NO_PLACE,
   NOT_CONFIGURED,
@@ -135,6 +136,8 @@ export function message([path, value, kind, extra]: Problem, host = location.hos
       return `is not valid JSON (${reason(value)}); ${CLOSED}`;
     case THROWN:
       return `could not be read (${reason(value)}); ${CLOSED}`;
+    case NOT_LOADED:
+      return `could not be loaded (${reason(value)}); ${path.includes("changes") ? "refused cookies stay for now" : "nothing optional runs"}`;
   }
   const field = path
     .replace(/^(categories|services|signals|text|googleConsentMode\.map)\.[^.[]+/, "$1.*")

@@ -46,3 +46,9 @@ export const UNKNOWN_CONSENT = 12;
 export const STILL_RUNNING = 13;
 /** The browser did not keep the consent cookie just written: `path` is its name, `value` where it was written. */
 export const NOT_STORED = 14;
+/**
+ * One of the core's own files did not load: `path` names it, `value` is the
+ * browser's error. Not past THROWN, so it prints as an error even when this
+ * file cannot load either.
+ */
+export const NOT_LOADED = 0;

@@ -5,7 +5,7 @@ export const gate: ServiceGate = {
   category: "analytics",
   urls: ["hotjar.com", "hotjar.io"],
   cookies: ["_hj*"],
-  storage: ["_hj*", "hjViewportId"],
+  storage: ["_hj*", "hjViewportId", "hjActiveViewportIds"],
   stub: (w) => queueFunction(w, "hj"),
 };
 

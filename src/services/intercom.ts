@@ -5,6 +5,8 @@ export const gate: ServiceGate = {
   category: "functional",
   urls: ["intercom.io", "intercomcdn.com", "intercomassets.com"],
   cookies: ["intercom-*"],
+  // Its messenger's state per app, "intercom.intercom-state-<app id>".
+  storage: ["intercom.*"],
 };
 
 export const info: ServiceInfo = {

@@ -4,6 +4,7 @@ export const gate: ServiceGate = {
   category: "marketing",
   urls: ["snap.licdn.com", "ads.linkedin.com", "adsymptotic.com", "linkedin.oribi.io"],
   cookies: ["li_fat_id", "li_giant", "ln_or", "li_sugr"],
+  storage: ["li_adsId"],
   stub(w) {
     if (w.lintrk) return;
     w.lintrk = function (a: unknown, b: unknown) {

@@ -73,6 +73,7 @@ async function fillJar(session: Session, page: Page): Promise<void> {
       "local:_hjLocalStorageTest",
       "session:_hjRecordingLastActivity",
       "session:hjViewportId",
+      "local:hjActiveViewportIds",
       `session:mp_tab_id_mixpanel_${MIXPANEL_TOKEN}`,
     ]),
   );

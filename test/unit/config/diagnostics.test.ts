@@ -4,6 +4,7 @@ import {
   CONFLICT,
   NOT_CONFIGURED,
   NOT_JSON,
+  NOT_LOADED,
   STILL_RUNNING,
   THROWN,
   UNKNOWN_CONSENT,
@@ -106,6 +107,19 @@ describe("message", () => {
     [THROWN, Object.create(null), "could not be read (object); every optional category stays off"],
   ])("words what reading threw (kind %i, %j)", (kind, thrown, text) => {
     expect(message(["config", thrown, kind])).toBe(text);
+  });
+
+  it.each([
+    ["consentgate-ui.js", "could not be loaded (Failed to fetch); nothing optional runs"],
+    ["consentgate-changes.js", "could not be loaded (Failed to fetch); refused cookies stay for now"],
+  ])("says what it means when %s did not load", (file, text) => {
+    expect(message([file, new TypeError("Failed to fetch"), NOT_LOADED])).toBe(text);
+  });
+
+  it("prints a file that did not load as an error", () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    print("consentgate-ui.js", new TypeError("Failed to fetch"), NOT_LOADED);
+    expect(error).toHaveBeenCalledWith("[consentgate] consentgate-ui.js: could not be loaded (Failed to fetch); nothing optional runs");
   });
 
   it("has a plain sentence for a field it has no rule for", () => {

@@ -128,3 +128,24 @@ describe("vendor consent calls", () => {
     expect(withConsent.sort()).toEqual(["facebook-pixel", "microsoft-clarity", "mixpanel", "tiktok-pixel"]);
   });
 });
+
+describe("vendors' storage keys", () => {
+  const match = createMatcher(catalogue);
+  // Keys the vendors' scripts write, as their storage lists and the pages they run on show them.
+  it.each([
+    ["_hjSessionUser_1234567", "hotjar"],
+    ["hjViewportId", "hotjar"],
+    ["hjActiveViewportIds", "hotjar"],
+    ["mp_abc123_mixpanel", "mixpanel"],
+    ["__mpq_abc123_ev", "mixpanel"],
+    ["li_adsId", "linkedin-insight"],
+    ["intercom.intercom-state-abc123", "intercom"],
+    ["_gcl_ls", "google-ads"],
+  ])("claims %s for %s", (key, id) => {
+    expect(match.storage(key)).toBe(id);
+  });
+
+  it.each(["cart", "hj", "intercom", "li_session", "__mp_opt_in_out_abc123"])("leaves %s to the site", (key) => {
+    expect(match.storage(key)).toBeNull();
+  });
+});
