@@ -299,7 +299,7 @@ export function createGate(deps: GateDeps) {
       if (previous?.services[id] === now) continue;
       try {
         // At boot too: a returning visitor's vendor (Clarity) must hear the consent it was given.
-        catalogue[id].consent?.(win, now, next);
+        catalogue[id].consent?.(win, now, next, previous);
       } catch {
         // A vendor's own API failing must not stop the gate.
       }

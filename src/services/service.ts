@@ -44,10 +44,12 @@ export interface ServiceGate {
    * throws. `state` (optional) lets a vendor with several consent types, such
    * as Clarity's `ad_Storage`, grant the advertising one only when the
    * `marketing` category is allowed too; without it that type stays denied.
+   * `previous` is the state before a change, null at boot (TikTok holds
+   * rather than revokes before a first decision).
    * Vendors whose consent API exists only once their script runs (Meta,
    * Mixpanel) hear of changes from src/gate/changes.ts instead.
    */
-  consent?: (win: Window & Record<string, any>, allowed: boolean, state?: State) => void;
+  consent?: (win: Window & Record<string, any>, allowed: boolean, state?: State, previous?: State | null) => void;
 }
 
 export interface CookieInfo {

@@ -13,9 +13,11 @@ export const gate: ServiceGate = {
       "page track identify instances debug on off once ready alias group enableCookie disableCookie holdConsent revokeConsent grantConsent",
     );
   },
-  consent(w, allowed) {
+  // Before a first decision TikTok holds what the page queued (a PageView)
+  // until a grant; revoked, it would drop it. A refusal or a withdrawal revokes.
+  consent(w, allowed, state, previous) {
     try {
-      w.ttq[allowed ? "grantConsent" : "revokeConsent"]();
+      w.ttq[allowed ? "grantConsent" : state?.decided || previous ? "revokeConsent" : "holdConsent"]();
     } catch {}
   },
 };

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { catalogue } from "../../../src/services/catalogue";
+import type { State } from "../../../src/types";
 import { consent as metaConsent, queued } from "../../../src/services/facebook-pixel";
 import { consent as mixpanelConsent } from "../../../src/services/mixpanel";
 import { asWindow, page, runSnippet, scripts } from "./page";
@@ -298,12 +299,19 @@ describe("vendor consent calls", () => {
     expect(plain(win.clarity.q).every((a) => a[0] == "consentv2")).toBe(true);
   });
 
-  it("call TikTok's grantConsent and revokeConsent", () => {
+  it("call TikTok's holdConsent before a first decision, then grantConsent, and revokeConsent on refusal or withdrawal", () => {
     open();
     const tiktok = catalogue["tiktok-pixel"];
+    const decided = (yes: boolean) => ({ decided: yes }) as unknown as State;
     tiktok.stub!(asWindow(win), () => {});
-    tiktok.consent!(asWindow(win), true);
-    tiktok.consent!(asWindow(win), false);
-    expect(win.ttq.slice()).toEqual([["grantConsent"], ["revokeConsent"]]);
+    // A first visit at boot: what the page queues waits for the decision instead of being dropped.
+    tiktok.consent!(asWindow(win), false, decided(false), null);
+    tiktok.consent!(asWindow(win), true, decided(true), decided(false));
+    tiktok.consent!(asWindow(win), false, decided(true), decided(true));
+    // Withdrawn: undecided again, after a grant.
+    tiktok.consent!(asWindow(win), false, decided(false), decided(true));
+    // A returning visitor who refused, at boot.
+    tiktok.consent!(asWindow(win), false, decided(true), null);
+    expect(win.ttq.slice()).toEqual([["holdConsent"], ["grantConsent"], ["revokeConsent"], ["revokeConsent"], ["revokeConsent"]]);
   });
 });
