@@ -169,7 +169,8 @@ function Service({ ui, id }: { ui: Ui; id: string }) {
             {service.cookies.map((cookie) => (
               <tr key={cookie.name}>
                 <td>
-                  {cookie.name}
+                  {/* A cookie name is code: left to right even in Hebrew ("_ga_*", not "*_ga_"). */}
+                  <bdi dir="ltr">{cookie.name}</bdi>
                   {cookie.thirdParty && service.provider && (
                     <span class="cg-3p">{t("setBy", { provider: service.provider })}</span>
                   )}

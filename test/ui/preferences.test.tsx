@@ -141,6 +141,14 @@ describe("preferences", () => {
     expect(activeInside(dialog)).toBe(last);
   });
 
+  it("writes cookie names left to right, also in a right-to-left language", async () => {
+    const { screen } = await openPreferences({ config: shop(), language: "he" });
+    await settle();
+    const name = screen.getByText("_ga_*");
+    expect(name.tagName).toBe("BDI");
+    expect(name.getAttribute("dir")).toBe("ltr");
+  });
+
   it("names each category's services-and-cookies disclosure after the category, in any language", async () => {
     for (const [language, strings, names] of [
       ["en", undefined, ["Functional Services and cookies (1)", "Analytics Services and cookies (2)", "Marketing Services and cookies (2)"]],
