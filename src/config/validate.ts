@@ -116,7 +116,7 @@ function normalize(input: unknown, catalogue: Catalogue, host: string, report: R
     // Unclear signals are honoured.
     signals: (value, path) => {
       const honoured = (v: unknown, at: string) => flag(v) ?? (report(at, v), true);
-      const signals = fields(value, path, { gpc: honoured, dnt: honoured }, { gpc: true, dnt: false });
+      const signals = fields(value, path, { gpc: honoured, dnt: honoured }, config.signals);
       return signals ?? (report(path, value), { gpc: true, dnt: true });
     },
 

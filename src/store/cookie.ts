@@ -24,7 +24,8 @@ export function cookieStore(cookie: CookieConfig, secure: boolean, report: Repor
   };
   return {
     read() {
-      for (const pair of document.cookie ? document.cookie.split("; ") : []) {
+      // No cookies at all split into [""], a name no cookie has.
+      for (const pair of document.cookie.split("; ")) {
         const [key, ...rest] = pair.split("=");
         let value = rest.join("=");
         // A pair that does not decode is skipped: a later one of that name may.

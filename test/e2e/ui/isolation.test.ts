@@ -3,7 +3,8 @@
 // `* { all: unset !important }`, and `style-src 'self'` suffices).
 import type { Page } from "playwright-core";
 import { expect, test } from "../harness";
-import { bannerShown, placeholderShown, preferencesShown, uiPage } from "./pages";
+import type { SiteConfig } from "../../../src/types";
+import { bannerShown, placeholderShown, preferencesShown, SITE, uiPage } from "./pages";
 
 interface ButtonView {
   text: string;
@@ -88,6 +89,20 @@ test("a popover or a modal dialog the page opens after the banner does not cover
   expect((await bannerButtons(page)).map((b) => b.hit)).toEqual(["consentgate-ui", "consentgate-ui", "consentgate-ui"]);
   await page.locator("consentgate-ui .cg-banner button", { hasText: "Reject all" }).click();
   await expect.poll(() => page.evaluate(() => window.ConsentGate.get().decided)).toBe(true);
+});
+
+test("a site's text with a long unbroken word wraps inside the banner and keeps every button on screen", async ({ session }) => {
+  const long = "https://example.com/" + "privacyandcookies".repeat(20);
+  const config = { ...SITE, text: { en: { bannerText: `See ${long} for {purposes}.` } } } as SiteConfig;
+  const page = await uiPage(session, "shop.html", config);
+  await bannerShown(page);
+  // Wide enough for the bar's one-row layout, where the copy and the buttons share the row.
+  const width = 1280;
+  await page.setViewportSize({ width, height: 720 });
+  for (const button of await bannerButtons(page)) {
+    expect(button.box!.x + button.box!.width, button.text).toBeLessThanOrEqual(width);
+    expect(button.hit, button.text).toBe("consentgate-ui");
+  }
 });
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
