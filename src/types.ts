@@ -116,6 +116,10 @@ export interface GateEvent {
   service: string | null;
   category: string | null;
   kind: HeldKind;
+  /**
+   * The element; for a request, cookie or storage write its URL, name or key;
+   * for Meta's queue, held while its base code stepped aside, `fbevents.js`'s URL.
+   */
   target: Element | string;
 }
 

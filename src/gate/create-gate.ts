@@ -271,7 +271,8 @@ export function createGate(deps: GateDeps) {
     const loader = catalogue[id].loader;
     if (!allows(id) || !loader) {
       try {
-        catalogue[id].stub?.(win, () => report("held", id, null, "script", loader!));
+        // Allowed by then (a tagged base code released first), the queue goes to Meta's loader: nothing is held.
+        catalogue[id].stub?.(win, () => allows(id) || report("held", id, null, "script", loader!));
       } catch {
         // A page that froze a vendor global keeps it; our stub is then not needed.
       }

@@ -50,7 +50,8 @@ export function createBanner({ api, ctx, text, optional, honoured }: Kit, soon: 
           { id: "cg-bd" },
           t(optOut ? "bannerTextOptOut" : "bannerText", { purposes: text.list(optional.map(text.categoryTitle)) }),
           config.policyUrl && " ",
-          config.policyUrl && h("a", { href: config.policyUrl, target: "_blank", rel: "noopener" }, t("policyLink")),
+          // target=_blank implies noopener (Chrome 88+, Firefox 79+, Safari 12.1+), and the policy is the site's own page.
+          config.policyUrl && h("a", { href: config.policyUrl, target: "_blank" }, t("policyLink")),
         ),
         honoured && h("p", { class: "cg-signal" }, t("signalHonoured")),
       ),

@@ -7,13 +7,16 @@ export function lift(el: HTMLElement | null) {
   if (el?.showPopover) {
     el.popover = "manual";
     el.showPopover();
-    // The top layer stacks in opening order: a popover or modal dialog the
-    // page opens later would cover ours, which goes back on top of it. Once
-    // ours is gone (the UI removes what it hides), the listener does nothing.
+    // The top layer stacks in opening order: a popover the page opens later
+    // would cover ours, which goes back on top of it (also when one closes,
+    // which changes nothing the visitor sees). Not above a modal
+    // dialog: that makes ours inert, and a click on it would reach the
+    // dialog's content hidden underneath. Once ours is gone (the UI removes
+    // what it hides), the listener does nothing.
     document.addEventListener(
       "toggle",
       (event) => {
-        if ((event as ToggleEvent).newState == "open" && el.isConnected) {
+        if ((event.target as HTMLElement).popover && el.isConnected && !document.querySelector(":modal")) {
           el.hidePopover();
           el.showPopover();
         }

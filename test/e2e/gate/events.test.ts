@@ -131,6 +131,17 @@ describe("a catalogue service the config does not name", () => {
     expect((await early(page)).released).toEqual([`facebook-pixel | marketing | script | ${LOADERS["facebook-pixel"]}`]);
   });
 
+  test("Meta's base code tagged by the site is not reported held when, released, it fills the queue", async ({ session }) => {
+    installVendors(session);
+    const page = await openGate(session, `${EARLY}\n${tagged("facebook-pixel", "marketing")}`, CONFIG);
+    await callConsentGate(page, "set", { marketing: true });
+    await expect.poll(() => requestsFor(session, LOADERS["facebook-pixel"])).toBe(1);
+    const events = await early(page);
+    expect(events.held.filter((e) => e.startsWith("facebook-pixel"))).toEqual([]);
+    expect(events.released).toContain(`facebook-pixel | marketing | script | ${LOADERS["facebook-pixel"]}`);
+    expect(session.messages("warning").filter((m) => m.startsWith("[consentgate]"))).toEqual([]);
+  });
+
   test("with no category of its own in the config it stays held for the page's whole life, even after acceptAll", async ({ session }) => {
     installVendors(session);
     const config = { categories: { analytics: { services: ["google-analytics"] } } };

@@ -1,6 +1,7 @@
 // Shadow DOM isolation and the strict-CSP page in real Chromium (issue 4
 // "Tests"; SPEC §7: the page's CSS cannot break the UI, not even
 // `* { all: unset !important }`, and `style-src 'self'` suffices).
+import { inflateSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { expect, test } from "../harness";
 import type { SiteConfig } from "../../../src/types";
@@ -34,6 +35,17 @@ async function bannerButtons(page: Page): Promise<ButtonView[]> {
   return views;
 }
 
+/** The colour drawn at a point of the page, as [r, g, b] (a one-pixel screenshot, decoded). */
+async function pixel(page: Page, x: number, y: number): Promise<number[]> {
+  const png = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } });
+  const data: Buffer[] = [];
+  for (let at = 8; at < png.length; at += 12 + png.readUInt32BE(at)) {
+    if (png.toString("ascii", at + 4, at + 8) === "IDAT") data.push(png.subarray(at + 8, at + 8 + png.readUInt32BE(at)));
+  }
+  // One pixel: a filter byte (any filter leaves a lone first pixel as it is), then its colour.
+  return [...inflateSync(Buffer.concat(data)).subarray(1, 4)];
+}
+
 test("a hostile page stylesheet and a full-screen overlay cannot hide, cover or resize the banner", async ({ session }) => {
   const plain = await uiPage(session, "shop.html");
   await bannerShown(plain);
@@ -62,31 +74,36 @@ test("a hostile page stylesheet and a full-screen overlay cannot hide, cover or 
   expect(session.problems()).toEqual([]);
 });
 
-test("a popover or a modal dialog the page opens after the banner does not cover it", async ({ session }) => {
+test("a popover the page opens after the banner goes below it; a modal dialog covers it rather than take its clicks", async ({
+  session,
+}) => {
   const page = await uiPage(session, "shop.html");
   await bannerShown(page);
-  await page.waitForTimeout(400); // the banner's entrance is over
-  // A pixel of the "Reject all" button, clear of its text.
-  const button = (await page.locator("consentgate-ui .cg-banner button", { hasText: "Reject all" }).boundingBox())!;
-  const clip = { x: Math.round(button.x + 4), y: Math.round(button.y + button.height / 2), width: 1, height: 1 };
-  const before = (await page.screenshot({ clip })).toString("base64");
+  const hits = async () => (await bannerButtons(page)).map((b) => b.hit);
+  const everyButton = ["consentgate-ui", "consentgate-ui", "consentgate-ui"];
   await page.evaluate(() => {
-    const overlay = (html: string) => {
-      document.body.insertAdjacentHTML("beforeend", html);
-      return document.body.lastElementChild as HTMLElement;
-    };
     const css = "position:fixed;inset:0;width:100vw;height:100vh;max-width:none;max-height:none;margin:0;background:red";
-    const drawer = overlay(`<div popover="manual" style="${css}">cart</div>`);
-    drawer.showPopover();
-    (overlay(`<dialog style="${css}">sign in</dialog>`) as HTMLDialogElement).showModal();
+    document.body.insertAdjacentHTML(
+      "beforeend",
+      `<div popover="manual" style="${css}">cart</div><dialog style="${css}">sign in</dialog>`,
+    );
+    document.querySelector<HTMLElement>("[popover]")!.showPopover();
   });
-  // The toggle events come a task later; the banner goes back on top then.
+  // The toggle event comes a task later; the banner goes back on top then.
+  await expect.poll(hits).toEqual(everyButton);
+
+  // A modal dialog makes the banner inert: drawn above the dialog, its
+  // buttons would pass clicks to the dialog's hidden content. The dialog
+  // stays on top: what is drawn at a button is what takes the click.
+  const reject = (await bannerButtons(page))[1].box!;
+  await page.evaluate(() => document.querySelector("dialog")!.showModal());
   await page.waitForTimeout(100);
-  // A modal dialog makes the banner inert, out of hit testing: what is drawn tells.
-  expect((await page.screenshot({ clip })).toString("base64")).toBe(before);
-  // Once the page closes its modal dialog, the banner takes input, above the popover.
+  expect(await hits()).toEqual(["dialog", "dialog", "dialog"]);
+  expect(await pixel(page, reject.x + 4, reject.y + reject.height / 2)).toEqual([255, 0, 0]);
+
+  // Closed, the banner is on top of the popover and takes its clicks.
   await page.evaluate(() => document.querySelector("dialog")!.close());
-  expect((await bannerButtons(page)).map((b) => b.hit)).toEqual(["consentgate-ui", "consentgate-ui", "consentgate-ui"]);
+  expect(await hits()).toEqual(everyButton);
   await page.locator("consentgate-ui .cg-banner button", { hasText: "Reject all" }).click();
   await expect.poll(() => page.evaluate(() => window.ConsentGate.get().decided)).toBe(true);
 });
