@@ -42,9 +42,11 @@ export function createReleaser(doc: Document, natives: Natives, released: WeakSe
     if (held.nonce) script.nonce = held.nonce;
     const src = held.getAttribute("data-src") || held.getAttribute("src");
     // A browser that knows modules never fetches a nomodule script: nothing to wait for.
-    const waits = !!src && !held.hasAttribute("async") && !held.hasAttribute("nomodule") && type !== "module";
-    // Scripts made by script are async unless told otherwise; held ones keep the order they were written in.
-    script.async = held.hasAttribute("async");
+    const waits = !!src && !held.hasAttribute("async") && !held.hasAttribute("nomodule");
+    // The queue keeps the order written, timeout included. Left to the
+    // browser (async = false), its own in-order list would keep every later
+    // script waiting on one whose server never answers.
+    script.async = true;
     if (src) natives.setAttribute.call(script, "src", src);
     else script.text = held.text;
 

@@ -181,6 +181,27 @@ describe("released scripts run once, without waiting for what never loads", () =
   });
 });
 
+describe("a held script whose server never answers", () => {
+  test("keeps the next held scripts waiting only until its timeout: then they run, external and module alike, in order", async ({
+    session,
+  }) => {
+    serveHeld(session, "hung", 20_000);
+    serveHeld(session, "after");
+    serveHeld(session, "module");
+    const tab = await openGate(
+      session,
+      `<script>window.__order = [];</script>
+<script type="text/plain" data-consent="analytics" src="/held/hung.js"></script>
+<script type="text/plain" data-consent="analytics" src="/held/after.js"></script>
+<script type="text/plain" data-consent="analytics" data-type="module" src="/held/module.js"></script>`,
+      CONFIG,
+    );
+    await callConsentGate(tab, "acceptAll");
+    // Left to the browser's own in-order list, neither ever ran.
+    await expect.poll(() => order(tab), { timeout: 10_000 }).toEqual(["after", "module"]);
+  });
+});
+
 describe("document.write from a released script", () => {
   test("after the page loaded, it adds its markup after the script instead of wiping the page", async ({ session }) => {
     session.route("/held/writer.js", {
