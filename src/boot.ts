@@ -30,7 +30,7 @@ export function boot(win: Win, base: string): ConsentGateApi {
   const config = validate(readConfig(win, problem), catalogue, doc.location.hostname, problem);
 
   const signals = readSignals(win);
-  const events = createEvents();
+  const events = createEvents(() => core.api.get());
   // A site's entry adds to a built-in one: overriding a title must not drop its hosts.
   const matcher = createMatcher(catalogue, config.services);
 

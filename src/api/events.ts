@@ -21,9 +21,10 @@ const KEEP = 1000;
 /**
  * Subscriptions for `ConsentGate.on`. `held`/`released` subscribers first get
  * what happened before they subscribed, and `ready` answers at once once
- * ready, so a late subscriber never misses what it asked about.
+ * ready, with the state as `current` gives it then (a copy of its own, not
+ * the page load's), so a late subscriber never misses what it asked about.
  */
-export function createEvents() {
+export function createEvents(current?: () => unknown) {
   const listeners = Object.fromEntries(EVENTS.map((event) => [event, new Set<Listener<any>>()]));
   /** What a late subscriber is handed first: `ready` happens once, the gate's events keep happening. */
   const past: Record<string, unknown[]> = { held: [], released: [], ready: [] };
@@ -45,7 +46,7 @@ export function createEvents() {
       if (typeof fn !== "function") fail(`on("${event}")`, fn, "is not a function");
       const set = listeners[event];
       set.add(fn);
-      past[event]?.forEach((p) => call(fn, p));
+      past[event]?.forEach((p) => call(fn, event == "ready" ? current!() : p));
       return () => {
         set.delete(fn);
       };

@@ -108,8 +108,9 @@ describe("held and released", () => {
 });
 
 describe("ready", () => {
-  it("calls a listener when ready, and one subscribed afterwards at once", () => {
-    const events = createEvents();
+  it("calls a listener when ready, and one subscribed afterwards at once, with the state as it is then", () => {
+    const now = { ...STATE, decided: true };
+    const events = createEvents(() => now);
     const early = vi.fn();
     events.on("ready", early);
     expect(early).not.toHaveBeenCalled();
@@ -118,7 +119,8 @@ describe("ready", () => {
     const late = vi.fn();
     events.on("ready", late);
     expect(late).toHaveBeenCalledTimes(1);
-    expect(late).toHaveBeenCalledWith(STATE);
+    // Not the page load's state: a decision made since then counts.
+    expect(late).toHaveBeenCalledWith(now);
   });
 
   it("is not replayed for other events", () => {
@@ -134,7 +136,7 @@ describe("ready", () => {
   });
 
   it("calls a ready listener subscribed from a ready listener once", () => {
-    const events = createEvents();
+    const events = createEvents(() => STATE);
     const inner = vi.fn();
     events.on("ready", () => events.on("ready", inner));
     events.emit("ready", STATE);
