@@ -8,7 +8,7 @@
  * Attributes that only mean "held", and event handlers, which stay on the held
  * element (its load and error are forwarded to it); everything else carries over.
  */
-const HOLD_ATTRIBUTES = /^(type|data-consent|data-src|data-srcset|data-type|on.*)$/;
+const HOLD_ATTRIBUTES = /^(type|data-consent|data-src|data-srcset|on.*)$/;
 /** How long a held classic script may keep the next one waiting. */
 const SCRIPT_TIMEOUT = 5000;
 
@@ -34,10 +34,13 @@ export function createReleaser(doc: Document, natives: Natives, released: WeakSe
   function runScript(held: HTMLScriptElement): Promise<unknown> | undefined {
     const script = fresh();
     for (const { name, value } of Array.from(held.attributes)) {
-      if (!HOLD_ATTRIBUTES.test(name)) natives.setAttribute.call(script, name, value);
+      // `data-type` is the real type. A name the parser let through but
+      // setAttribute refuses (a stray quote, in WebKit) is dropped, as is;
+      // thrown, it would stop every release after this one.
+      try {
+        if (!HOLD_ATTRIBUTES.test(name)) natives.setAttribute.call(script, name == "data-type" ? "type" : name, value);
+      } catch {}
     }
-    const type = held.getAttribute("data-type");
-    if (type) natives.setAttribute.call(script, "type", type);
     // The browser hides a nonce from getAttribute once the page has loaded; the property keeps it.
     if (held.nonce) script.nonce = held.nonce;
     const src = held.getAttribute("data-src") || held.getAttribute("src");

@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createReleaser, type Natives } from "../../../src/gate/release";
+
+afterEach(() => {
+  document.head.innerHTML = "";
+  document.body.innerHTML = "";
+});
+
+/** The browser's own methods, except a setAttribute that refuses `refused` as WebKit refuses a stray quote. */
+function natives(refused: string): Natives {
+  const setAttribute = Element.prototype.setAttribute;
+  return {
+    setAttribute(this: Element, name: string, value: string) {
+      if (name == refused) throw new DOMException(`"${name}" is not a valid attribute name`, "InvalidCharacterError");
+      setAttribute.call(this, name, value);
+    },
+    insertBefore: Node.prototype.insertBefore,
+    removeChild: Node.prototype.removeChild,
+  };
+}
+
+/** A held inline script, tagged as a site tags one by hand. */
+function held(text: string, attributes: Record<string, string> = {}): HTMLScriptElement {
+  const script = document.createElement("script");
+  script.setAttribute("type", "text/plain");
+  script.setAttribute("data-consent", "analytics");
+  for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
+  script.text = text;
+  document.body.append(script);
+  return script;
+}
+
+const ran = () => Array.from(document.querySelectorAll("script"), (s) => [s.getAttribute("type"), s.text]);
+
+describe("releasing held scripts", () => {
+  it("gives a released script its real type from data-type, and none of the holding attributes", async () => {
+    const releaser = createReleaser(document, natives(""), new WeakSet());
+    releaser.script(held("a()", { "data-type": "module", id: "tag" }));
+    await new Promise((resolve) => releaser.after(resolve as () => void));
+    const script = document.querySelector("script")!;
+    expect(script.getAttribute("type")).toBe("module");
+    expect(script.id).toBe("tag");
+    expect(script.hasAttribute("data-consent")).toBe(false);
+    expect(script.hasAttribute("data-type")).toBe(false);
+  });
+
+  it("drops an attribute setAttribute refuses and goes on: that script and the ones after it run", async () => {
+    const releaser = createReleaser(document, natives("data-bad"), new WeakSet());
+    releaser.script(held("first()", { "data-bad": "x" }));
+    releaser.script(held("second()"));
+    await new Promise((resolve) => releaser.after(resolve as () => void));
+    expect(ran()).toEqual([
+      [null, "first()"],
+      [null, "second()"],
+    ]);
+  });
+});
