@@ -59,13 +59,18 @@ export function createGate(deps: GateDeps) {
   const permits = (id: string, kind: HeldKind) =>
     allows(id) || (!!advanced && GOOGLE_TAGS.includes(id) && kind !== "cookie" && kind !== "storage");
 
-  function report(event: "held" | "released", service: string | null, name: string | null, kind: HeldKind, target: Element | string) {
-    const category = service ? categoryOf(service) || null : name && own(config.categories, name) ? name : null;
-    if (event === "held" && service && !configured.has(service) && !warned.has(service)) {
+  /** One warning for a catalogue service the config does not name, held or let through under its category. */
+  function unnamed(service: string) {
+    if (!configured.has(service) && !warned.has(service)) {
       warned.add(service);
       const home = categoryOf(service);
       warn(service, home, NOT_CONFIGURED, !own(config.categories, home));
     }
+  }
+
+  function report(event: "held" | "released", service: string | null, name: string | null, kind: HeldKind, target: Element | string) {
+    const category = service ? categoryOf(service) || null : name && own(config.categories, name) ? name : null;
+    if (event === "held" && service) unnamed(service);
     emit(event, { service, category, kind, target });
   }
 
@@ -106,6 +111,7 @@ export function createGate(deps: GateDeps) {
 
   /** Notes a service's element entering the page untagged; true when it may load as it is. */
   function admits(el: Element, service: string) {
+    unnamed(service);
     const script = el.nodeName === "SCRIPT";
     if (script) inserted.add(service);
     const allowed = permits(service, kindOf(el));

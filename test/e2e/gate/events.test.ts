@@ -4,7 +4,7 @@
 // anyway, reported in get().services, and named in exactly one console.warn.
 import type { Page } from "playwright-core";
 import { callConsentGate, consentState, describe, expect, test } from "../harness";
-import { installVendors, LOADERS, openGate, ran, requestsFor, snippet, tagged } from "./kit";
+import { gatePage, installVendors, LOADERS, openGate, ran, requestsFor, snippet, tagged } from "./kit";
 
 const CONFIG = {
   categories: {
@@ -140,6 +140,22 @@ describe("a catalogue service the config does not name", () => {
     expect(events.held.filter((e) => e.startsWith("facebook-pixel"))).toEqual([]);
     expect(events.released).toContain(`facebook-pixel | marketing | script | ${LOADERS["facebook-pixel"]}`);
     expect(session.messages("warning").filter((m) => m.startsWith("[consentgate]"))).toEqual([]);
+  });
+
+  test("one let through under its allowed category is warned about too, once", async ({ session }) => {
+    installVendors(session);
+    const page = await openGate(session, gatePage("dynamic.html"), CONFIG);
+    await callConsentGate(page, "acceptAll");
+    // Twice: a second insertion warns no more.
+    for (let i = 0; i < 2; i++) {
+      await page.evaluate((html) => (window as unknown as { insertTags(h: string): void }).insertTags(html), snippet("microsoft-clarity"));
+    }
+    await expect.poll(() => requestsFor(session, LOADERS["microsoft-clarity"])).toBeGreaterThan(0);
+    // The warning's words load with consentgate-diagnostics.js.
+    await page.waitForLoadState("networkidle");
+    const warnings = session.messages("warning").filter((m) => m.startsWith("[consentgate]"));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/microsoft-clarity.*"analytics", and runs when that is allowed/);
   });
 
   test("with no category of its own in the config it stays held for the page's whole life, even after acceptAll", async ({ session }) => {
