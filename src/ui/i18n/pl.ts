@@ -12,7 +12,7 @@ export default {
   rejectAll: "Odrzuć wszystkie",
   manageChoices: "Zarządzaj wyborem",
   doNotSell: "Nie sprzedawaj ani nie udostępniaj moich danych osobowych",
-  signalHonoured: "Uwzględniliśmy sygnał prywatności Twojej przeglądarki.",
+  signalHonoured: "Uwzględniliśmy sygnał prywatności przeglądarki.",
   preferencesTitle: "Ustawienia prywatności",
   preferencesText:
     "Wybierz, z jakich plików cookie i podobnych technologii może korzystać ta strona. Niezbędne są zawsze włączone, ponieważ bez nich strona nie działa.",
