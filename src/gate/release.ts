@@ -35,8 +35,8 @@ export function createReleaser(doc: Document, natives: Natives, released: WeakSe
     const script = fresh();
     for (const { name, value } of Array.from(held.attributes)) {
       // `data-type` is the real type. A name the parser let through but
-      // setAttribute refuses (a stray quote, in WebKit) is dropped, as is;
-      // thrown, it would stop every release after this one.
+      // setAttribute refuses (a stray quote, in WebKit) is left out: thrown,
+      // it would stop every release after this one.
       try {
         if (!HOLD_ATTRIBUTES.test(name)) natives.setAttribute.call(script, name == "data-type" ? "type" : name, value);
       } catch {}
