@@ -24,7 +24,7 @@ const KEEP = 1000;
  * ready, with the state as `current` gives it then (a copy of its own, not
  * the page load's), so a late subscriber never misses what it asked about.
  */
-export function createEvents(current?: () => unknown) {
+export function createEvents(current: () => unknown) {
   const listeners = Object.fromEntries(EVENTS.map((event) => [event, new Set<Listener<any>>()]));
   /** What a late subscriber is handed first: `ready` happens once, the gate's events keep happening. */
   const past: Record<string, unknown[]> = { held: [], released: [], ready: [] };
@@ -46,7 +46,7 @@ export function createEvents(current?: () => unknown) {
       if (typeof fn !== "function") fail(`on("${event}")`, fn, "is not a function");
       const set = listeners[event];
       set.add(fn);
-      past[event]?.forEach((p) => call(fn, event == "ready" ? current!() : p));
+      past[event]?.forEach((p) => call(fn, event == "ready" ? current() : p));
       return () => {
         set.delete(fn);
       };

@@ -12,7 +12,7 @@ afterEach(() => {
 
 describe("on", () => {
   it("returns a function that unsubscribes", () => {
-    const events = createEvents();
+    const events = createEvents(() => STATE);
     const fn = vi.fn();
     const off = events.on("change", fn);
     events.emit("change", STATE);
@@ -24,7 +24,7 @@ describe("on", () => {
   });
 
   it("unsubscribes only the function it was returned for", () => {
-    const events = createEvents();
+    const events = createEvents(() => STATE);
     const kept = vi.fn();
     events.on("open", kept);
     events.on("open", vi.fn())();
@@ -33,11 +33,11 @@ describe("on", () => {
   });
 
   it.each(["changed", "toString", "", "consentgate:change"])("throws a TypeError for the event %j", (event) => {
-    expect(() => createEvents().on(event as "change", () => {})).toThrow(TypeError);
+    expect(() => createEvents(() => STATE).on(event as "change", () => {})).toThrow(TypeError);
   });
 
   it("throws a TypeError for a listener that is not a function", () => {
-    expect(() => createEvents().on("change", "alert(1)" as never)).toThrow(TypeError);
+    expect(() => createEvents(() => STATE).on("change", "alert(1)" as never)).toThrow(TypeError);
   });
 
   it("is the API's on", () => {
@@ -54,7 +54,7 @@ describe("on", () => {
 
 describe("held and released", () => {
   it("replay what happened before, in order, to a late subscriber, then go on live", () => {
-    const events = createEvents();
+    const events = createEvents(() => STATE);
     events.emit("held", held(1));
     events.emit("released", held(2));
     events.emit("held", held(3));
@@ -71,7 +71,7 @@ describe("held and released", () => {
   });
 
   it("replay to every late subscriber, not just the first", () => {
-    const events = createEvents();
+    const events = createEvents(() => STATE);
     events.emit("held", held(1));
     const first = vi.fn();
     const second = vi.fn();
@@ -83,7 +83,7 @@ describe("held and released", () => {
 
   it("keep the first 1000 for late subscribers, so a page that beacons forever does not grow without end", () => {
     // The first ones say why a page's tags did not run; a beacon's thousandth retry says little.
-    const events = createEvents();
+    const events = createEvents(() => STATE);
     for (let n = 0; n < 1005; n++) events.emit("held", held(n));
     const seen: GateEvent[] = [];
     events.on("held", (e) => seen.push(e));
@@ -93,11 +93,11 @@ describe("held and released", () => {
   });
 
   it("name in their TypeError an event that has no text of its own", () => {
-    expect(() => createEvents().on(Object.create(null), () => {})).toThrow(/^\[consentgate\] on\(\): \[object Object\] is not one of/);
+    expect(() => createEvents(() => STATE).on(Object.create(null), () => {})).toThrow(/^\[consentgate\] on\(\): \[object Object\] is not one of/);
   });
 
   it("hand an event once to a listener subscribed while that event is being delivered", () => {
-    const events = createEvents();
+    const events = createEvents(() => STATE);
     const late = vi.fn();
     events.on("held", () => {
       events.on("held", late);
@@ -124,7 +124,7 @@ describe("ready", () => {
   });
 
   it("is not replayed for other events", () => {
-    const events = createEvents();
+    const events = createEvents(() => STATE);
     events.emit("change", STATE);
     events.emit("open", "banner");
     const change = vi.fn();
@@ -147,7 +147,7 @@ describe("ready", () => {
 describe("a throwing listener", () => {
   it("does not stop the other listeners, and its error still reaches the console", () => {
     vi.useFakeTimers();
-    const events = createEvents();
+    const events = createEvents(() => STATE);
     const before = vi.fn();
     const after = vi.fn();
     events.on("change", before);
@@ -175,7 +175,7 @@ describe("a throwing listener", () => {
 
   it("does not stop a late held subscriber from getting the rest of the replay", () => {
     vi.useFakeTimers();
-    const events = createEvents();
+    const events = createEvents(() => STATE);
     events.emit("held", held(1));
     events.emit("held", held(2));
     const seen: GateEvent[] = [];

@@ -20,7 +20,8 @@ interface Options {
  * other tabs (announce) and the page (dispatch). The clock stands still at NOW.
  */
 export function makeCore({ config = makeConfig(), signals = NO_SIGNALS, store = memoryStore() }: Options = {}) {
-  const events = createEvents();
+  // Its late ready subscribers get the state as it is then, as in boot.ts.
+  const events = createEvents(() => core.api.get());
   let ids = 0;
   const deps = {
     config,
