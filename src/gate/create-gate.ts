@@ -301,12 +301,12 @@ export function createGate(deps: GateDeps) {
       else release(el);
     }
 
+    // On every change, not only the service's own: what a vendor is told may
+    // depend on another category (Clarity's ad_Storage on marketing). At boot
+    // too: a returning visitor's vendor must hear the consent it was given.
     for (const id of Object.keys(catalogue)) {
-      const now = next.services[id];
-      if (previous?.services[id] === now) continue;
       try {
-        // At boot too: a returning visitor's vendor (Clarity) must hear the consent it was given.
-        catalogue[id].consent?.(win, now, next, previous);
+        catalogue[id].consent?.(win, next.services[id], next, previous);
       } catch {
         // A vendor's own API failing must not stop the gate.
       }

@@ -173,6 +173,30 @@ describe("refusal", () => {
   });
 });
 
+describe("vendors told through their queue", () => {
+  test("Clarity hears every change of what it may store, also when only marketing changed", async ({ session }) => {
+    const page = await openGate(session, "", {
+      categories: { analytics: { services: ["microsoft-clarity"] }, marketing: { services: [] } },
+    });
+    /** The last consentv2 in Clarity's queue, as "ad/analytics". */
+    const told = () =>
+      page.evaluate(() => {
+        const q = (window as unknown as { clarity: { q: IArguments[] } }).clarity.q;
+        const last = q[q.length - 1];
+        return last[0] + " " + last[1].ad_Storage + "/" + last[1].analytics_Storage;
+      });
+    expect(await told()).toBe("consentv2 denied/denied");
+    await callConsentGate(page, "acceptAll");
+    expect(await told()).toBe("consentv2 granted/granted");
+    await callConsentGate(page, "set", { marketing: false });
+    expect(await told()).toBe("consentv2 denied/granted");
+    await callConsentGate(page, "set", { marketing: true });
+    expect(await told()).toBe("consentv2 granted/granted");
+    await callConsentGate(page, "set", { analytics: false });
+    expect(await told()).toBe("consentv2 denied/denied");
+  });
+});
+
 describe("consentgate-changes.js, where deleting and Meta's hand-over live", () => {
   const changesRequests = (session: Session, from = 0) =>
     session.requests.slice(from).filter((r) => new URL(r.url).pathname == "/consentgate-changes.js").length;
