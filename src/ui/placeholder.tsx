@@ -14,17 +14,24 @@ interface PlaceholderProps {
 /** Stands in for a held embed: who it is from, why it is hidden, and how to load it. */
 export function Placeholder({ ui, name, allow, once }: PlaceholderProps) {
   const { t, categoryTitle } = ui.text;
-  const isCategory = Object.prototype.hasOwnProperty.call(ui.ctx.config.categories, name);
+  const { config, categoryOf } = ui.ctx;
+  const offered = (category: string) => Object.prototype.hasOwnProperty.call(config.categories, category);
+  const isCategory = offered(name);
   const service = isCategory ? { title: categoryTitle(name), policyUrl: undefined } : describeService(name, ui);
   const vars = { service: service.title };
+  // A service whose category the config lacks stays held for the page's
+  // whole life (SPEC §3): a button that stores a choice could not load it.
+  const allowable = isCategory || offered(categoryOf(name));
   return (
     <div class="cg-ph" role="group" aria-label={service.title}>
       <p class="cg-ph-title">{service.title}</p>
       <p>{t("embedText", vars)}</p>
       <div class="cg-ph-actions">
-        <button class="cg-btn" onClick={allow}>
-          {t("allowService", vars)}
-        </button>
+        {allowable && (
+          <button class="cg-btn" onClick={allow}>
+            {t("allowService", vars)}
+          </button>
+        )}
         <button class="cg-btn" onClick={once}>
           {t("onlyThisTime")}
         </button>
@@ -70,10 +77,10 @@ export function watchEmbeds(ui: Ui, met: (service: string) => void) {
         <Placeholder
           ui={ui}
           name={name}
-          allow={() => {
-            api.set({ [name]: true }, { source: "preferences" });
-            restore(target);
-          }}
+          // The iframe comes back when the gate releases it: not when something
+          // else still holds it (another service in its srcdoc, a category
+          // it is tagged with that is not the service's).
+          allow={() => api.set({ [name]: true }, { source: "preferences" })}
           once={() => {
             restore(target);
             ctx.releaseOnce(target);

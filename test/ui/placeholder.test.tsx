@@ -1,6 +1,6 @@
 import { fireEvent } from "@testing-library/preact";
 import { afterEach, describe, expect, it } from "vitest";
-import { shop } from "../fixtures/ui/configs";
+import { makeConfig, shop } from "../fixtures/ui/configs";
 import { cleanPage, hasPlaceholder, heldIframe, placeholderFor, settle, setup } from "./harness";
 
 afterEach(cleanPage);
@@ -25,15 +25,27 @@ describe("embed placeholder", () => {
     );
   });
 
-  it("allows the service from a button named after it, then puts the iframe back", async () => {
+  it("allows the service from a button named after it, and puts the iframe back once the gate releases it", async () => {
     const iframe = pageWithVideo();
     const ui = setup({ config: shop(), before: (fake) => fake.emit("held", heldIframe("youtube", "marketing", iframe)) });
     const placeholder = (await placeholderFor("youtube"));
     fireEvent.click(placeholder.screen.getByRole("button", { name: /YouTube/ }));
     expect(ui.decisions()).toEqual([["set", { youtube: true }, { source: "preferences" }]]);
+    // Still held by something else (a category it is tagged with, another service in its srcdoc): the placeholder stays.
+    expect(iframe.isConnected).toBe(false);
+    expect(placeholder.host.isConnected).toBe(true);
+    ui.emit("released", heldIframe("youtube", "marketing", iframe));
     expect(iframe.isConnected).toBe(true);
     expect(placeholder.host.isConnected).toBe(false);
     expect(iframe.previousElementSibling!.textContent).toBe("Launch video");
+  });
+
+  it("offers no Allow button for a service whose category the config lacks, which stays held", async () => {
+    const iframe = pageWithVideo();
+    const config = makeConfig({ categories: { analytics: { services: ["google-analytics"] } } });
+    setup({ config, before: (fake) => fake.emit("held", heldIframe("youtube", "marketing", iframe)) });
+    const placeholder = await placeholderFor("youtube");
+    expect(placeholder.screen.getAllByRole("button").map((b) => b.textContent)).toEqual(["Only this time"]);
   });
 
   it("loads the embed only this time, storing nothing", async () => {
