@@ -9,6 +9,7 @@
 import { STILL_RUNNING } from "../config/problem";
 import type { Report } from "../config/problem";
 import { consent as meta, queued, unstub } from "../services/facebook-pixel";
+import { consent as intercom } from "../services/intercom";
 import { consent as mixpanel } from "../services/mixpanel";
 import type { ServiceGate } from "../services/service";
 import type { CookieConfig, State } from "../types";
@@ -45,6 +46,7 @@ export interface Change {
 /** Consent APIs that exist only once the vendor's script runs: nothing to tell them at boot. */
 export const RUNNING_VENDORS: Record<string, (win: Window & Record<string, any>, allowed: boolean) => void> = {
   "facebook-pixel": meta,
+  intercom,
   mixpanel,
 };
 

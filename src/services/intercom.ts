@@ -9,6 +9,20 @@ export const gate: ServiceGate = {
   storage: ["intercom.*"],
 };
 
+/**
+ * Intercom's own end of a session, for a messenger already running when it is
+ * refused (src/gate/changes.ts): `shutdown` takes the messenger off the page
+ * and clears its session. Only the real messenger is told: the snippet's
+ * queue (`Intercom.q`) would replay it right after a later boot. Allowed
+ * again, the messenger returns on the next page view.
+ */
+export function consent(w: Window & Record<string, any>, allowed: boolean): void {
+  try {
+    const intercom = w.Intercom;
+    if (!allowed && typeof intercom == "function" && !intercom.q) intercom("shutdown");
+  } catch {}
+}
+
 export const info: ServiceInfo = {
   title: "Intercom",
   purpose: "Runs the support chat and remembers the conversation between visits.",

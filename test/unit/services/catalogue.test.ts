@@ -117,15 +117,15 @@ describe("vendor consent calls", () => {
     const consent = gate.consent || RUNNING_VENDORS[id];
     if (!consent) return;
     for (const value of [undefined, null, 5, "x", {}, [], () => {}, { __loaded: true, callMethod: 1 }]) {
-      const w = { fbq: value, mixpanel: value, clarity: value, ttq: value } as any;
+      const w = { fbq: value, mixpanel: value, clarity: value, ttq: value, Intercom: value } as any;
       expect(() => consent(w, true), id).not.toThrow();
       expect(() => consent(w, false), id).not.toThrow();
     }
   }));
 
-  it("reach Meta, Mixpanel, Clarity and TikTok: through the queue from the core, or on a change once running", () => {
+  it("reach Meta, Mixpanel, Intercom, Clarity and TikTok: through the queue from the core, or on a change once running", () => {
     const withConsent = Object.keys(catalogue).filter((id) => catalogue[id].consent || RUNNING_VENDORS[id]);
-    expect(withConsent.sort()).toEqual(["facebook-pixel", "microsoft-clarity", "mixpanel", "tiktok-pixel"]);
+    expect(withConsent.sort()).toEqual(["facebook-pixel", "intercom", "microsoft-clarity", "mixpanel", "tiktok-pixel"]);
   });
 });
 

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { catalogue } from "../../../src/services/catalogue";
 import type { State } from "../../../src/types";
 import { consent as metaConsent, queued } from "../../../src/services/facebook-pixel";
+import { consent as intercomConsent } from "../../../src/services/intercom";
 import { consent as mixpanelConsent } from "../../../src/services/mixpanel";
 import { asWindow, page, runSnippet, scripts } from "./page";
 
@@ -280,6 +281,18 @@ describe("vendor consent calls", () => {
     mixpanelConsent(asWindow(win), false);
     mixpanelConsent(asWindow(win), true);
     expect(calls).toEqual(["out", "in"]);
+  });
+
+  it("shut a running Intercom messenger down when it is refused, never its snippet's queue", () => {
+    open();
+    const calls: unknown[][] = [];
+    // The snippet's queue, before the messenger has loaded: a queued shutdown would follow its boot.
+    const queue = Object.assign((...args: unknown[]) => calls.push(["queue", ...args]), { q: [] });
+    intercomConsent(asWindow(Object.assign(win, { Intercom: queue })), false);
+    const messenger = (...args: unknown[]) => calls.push(["messenger", ...args]);
+    intercomConsent(asWindow(Object.assign(win, { Intercom: messenger })), true);
+    intercomConsent(asWindow(Object.assign(win, { Intercom: messenger })), false);
+    expect(calls).toEqual([["messenger", "shutdown"]]);
   });
 
   it("send Clarity consentv2, granting ad storage only with the marketing category", () => {
