@@ -85,7 +85,7 @@ export function boot(win: Win, base: string): ConsentGateApi {
 
   const state = core.current;
   let changes: Promise<typeof import("./gate/changes")> | undefined;
-  if (config.googleConsentMode) updateConsentMode = startConsentMode(win, config.googleConsentMode, state(), category);
+  if (config.googleConsentMode) updateConsentMode = startConsentMode(win, config.googleConsentMode, state(), category, problem);
   const gate = createGate({
     win,
     config,

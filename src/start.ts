@@ -20,7 +20,8 @@ export function start(base: string): ConsentGateApi | undefined {
     Object.defineProperty(win, "ConsentGate", { value: api, enumerable: true, writable: false });
     return api;
   } catch (error) {
-    console.error(`[consentgate] could not start (${(error as Error).message}); nothing optional runs`);
+    // Where it failed decides whether the gate was in place: say what is sure.
+    console.error(`[consentgate] could not start (${(error as Error).message}); trackers may not be held`);
     return undefined;
   }
 }

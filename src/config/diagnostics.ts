@@ -72,6 +72,8 @@ const RULES: Record<string, string> = {
   policyUrl: "$ is not an https:, http: or relative URL; using no link",
   ui: "$ is not an object; using the defaults",
   "ui.reopenButton": "$ is not a boolean; using false",
+  // Not the config's, the page's: Google's tags read consent from it.
+  dataLayer: "window.dataLayer ($) takes no push(): Google's tags cannot be told the consent",
 };
 
 /** The gate's warnings: whole sentences, since they name no config path. */

@@ -1,4 +1,5 @@
 import { CONSENT_TYPES } from "../config/defaults";
+import type { Report } from "../config/problem";
 import type { ConsentModeConfig, State } from "../types";
 
 type ConsentValues = Record<string, "granted" | "denied">;
@@ -16,10 +17,18 @@ export function startConsentMode(
   mode: ConsentModeConfig,
   state: State,
   categoryOf: (id: string) => string,
+  report: Report,
 ) {
-  // gtag.js only honours `arguments` objects, never arrays.
+  // gtag.js only honours `arguments` objects, never arrays. A page whose
+  // dataLayer is no array (an object, a frozen list) cannot tell Google's tags
+  // anything, nor can Google's own snippet: said once, at boot, and the
+  // consent state goes on without it.
   function gtag(..._: unknown[]) {
-    (win.dataLayer = win.dataLayer || []).push(arguments);
+    try {
+      (win.dataLayer = win.dataLayer || []).push(arguments);
+    } catch {
+      return true;
+    }
   }
 
   const values = (granted: (category: string) => boolean): ConsentValues =>
@@ -34,7 +43,8 @@ export function startConsentMode(
     );
 
   const initial = values(() => false);
-  gtag("consent", "default", { ...initial, wait_for_update: 500 });
+  const failed = gtag("consent", "default", { ...initial, wait_for_update: 500 });
+  if (failed) report("dataLayer", win.dataLayer);
 
   // A Google tag allowed on its own runs with its category's types granted: what it is told matches what it may do.
   const granted = (next: State) => (category: string) =>

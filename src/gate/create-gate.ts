@@ -318,7 +318,12 @@ export function createGate(deps: GateDeps) {
     const refusedKey = (key: string) => refused(matcher.storage(key));
     // Leftover cookies are checked on every page view (a server may set them);
     // storage is looked through with the rest of a change.
-    const cookies = String(cookie.get!.call(doc)).split(";").map((pair) => pair.split("=")[0].trim());
+    let cookies: string[] = [];
+    try {
+      cookies = String(cookie.get!.call(doc)).split(";").map((pair) => pair.split("=")[0].trim());
+    } catch {
+      // A sandboxed document has no cookies to read, nor to delete.
+    }
     if (previous || cookies.some(refusedCookie)) {
       deps.changes({ win, cookie, consent: config.cookie, catalogue, releaser, inserted, ran, state, warn, report, next, previous, reload, cookies, refusedCookie, refusedKey });
     }

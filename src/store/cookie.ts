@@ -19,13 +19,24 @@ export interface ConsentStore {
 export function cookieStore(cookie: CookieConfig, secure: boolean, report: Report): ConsentStore {
   const name = cookie.name.replace(/%/g, "%25");
   const attributes = `; path=${cookie.path}${cookie.domain ? "; domain=" + cookie.domain : ""}; sameSite=Lax${secure ? "; secure" : ""}; expires=`;
+  // A sandboxed document (CSP sandbox, <iframe sandbox>) throws on any use of
+  // its cookies: nothing is read, and a choice holds for the page view.
   const set = (value: string, days: number) => {
-    document.cookie = name + "=" + value + attributes + new Date(Date.now() + days * 864e5).toUTCString();
+    try {
+      document.cookie = name + "=" + value + attributes + new Date(Date.now() + days * 864e5).toUTCString();
+    } catch {}
+  };
+  const pairs = () => {
+    try {
+      return document.cookie.split("; ");
+    } catch {
+      return [];
+    }
   };
   return {
     read() {
       // No cookies at all split into [""], a name no cookie has.
-      for (const pair of document.cookie.split("; ")) {
+      for (const pair of pairs()) {
         const [key, ...rest] = pair.split("=");
         let value = rest.join("=");
         // A pair that does not decode is skipped: a later one of that name may.
@@ -40,7 +51,7 @@ export function cookieStore(cookie: CookieConfig, secure: boolean, report: Repor
     write(value) {
       set(value, cookie.days);
       // A refused write fails silently, and the visitor would be asked again on the next page.
-      if (!document.cookie.split("; ").includes(name + "=" + value)) {
+      if (!pairs().includes(name + "=" + value)) {
         report(cookie.name, `domain ${cookie.domain || "host-only"}, path ${cookie.path}`, NOT_STORED);
       }
     },

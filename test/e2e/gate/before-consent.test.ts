@@ -13,6 +13,7 @@ import {
   mixpanelLoaded,
   openGate,
   ran,
+  requestsFor,
   snippet,
   storageKeys,
   VENDORS,
@@ -220,6 +221,53 @@ describe("a hostile page before ConsentGate", () => {
     await expectNothingRan(page, session, vendors);
     const { categories } = await consentState(page);
     expect(Object.entries(categories).filter(([, on]) => on)).toEqual([["necessary", true]]);
+    expect(session.pageErrors).toEqual([]);
+  });
+});
+
+describe("a page that breaks what ConsentGate reads or writes", () => {
+  const PAGE = [snippet("hotjar"), snippet("facebook-pixel")].join("\n");
+
+
+  test("a sandboxed document, whose cookies throw: trackers are held, and a choice holds for the page view", async ({ session }) => {
+    installVendors(session);
+    const page = await openGate(session, snippet("hotjar"), ALL_VENDORS, { headers: { "content-security-policy": "sandbox allow-scripts" } });
+    await page.waitForLoadState("networkidle");
+    expect(session.thirdParty()).toEqual([]);
+    expect(await ran(page)).toEqual([]);
+
+    await callConsentGate(page, "acceptAll");
+    // The page's origin is opaque: the UI and the other module files load only
+    // with CORS headers, which this server does not send (README, "Sandboxed documents").
+    await expect.poll(() => requestsFor(session, LOADERS.hotjar)).toBe(1);
+    expect((await consentState(page)).decided).toBe(true);
+    expect(session.messages("error").filter((m) => m.includes("could not start"))).toEqual([]);
+  });
+
+  test.for([
+    ["an object", "window.dataLayer = { pageType: 'home' };"],
+    ["a frozen array", "window.dataLayer = Object.freeze([]);"],
+  ])("a window.dataLayer that is %s, with Consent Mode: trackers are held, and allowed ones run", async ([, code], { session }) => {
+    const vendors = installVendors(session);
+    const config = `${JSON.stringify({ ...ALL_VENDORS, googleConsentMode: true })}; ${code}`;
+    const page = await openGate(session, PAGE, config, { configVia: "global" });
+    await page.waitForLoadState("networkidle");
+    expect(session.thirdParty()).toEqual([]);
+
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => vendors.hotjar.length).toBe(1);
+    expect(session.pageErrors).toEqual([]);
+    await expect.poll(() => session.messages("error").filter((m) => m.includes("dataLayer"))).toHaveLength(1);
+    expect(session.messages("error").join("\n")).toMatch(/window\.dataLayer \(.*\) takes no push\(\)/);
+  });
+
+  test("a dataLayer replaced after ConsentGate by an object: a decision still releases what it allows", async ({ session }) => {
+    const vendors = installVendors(session);
+    const config = JSON.stringify({ ...ALL_VENDORS, googleConsentMode: true });
+    const page = await openGate(session, `<script>var dataLayer = { pageType: "home" };</script>\n${PAGE}`, config);
+    await page.waitForLoadState("networkidle");
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => vendors.hotjar.length).toBe(1);
     expect(session.pageErrors).toEqual([]);
   });
 });

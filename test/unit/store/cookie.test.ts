@@ -56,6 +56,18 @@ describe("cookieStore", () => {
     expect(report).toHaveBeenCalledWith("consentgate", "domain co.uk, path /", NOT_STORED);
   });
 
+  it("reads nothing, writes nothing and reports the write where cookies throw (a sandboxed document)", () => {
+    const store = cookieStore(COOKIE, false, report);
+    const sandboxed = () => {
+      throw new DOMException("The document is sandboxed", "SecurityError");
+    };
+    Object.defineProperty(document, "cookie", { configurable: true, get: sandboxed, set: sandboxed });
+    expect(store.read()).toBeUndefined();
+    expect(() => store.write("v")).not.toThrow();
+    expect(() => store.clear()).not.toThrow();
+    expect(report).toHaveBeenCalledWith("consentgate", "domain host-only, path /", NOT_STORED);
+  });
+
   it("reports nothing when the write was kept", () => {
     cookieStore(COOKIE, false, report).write("v");
     expect(report).not.toHaveBeenCalled();
