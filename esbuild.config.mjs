@@ -64,10 +64,14 @@ async function buildTwice(options, ascii) {
   }
 }
 
+// Members the core's modules pass only to one another get short names in
+// the core (src/mangle.json lists them, and says what makes that safe).
+const mangleProps = new RegExp(`^(${JSON.parse(readFileSync("src/mangle.json", "utf8")).props.join("|")})$`);
+
 // The classic core stays ASCII: pages in other encodings read it too.
-await buildTwice({ entryPoints: { consentgate: "src/index.ts" }, format: "iife", outdir: out }, true);
+await buildTwice({ entryPoints: { consentgate: "src/index.ts" }, format: "iife", outdir: out, mangleProps }, true);
 await buildTwice(
-  { entryPoints: { consentgate: "src/module.ts" }, format: "esm", outExtension: { ".js": ".mjs" }, outdir: out },
+  { entryPoints: { consentgate: "src/module.ts" }, format: "esm", outExtension: { ".js": ".mjs" }, outdir: out, mangleProps },
   true,
 );
 

@@ -11,6 +11,9 @@ const DAY = 86400;
 /** Own keys only: inherited ones like "constructor" name nothing. */
 export const own = (map: object, key: string) => Object.prototype.hasOwnProperty.call(map, key);
 
+/** `map[key]` when the key is the map's own, else undefined. */
+export const ownValue = <T>(map: Record<string, T>, key: string): T | undefined => (own(map, key) ? map[key] : undefined);
+
 /** `allows(name)`: `name` is a category or a service; anything else is never allowed. */
 export const allowedIn = ({ categories, services }: State, name: string): boolean =>
   own(categories, name) ? categories[name] : own(services, name) ? services[name] : false;
@@ -22,7 +25,7 @@ export const allowedIn = ({ categories, services }: State, name: string): boolea
  */
 export function categoryOf(config: Config, catalogue: Record<string, { category: string }>, id: string): string {
   const listed = Object.keys(config.categories).find((name) => config.categories[name].services.includes(id));
-  const site = own(config.services, id) ? config.services[id] : undefined;
+  const site = ownValue(config.services, id);
   return listed ?? (site ? site.category : catalogue[id]?.category ?? "");
 }
 
@@ -75,7 +78,7 @@ export function decide(
   const ids = new Set([...Object.keys(catalogue), ...Object.keys(config.services)]);
   for (const id of ids) {
     const name = categoryOf(config, catalogue, id);
-    const category = own(config.categories, name) ? config.categories[name] : undefined;
+    const category = ownValue(config.categories, name);
     const chosen = stored?.services[id];
     services[id] = !category
       ? false

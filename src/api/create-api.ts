@@ -67,8 +67,9 @@ export function createApi(deps: CoreDeps) {
     const was = view;
     view = next;
     deps.show(next);
-    if (was && was !== next) events.emit("close", was);
-    if (next && was !== next) events.emit("open", next);
+    if (was === next) return;
+    if (was) events.emit("close", was);
+    if (next) events.emit("open", next);
   }
 
   function changed(previous: State, reload?: boolean) {

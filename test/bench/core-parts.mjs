@@ -10,6 +10,7 @@ import { readFileSync } from "node:fs";
 import { brotliCompressSync, constants } from "node:zlib";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+const { props } = JSON.parse(readFileSync(new URL("../../src/mangle.json", import.meta.url), "utf8"));
 
 /** Each part: the module (under src/) that holds it, and the stand-in that replaces it. */
 const PARTS = [
@@ -55,6 +56,7 @@ async function brotliOfCore(swap) {
     legalComments: "none",
     define: { __VERSION__: JSON.stringify(pkg.version) },
     dropLabels: ["DEV"],
+    mangleProps: new RegExp(`^(${props.join("|")})$`),
     write: false,
     logLevel: "error",
     plugins: [plugin],
