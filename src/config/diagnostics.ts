@@ -133,7 +133,9 @@ export function message([path, value, kind, extra]: Problem, host = location.hos
     case CLAMPED:
       return `${value} is more than ${MAX_COOKIE_DAYS} days; using ${MAX_COOKIE_DAYS}`;
     case ALWAYS_REQUIRED:
-      return "necessary is always required";
+      return path.endsWith(".sale")
+        ? `a required category cannot be a sale, which the visitor and GPC may refuse; ${UNOFFERED}`
+        : "necessary is always required";
     case NOT_JSON:
       return `is not valid JSON (${reason(value)}); ${CLOSED}`;
     case THROWN:

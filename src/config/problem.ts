@@ -28,7 +28,7 @@ export const CONFLICT = 5;
 export const NO_PLACE = 6;
 /** `cookie.days` above the browsers' cap: `value` is the days asked for. */
 export const CLAMPED = 7;
-/** `necessary` said not to be required. */
+/** `necessary` said not to be required, or a required category (`necessary` too) said to be `sale` (path ends in ".sale"). */
 export const ALWAYS_REQUIRED = 8;
 /** The JSON element does not parse: `value` is the parser's error. */
 export const NOT_JSON = 9;

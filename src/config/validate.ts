@@ -150,15 +150,13 @@ function normalize(input: unknown, catalogue: Catalogue, host: string, report: R
         const category: CategoryConfig = { services: [], required: false, sale: false };
         if (!fields(raw, at, categoryFields, category)) {
           if (!broken) report(at, raw);
-        } else if (broken) {
-          for (const id of category.services) held.add(id);
-        } else {
-          if (key == "necessary") {
-            category.required = true;
-            category.sale = false;
-          }
-          config.categories[key] = category;
+          return;
         }
+        if (key == "necessary") category.required = true;
+        // Always on, yet off under GPC: which one the site meant touches consent.
+        if (category.required && category.sale) report(at + ".sale", true, ALWAYS_REQUIRED), (broken = true);
+        if (broken) for (const id of category.services) held.add(id);
+        else config.categories[key] = category;
       });
     },
 

@@ -77,8 +77,13 @@ describe("categories", () => {
       expect(messages).toEqual(["categories.necessary.required: necessary is always required"]);
     });
 
-    it("is never a sale category", () => {
-      expect(run({ categories: { necessary: { sale: true } } }).config.categories.necessary).toEqual(NECESSARY);
+    it("is never a sale category: said to be one, it keeps none of the services listed there, and says so", () => {
+      const { config, messages } = run({ categories: { necessary: { services: ["facebook-pixel"], sale: true } } });
+      expect(config.categories.necessary).toEqual(NECESSARY);
+      expect(home(config, "facebook-pixel")).toBe("");
+      expect(messages).toEqual([
+        "categories.necessary.sale: a required category cannot be a sale, which the visitor and GPC may refuse; the category is not offered, its services stay held",
+      ]);
     });
 
     it("stays when its entry is malformed, without the services listed there", () => {
@@ -89,6 +94,15 @@ describe("categories", () => {
         'categories.necessary.required: "yes" is not a boolean; the category is not offered, its services stay held',
       ]);
     });
+  });
+
+  it("does not offer a category that is both required and a sale, and holds its services", () => {
+    const { config, messages } = run({ categories: { marketing: { services: ["facebook-pixel"], required: true, sale: true } } });
+    expect(Object.keys(config.categories)).toEqual(["necessary"]);
+    expect(home(config, "facebook-pixel")).toBe("");
+    expect(messages).toEqual([
+      "categories.marketing.sale: a required category cannot be a sale, which the visitor and GPC may refuse; the category is not offered, its services stay held",
+    ]);
   });
 
   describe("a malformed category is not offered and its services stay held", () => {
