@@ -20,7 +20,8 @@ export function createText(ctx: UiContext) {
 
   return {
     t: (key: StringKey, vars: Record<string, string> = {}) =>
-      lookup(key).replace(/\{(\w+)\}/g, (all, name: string) => vars[name] ?? all),
+      // Own keys only: "{constructor}" in a site's text stays as typed.
+      lookup(key).replace(/\{(\w+)\}/g, (all, name: string) => (vars.hasOwnProperty(name) ? vars[name] : all)),
     lookup,
     add,
     language,

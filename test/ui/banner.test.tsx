@@ -156,6 +156,14 @@ describe("banner", () => {
     expect(screen.getByRole("button", { name: "Accept all" })).toBeTruthy();
   });
 
+  it("fills in only the placeholders it knows, leaving the rest of the site's text as typed", () => {
+    const config = makeConfig({ ...shop(), text: { en: { bannerText: "We use {purposes}. {constructor} {toString} {__proto__} {other}" } } });
+    const { screen } = showBanner({ config });
+    expect(screen.getByText(/^We use/).textContent).toMatch(
+      /^We use Functional, Analytics, and Marketing\. \{constructor\} \{toString\} \{__proto__\} \{other\}/,
+    );
+  });
+
   it("names categories by their configured titles", () => {
     const config = makeConfig({ categories: { analytics: { title: "Statistics" }, social: {} } });
     const { screen } = showBanner({ config });
