@@ -51,7 +51,9 @@ export function createGate(deps: GateDeps) {
   const inserted = new Set<string>();
   const ran = new Set<string>();
   const advanced = config.googleConsentMode && config.googleConsentMode.advanced;
-  const configured = new Set(Object.values(config.categories).flatMap((category) => category.services));
+  // A service the config names only in an entry that a config error left
+  // without a category was reported with that error, not as unnamed here.
+  const configured = new Set([...Object.values(config.categories).flatMap((category) => category.services), ...Object.keys(config.services)]);
 
   /** `data-consent` names a category or a service; anything else never runs. */
   const allows = (name: string) => allowedIn(state(), name);

@@ -158,6 +158,19 @@ describe("a catalogue service the config does not name", () => {
     expect(warnings[0]).toMatch(/microsoft-clarity.*"analytics", and runs when that is allowed/);
   });
 
+  test("one listed in a malformed category is held with that category's error, not warned about as unnamed", async ({ session }) => {
+    installVendors(session);
+    const config = { categories: { analytics: { services: ["hotjar"], sale: "no" } } };
+    const page = await openGate(session, gatePage("dynamic.html"), config);
+    await page.evaluate((html) => (window as unknown as { insertTags(h: string): void }).insertTags(html), snippet("hotjar"));
+    await page.waitForLoadState("networkidle");
+    expect(session.thirdParty()).toEqual([]);
+    expect(session.messages("warning").filter((m) => m.startsWith("[consentgate]"))).toEqual([]);
+    expect(session.messages("error").filter((m) => m.startsWith("[consentgate]"))).toEqual([
+      'categories.analytics.sale: "no" is not a boolean; the category is not offered, its services stay held',
+    ].map((m) => "[consentgate] " + m));
+  });
+
   test("with no category of its own in the config it stays held for the page's whole life, even after acceptAll", async ({ session }) => {
     installVendors(session);
     const config = { categories: { analytics: { services: ["google-analytics"] } } };
