@@ -36,7 +36,9 @@ export function encode(stored: Stored): string {
 
 /** Anything that is not exactly format 1 is "no decision", never an exception. */
 export function decode(value: unknown): Stored | null {
-  const match = typeof value == "string" && value.length <= 1500 && SHAPE.exec(value);
+  // Any value a browser stores (4,096 bytes with the name) reads back: a
+  // config with many categories must not lose its visitors' choices.
+  const match = typeof value == "string" && value.length <= 4096 && SHAPE.exec(value);
   if (!match) return null;
   const [, revision, time, source, signals, id, choices = ""] = match;
   const stored: Stored = {

@@ -92,6 +92,13 @@ describe("encode and decode", () => {
     expect(decode(value)).not.toBeNull();
   });
 
+  it("reads any value a browser would store: 45 categories with 32-character names", () => {
+    const categories = Object.fromEntries(Array.from({ length: 45 }, (_, i) => ["c" + String(i).padStart(31, "x"), true]));
+    const value = encode(makeStored({ categories, services: {} }));
+    expect(value.length).toBeGreaterThan(1500);
+    expect(decode(value)!.categories).toEqual(categories);
+  });
+
   it("gives plain maps that answer nothing they were not told", () => {
     const decoded = decode(GOOD)!;
     expect(Object.keys(decoded.categories)).toEqual(["analytics", "marketing"]);
