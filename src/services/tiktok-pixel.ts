@@ -8,10 +8,14 @@ export const gate: ServiceGate = {
   // TikTok's array shape; its snippet reuses `w.ttq || []`.
   stub(w) {
     if (w.ttq) return;
+    const ttq: any = (w.ttq = []);
     queueArray(
-      (w.ttq = []),
+      ttq,
       "page track identify instances debug on off once ready alias group enableCookie disableCookie holdConsent revokeConsent grantConsent",
     );
+    // One pixel's calls go on the main queue: the snippet's load() would
+    // replace a queue of its own, and a site with one pixel means that pixel.
+    ttq.instance = () => ttq;
   },
   // Before a first decision TikTok holds what the page queued (a PageView)
   // until a grant; revoked, it would drop it. A refusal or a withdrawal revokes.

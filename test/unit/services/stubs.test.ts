@@ -217,6 +217,16 @@ describe("TikTok Pixel stub", () => {
     expect(ttq._i).toHaveProperty("C0TEST0PIXEL0ID0");
     expect(scripts(win)[0]).toBe("https://analytics.tiktok.com/i18n/pixel/events.js?sdkid=C0TEST0PIXEL0ID0&lib=ttq");
   });
+
+  it("takes one pixel's calls (ttq.instance(id)) on the main queue, which the base code keeps", () => {
+    open();
+    stub("tiktok-pixel", win);
+    win.ttq.instance("C0TEST0PIXEL0ID0").track("AddToCart", { value: 2 });
+    runSnippet(win, "tiktok-pixel.html");
+    expect(win.ttq.slice()).toEqual([["track", "AddToCart", { value: 2 }], ["page"]]);
+    // The base code's own instance() takes over once it ran.
+    expect(win.ttq.instance("C0TEST0PIXEL0ID0")).not.toBe(win.ttq);
+  });
 });
 
 describe("LinkedIn Insight stub", () => {
