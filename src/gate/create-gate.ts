@@ -169,8 +169,13 @@ export function createGate(deps: GateDeps) {
   /** Sees an element once, as it enters the page by any route. */
   function element(el: Element) {
     const tag = el.nodeName;
-    if ((tag !== "SCRIPT" && tag !== "IFRAME" && tag !== "IMG") || seen.has(el) || released.has(el)) return;
+    if (tag !== "SCRIPT" && tag !== "IFRAME" && tag !== "IMG") return;
     const name = el.getAttribute("data-consent");
+    // An element of no service, as most are, is told apart first, and looked
+    // at again if it comes back: remembering every image of a page would cost
+    // its garbage collections more.
+    const service = name ?? serviceIn(el);
+    if (service === null || seen.has(el) || released.has(el)) return;
     if (name !== null) {
       seen.add(el);
       if (releasable(el)) {
@@ -182,10 +187,6 @@ export function createGate(deps: GateDeps) {
       }
       return;
     }
-    const service = serviceIn(el);
-    // An element of no service is looked at again if it comes back: remembering
-    // every image of a page would cost its garbage collections more.
-    if (!service) return;
     seen.add(el);
     // A script that is not JavaScript (JSON, a template) or allowed: it loads as it is.
     if ((tag === "SCRIPT" && !EXECUTABLE.test(el.getAttribute("type") || "")) || admits(el, service)) return;
@@ -221,9 +222,8 @@ export function createGate(deps: GateDeps) {
 
     src(el, url, attribute) {
       const service =
-        !released.has(el) &&
-        (attribute !== "srcdoc" ? serviceAt(url, attribute == "srcset") : el.nodeName === "IFRAME" && markup(url, true)[1]);
-      if (!service || admits(el, service)) return true;
+        attribute !== "srcdoc" ? serviceAt(url, attribute == "srcset") : el.nodeName === "IFRAME" && markup(url, true)[1];
+      if (!service || released.has(el) || admits(el, service)) return true;
       if (el.nodeName === "SCRIPT") {
         neutralize(el, service);
         natives.setAttribute.call(el, "src", url);
