@@ -175,7 +175,10 @@ export function createGate(deps: GateDeps) {
     // at again if it comes back: remembering every image of a page would cost
     // its garbage collections more.
     const service = name ?? serviceIn(el);
-    if (service === null || seen.has(el) || released.has(el)) return;
+    if (service === null || released.has(el)) return;
+    // A held script whose type the page set again after its src (Object.assign,
+    // JSX's attribute order) is made inert again before it can run.
+    if (seen.has(el)) return void (tag === "SCRIPT" && holding.has(el) && neutralize(el, service));
     if (name !== null) {
       seen.add(el);
       if (releasable(el)) {
@@ -248,8 +251,9 @@ export function createGate(deps: GateDeps) {
 
     storage: (key) => passes(matcher.storage(key), "storage", key),
 
+    // Tagged or not: a `src` in markup loads as soon as it is parsed.
     inert(el) {
-      const service = !el.hasAttribute("data-consent") && serviceIn(el);
+      const service = serviceIn(el);
       if (!service || permits(service, kindOf(el))) return null;
       neutralize(el, service);
       return service;

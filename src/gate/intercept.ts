@@ -156,7 +156,7 @@ export function intercept(
     [element, "append prepend before after replaceWith insertAdjacentElement replaceChildren"],
     [win.CharacterData.prototype, "before after replaceWith"],
     [win.DocumentFragment.prototype, "append prepend replaceChildren"],
-    [win.Range.prototype, "insertNode"],
+    [win.Range.prototype, "insertNode surroundContents"],
   ] as const) {
     for (const name of names.split(" ")) patch(proto, name, insertion);
   }
@@ -179,11 +179,13 @@ export function intercept(
       if (!held(this, name, value)) return native.call(this, name, value);
     },
   );
-  patch(element, "setAttributeNode", (native) =>
-    function (this: Element, attr: Attr) {
-      return held(this, attr.name, attr.value) ? null : native.call(this, attr);
-    },
-  );
+  for (const name of ["setAttributeNode", "setAttributeNodeNS"]) {
+    patch(element, name, (native) =>
+      function (this: Element, attr: Attr) {
+        return held(this, attr.name, attr.value) ? null : native.call(this, attr);
+      },
+    );
+  }
   patch(element, "setAttributeNS", (native) =>
     function (this: Element, ns: string | null, name: string, value: string) {
       if (ns || !held(this, name, value)) return native.call(this, ns, name, value);

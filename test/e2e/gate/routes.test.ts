@@ -389,6 +389,48 @@ describe("routes around the patched prototypes (beyond issue 3's list)", () => {
     expect(await ran(page)).toEqual([]);
   });
 
+  test("a script whose type is set after its src, an attribute node set with setAttributeNodeNS, a tagged image given a src in markup, and surroundContents: no request before consent, each runs or loads once after", async ({
+    session,
+  }) => {
+    installVendors(session);
+    const scripts = [S("type-after-src"), S("module-after-src"), S("setAttribute-type-after-src"), S("surroundContents")];
+    const images = [IMG("setAttributeNodeNS"), IMG("tagged-with-src-in-markup")];
+    const page = await openGate(session, `<div id="box"></div>`, CONFIG);
+    await page.evaluate(
+      ([[plain, module, attribute, surround], [ns, tagged]]) => {
+        const box = document.getElementById("box")!;
+        box.appendChild(Object.assign(document.createElement("script"), { src: plain, type: "text/javascript" }));
+        box.appendChild(Object.assign(document.createElement("script"), { src: module, type: "module" }));
+        const c = document.createElement("script");
+        c.setAttribute("src", attribute);
+        c.setAttribute("type", "text/javascript");
+        box.appendChild(c);
+        const img = document.createElement("img");
+        const attr = document.createAttributeNS(null, "src");
+        attr.value = ns;
+        img.setAttributeNodeNS(attr);
+        box.appendChild(img);
+        box.insertAdjacentHTML("beforeend", `<img data-consent="analytics" src="${tagged}">`);
+        // A template's script is not yet started: surrounding a range with it inserts it live.
+        const template = document.createElement("template");
+        template.innerHTML = `<span><script src="${surround}"></script></span>`;
+        const range = document.createRange();
+        range.selectNodeContents(box.appendChild(document.createElement("p")));
+        range.surroundContents(template.content.firstChild!);
+      },
+      [scripts, images],
+    );
+    await page.waitForLoadState("networkidle");
+    expect(requestCounts(session, [...scripts, ...images])).toEqual(each([...scripts, ...images], 0));
+    expect(await ran(page)).toEqual([]);
+
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => runCounts(page, scripts)).toEqual(each(scripts, 1));
+    await expect.poll(() => requestCounts(session, images)).toEqual(each(images, 1));
+    await page.waitForLoadState("networkidle");
+    expect(await runCounts(page, scripts)).toEqual(each(scripts, 1));
+  });
+
   test("an iframe of the site's own, given a tracker's address through its attribute node while out of the page, makes no request when it comes back", async ({
     session,
   }) => {
