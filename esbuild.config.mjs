@@ -91,22 +91,18 @@ async function evaluate(path, name = "default") {
 // parts: the banner's strings for an opt-in site (i18n/<code>-opt-in.js) or
 // an opt-out one (i18n/<code>-opt-out.js), loaded with the banner, and the rest
 // (i18n/<code>-views.js), loaded with the preferences and placeholders.
+// Each part is one object literal, written as `export default {…}`: bundled,
+// it would become `var e = {…}; export { e as default }`, about 10 B (brotli) more.
 const partOf = await evaluate("src/ui/i18n/first-layer.ts", "partOf");
-const splitLanguages = {
-  name: "split-languages",
-  setup(b) {
-    b.onResolve({ filter: /^language:/ }, ({ path }) => ({ path, namespace: "language" }));
-    b.onLoad({ filter: /.*/, namespace: "language" }, async ({ path }) => {
-      const [, code, part] = path.split(":");
-      const strings = await evaluate(`src/ui/i18n/${code}.ts`);
-      return { contents: `export default ${JSON.stringify(partOf(strings, part))}`, loader: "js" };
-    });
-  },
-};
-
-const languages = readdirSync("src/ui/i18n")
-  .filter((f) => /^[a-z]{2}\.ts$/.test(f))
-  .map((f) => f.slice(0, 2));
+mkdirSync(`${out}/i18n`, { recursive: true });
+for (const f of readdirSync("src/ui/i18n").filter((f) => /^[a-z]{2}\.ts$/.test(f))) {
+  const strings = await evaluate(`src/ui/i18n/${f}`);
+  for (const part of ["opt-in", "opt-out", "views"]) {
+    const source = `export default ${JSON.stringify(partOf(strings, part))}`;
+    const { code } = await minify(source, { ecma: 2020, module: true, format: { ascii_only: false } });
+    writeFileSync(`${out}/i18n/${f.slice(0, 2)}-${part}.js`, code);
+  }
+}
 
 await buildTwice({
   ...common,
@@ -114,13 +110,6 @@ await buildTwice({
     "consentgate-ui": "src/ui/index.ts",
     // The sentences for config problems, loaded by the core only when there is one.
     "consentgate-diagnostics": "src/config/diagnostics.ts",
-    ...Object.fromEntries(
-      languages.flatMap((l) => [
-        [`i18n/${l}-opt-in`, `language:${l}:opt-in`],
-        [`i18n/${l}-opt-out`, `language:${l}:opt-out`],
-        [`i18n/${l}-views`, `language:${l}:views`],
-      ]),
-    ),
   },
   format: "esm",
   outdir: out,
@@ -132,7 +121,6 @@ await buildTwice({
   jsx: "automatic",
   jsxImportSource: "preact",
   define: { ...common.define, __CSS__: JSON.stringify(firstLayerCss), __CSS_VIEWS__: JSON.stringify(viewsCss) },
-  plugins: [splitLanguages],
 }, false);
 
 // The declarations are the public types plus the one export.

@@ -1,4 +1,5 @@
 import { h } from "./dom";
+import type { Props } from "./dom";
 import type { Kit } from "./ui";
 
 /**
@@ -23,7 +24,7 @@ export function createBanner({ api, ctx, text, optional, honoured }: Kit, soon: 
   const refuse = doNotSell
     ? () => api.set(Object.fromEntries(sale.map((name) => [name, false])), { source: "banner" })
     : () => api.rejectAll({ source: "banner" });
-  const button = (label: string, onclick: () => void, more?: Record<string, unknown>) =>
+  const button = (label: string, onclick: () => void, more?: Props) =>
     h("button", { class: "cg-btn", onclick, ...more }, label);
   const { layout, position } = config.ui;
   // Over its backdrop at "center" the banner is modal: index.ts makes the page behind it inert.

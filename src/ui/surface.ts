@@ -1,4 +1,5 @@
 import type { UiConfig } from "../types";
+import { h } from "./dom";
 import type { Text } from "./text";
 
 /**
@@ -27,10 +28,7 @@ export function createSurfaces(theme: UiConfig["theme"], text: Text) {
     attach(host: HTMLElement, more: CSSStyleSheet[] = []): HTMLElement {
       host.setAttribute("data-theme", theme);
       const shadow = host.attachShadow({ mode: "open" });
-      const box = document.createElement("div");
-      box.className = "cg";
-      box.lang = text.language;
-      box.dir = text.rtl ? "rtl" : "ltr";
+      const box = h("div", { class: "cg", lang: text.language, dir: text.rtl ? "rtl" : "ltr" });
       if (sheets) shadow.adoptedStyleSheets = [...sheets, ...more];
       else {
         // Safari before 16.4: the whole stylesheet from the file next to this

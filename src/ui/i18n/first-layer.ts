@@ -12,8 +12,8 @@ const FIRST_LAYER = [
   "rejectAll",
   "manageChoices",
   "signalHonoured",
-  // The default categories' titles name the purposes in the banner's text.
-  "necessaryTitle",
+  // The default optional categories' titles name the purposes in the banner's
+  // text ("necessary" is always required, so the banner never names it).
   "functionalTitle",
   "analyticsTitle",
   "marketingTitle",
