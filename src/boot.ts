@@ -111,8 +111,9 @@ export function boot(win: Win, base: string): ConsentGateApi {
   gate.apply(state(), null);
 
   doc.addEventListener("click", (event) => {
-    // A text node or the document itself has no closest().
-    if ((event.target as Element | null)?.closest?.("[data-consentgate-open]")) {
+    // The path, not the target: a link in a web component's shadow root is
+    // seen from here as its host. The document and the window have no hasAttribute().
+    if (event.composedPath().some((node) => (node as Element).hasAttribute?.("data-consentgate-open"))) {
       event.preventDefault();
       core.api.open("preferences");
     }

@@ -214,3 +214,17 @@ for (const position of ["bottom", "top"]) {
     expect((await consentState(page)).decided).toBe(false);
   });
 }
+
+test("a data-consentgate-open link inside a web component's shadow root opens the preferences, and the page stays", async ({ session }) => {
+  const page = await uiPage(session, "shop.html");
+  await bannerShown(page);
+  await callConsentGate(page, "rejectAll");
+  const url = page.url();
+  await page.evaluate(() => {
+    const footer = document.body.appendChild(document.createElement("site-footer"));
+    footer.attachShadow({ mode: "open" }).innerHTML = `<a href="#away" data-consentgate-open>Cookie settings</a>`;
+  });
+  await page.locator("site-footer a").click();
+  await preferencesShown(page);
+  expect(page.url()).toBe(url);
+});
