@@ -228,3 +228,43 @@ test("a data-consentgate-open link inside a web component's shadow root opens th
   await preferencesShown(page);
   expect(page.url()).toBe(url);
 });
+
+test.for([
+  [320, 256],
+  [427, 267],
+])("in a %i x %i window (a desktop one at 300-400 percent zoom) every category, its switch and Save can be scrolled fully into the dialog's view", async ([width, height], { session }) => {
+  const page = await uiPage(session, "shop.html");
+  await page.setViewportSize({ width, height });
+  await bannerShown(page);
+  await callConsentGate(page, "open", "preferences");
+  await preferencesShown(page);
+  const dialog = page.locator("consentgate-ui dialog[open]");
+  const controls = dialog.locator(".cg-cat, [role=switch], button.cg-btn");
+  expect(await controls.count()).toBeGreaterThan(3);
+  for (let i = 0; i < (await controls.count()); i++) {
+    const control = controls.nth(i);
+    await control.scrollIntoViewIfNeeded();
+    // Fully inside every box that clips it: the dialog and any scrolling part of it.
+    const clipped = await control.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      for (let a: Element | null = el.parentElement; a; a = a.parentElement) {
+        const style = getComputedStyle(a);
+        if (style.overflowY === "visible" && style.overflowX === "visible") continue;
+        const r = a.getBoundingClientRect();
+        if (box.top < r.top - 0.5 || box.bottom > r.bottom + 0.5) return `${el.textContent || el.getAttribute("aria-label")} clipped by .${a.className}`;
+      }
+      return "";
+    });
+    expect(clipped).toBe("");
+  }
+});
+
+test("in forced colours the preferences dialog keeps a visible edge, its shadow being dropped", async ({ session }) => {
+  const page = await uiPage(session, "shop.html");
+  await page.emulateMedia({ forcedColors: "active" });
+  await bannerShown(page);
+  await callConsentGate(page, "open", "preferences");
+  await preferencesShown(page);
+  const edge = await page.locator("consentgate-ui dialog[open]").evaluate((el) => getComputedStyle(el).borderTopWidth);
+  expect(edge).toBe("1px");
+});
