@@ -7,24 +7,27 @@ interface PlaceholderProps {
   ui: Ui;
   /** The held service's id, or the category of an embed tagged with one. */
   name: string;
+  /** The iframe's own title, which tells several embeds of one service apart. */
+  label: string | null;
   allow(): void;
   once(): void;
 }
 
 /** Stands in for a held embed: who it is from, why it is hidden, and how to load it. */
-export function Placeholder({ ui, name, allow, once }: PlaceholderProps) {
+export function Placeholder({ ui, name, label, allow, once }: PlaceholderProps) {
   const { t, categoryTitle } = ui.text;
   const { config, categoryOf } = ui.ctx;
   const offered = (category: string) => Object.prototype.hasOwnProperty.call(config.categories, category);
   const isCategory = offered(name);
   const service = isCategory ? { title: categoryTitle(name), policyUrl: undefined } : describeService(name, ui);
   const vars = { service: service.title };
+  const heading = label ? `${service.title}: ${label}` : service.title;
   // A service whose category the config lacks stays held for the page's
   // whole life (SPEC §3): a button that stores a choice could not load it.
   const allowable = isCategory || offered(categoryOf(name));
   return (
-    <div class="cg-ph" role="group" aria-label={service.title}>
-      <p class="cg-ph-title">{service.title}</p>
+    <div class="cg-ph" role="group" aria-label={heading}>
+      <p class="cg-ph-title">{heading}</p>
       <p>{t("embedText", vars)}</p>
       <div class="cg-ph-actions">
         {allowable && (
@@ -77,6 +80,7 @@ export function watchEmbeds(ui: Ui, met: (service: string) => void) {
         <Placeholder
           ui={ui}
           name={name}
+          label={target.getAttribute("title")}
           // The iframe comes back when the gate releases it: not when something
           // else still holds it (another service in its srcdoc, a category
           // it is tagged with that is not the service's).
@@ -109,11 +113,18 @@ export function watchEmbeds(ui: Ui, met: (service: string) => void) {
 
 /**
  * The iframe's box, so the placeholder takes its place without moving the
- * page; a minimum height, so that its text still fits in a small one.
+ * page; a minimum height, so that its text still fits in a small one. Where
+ * the page places the iframe itself (a responsive 16:9 box positions it over
+ * a spacer), the placeholder is placed the same way: the page's own rules
+ * cannot reach past the host's `all: initial`.
  */
 function size(iframe: Element) {
   const rect = iframe.getBoundingClientRect();
   const width = Math.round(rect.width) || +(iframe.getAttribute("width") || 0);
   const height = Math.round(rect.height) || +(iframe.getAttribute("height") || 0);
-  return width && height ? `:host([data-embed]){width:${width}px!important;min-height:${height}px!important}` : "";
+  const { position, top, right, bottom, left, margin } = getComputedStyle(iframe);
+  const place =
+    (position == "static" ? "" : `position:${position}!important;inset:${top} ${right} ${bottom} ${left}!important;`) +
+    `margin:${margin}!important`;
+  return `:host([data-embed]){${width && height ? `width:${width}px!important;min-height:${height}px!important;` : ""}${place}}`;
 }

@@ -36,7 +36,8 @@ test("holds the YouTube embed behind a placeholder that names YouTube and says w
   const page = await openVideoPage(session);
   expect(youtubeRequests(session)).toEqual([]);
   const placeholder = page.locator('consentgate-ui[data-embed="youtube"]');
-  await expect.poll(() => placeholder.locator(".cg-ph").getAttribute("aria-label")).toBe("YouTube");
+  // The iframe's own title follows the service's: several embeds of one service are told apart.
+  await expect.poll(() => placeholder.locator(".cg-ph").getAttribute("aria-label")).toBe("YouTube: Video");
   expect(await placeholder.locator(".cg-ph").textContent()).toContain("hidden until you allow it");
   expect(await placeholder.getByRole("link").getAttribute("href")).toBe("https://policies.google.com/privacy");
   expect(await page.locator("main iframe").count()).toBe(0);
@@ -90,4 +91,32 @@ test("Only this time loads the video for this page view without storing a choice
   expect(youtubeRequests(session)).toHaveLength(1);
   expect(await session.cookie("consentgate")).toBeUndefined();
   expect(session.problems()).toEqual([]);
+});
+
+test("takes the iframe's place in a responsive 16:9 box that positions the iframe over a spacer", async ({ session }) => {
+  const page = await uiPage(session, "shop.html");
+  const box = await page.evaluate(() => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(
+      ".ratio{position:relative;width:640px}.ratio::before{display:block;padding-top:56.25%;content:''}" +
+        ".ratio>*{position:absolute;top:0;left:0;width:100%;height:100%}",
+    );
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    const ratio = document.createElement("div");
+    ratio.className = "ratio";
+    ratio.innerHTML = `<iframe data-consent="youtube" data-src="https://www.youtube-nocookie.com/embed/x" title="Launch"></iframe>`;
+    document.body.prepend(ratio);
+    return ratio.getBoundingClientRect().height;
+  });
+  await page.locator('consentgate-ui[data-embed="youtube"] button').first().waitFor({ state: "visible" });
+  const after = await page.evaluate(() => {
+    const ratio = document.querySelector(".ratio")!.getBoundingClientRect();
+    const host = document.querySelector("consentgate-ui[data-embed]")!.getBoundingClientRect();
+    return { ratio: ratio.height, top: host.top - ratio.top, height: host.height };
+  });
+  expect(box).toBe(360);
+  // The box keeps its height, and the placeholder covers it from its top (its words may need a few pixels more).
+  expect(after.ratio).toBe(360);
+  expect(after.top).toBe(0);
+  expect(after.height).toBeGreaterThanOrEqual(360);
 });
