@@ -134,7 +134,7 @@ export function message([path, value, kind, extra]: Problem, host = location.hos
       return `${value} is more than ${MAX_COOKIE_DAYS} days; using ${MAX_COOKIE_DAYS}`;
     case ALWAYS_REQUIRED:
       return path.endsWith(".sale")
-        ? `a required category cannot be a sale, which the visitor and GPC may refuse; ${UNOFFERED}`
+        ? `a required category cannot be a sale, which the visitor and GPC may refuse; ${path.startsWith("categories.necessary.") ? "its services stay held" : UNOFFERED}`
         : "necessary is always required";
     case NOT_JSON:
       return `is not valid JSON (${reason(value)}); ${CLOSED}`;

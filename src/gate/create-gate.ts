@@ -51,9 +51,7 @@ export function createGate(deps: GateDeps) {
   const inserted = new Set<string>();
   const ran = new Set<string>();
   const advanced = config.googleConsentMode && config.googleConsentMode.advanced;
-  // A service the config names only in an entry that a config error left
-  // without a category was reported with that error, not as unnamed here.
-  const configured = new Set([...Object.values(config.categories).flatMap((category) => category.services), ...Object.keys(config.services)]);
+  const configured = new Set(Object.values(config.categories).flatMap((category) => category.services));
 
   /** `data-consent` names a category or a service; anything else never runs. */
   const allows = (name: string) => allowedIn(state(), name);
@@ -63,9 +61,11 @@ export function createGate(deps: GateDeps) {
 
   /** One warning for a catalogue service the config does not name, held or let through under its category. */
   function unnamed(service: string) {
-    if (!configured.has(service) && !warned.has(service)) {
+    const home = categoryOf(service);
+    // No category at all: a config error (validate.ts's place()) left it
+    // there, and was reported as such.
+    if (home && !configured.has(service) && !warned.has(service)) {
       warned.add(service);
-      const home = categoryOf(service);
       warn(service, home, NOT_CONFIGURED, !own(config.categories, home));
     }
   }
@@ -174,6 +174,7 @@ export function createGate(deps: GateDeps) {
     // An element of no service, as most are, is told apart first, and looked
     // at again if it comes back: remembering every image of a page would cost
     // its garbage collections more.
+    // What the element is held under: its tag (a category or a service), or the service its address names.
     const service = name ?? serviceIn(el);
     if (service === null || released.has(el)) return;
     // A held script whose type the page set again after its src (Object.assign,

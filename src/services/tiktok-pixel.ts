@@ -20,6 +20,9 @@ export const gate: ServiceGate = {
   // Before a first decision TikTok holds what the page queued (a PageView)
   // until a grant; revoked, it would drop it. A refusal or a withdrawal revokes.
   consent(w, allowed, state, previous) {
+    // Told only when TikTok itself changes: a second revoke after a first
+    // visit's hold would drop the PageView the hold keeps for a later grant.
+    if (previous?.services["tiktok-pixel"] === allowed) return;
     try {
       w.ttq[allowed ? "grantConsent" : state?.decided || previous ? "revokeConsent" : "holdConsent"]();
     } catch {}

@@ -9,22 +9,28 @@ interface PlaceholderProps {
   name: string;
   /** The iframe's own title, which tells several embeds of one service apart. */
   label: string | null;
+  /** Its `data-consent`: the category or service the site (or the gate) held it under. */
+  tag: string | null;
   allow(): void;
   once(): void;
 }
 
 /** Stands in for a held embed: who it is from, why it is hidden, and how to load it. */
-export function Placeholder({ ui, name, label, allow, once }: PlaceholderProps) {
+export function Placeholder({ ui, name, label, tag, allow, once }: PlaceholderProps) {
   const { t, categoryTitle } = ui.text;
   const { config, categoryOf } = ui.ctx;
   const offered = (category: string) => Object.prototype.hasOwnProperty.call(config.categories, category);
   const isCategory = offered(name);
   const service = isCategory ? { title: categoryTitle(name), policyUrl: undefined } : describeService(name, ui);
   const vars = { service: service.title };
-  const heading = label ? `${service.title}: ${label}` : service.title;
+  // YouTube's own code titles every player "YouTube video player": no news.
+  const heading = label && !label.includes(service.title) ? `${service.title}: ${label}` : service.title;
   // A service whose category the config lacks stays held for the page's
   // whole life (SPEC §3): a button that stores a choice could not load it.
-  const allowable = isCategory || offered(categoryOf(name));
+  // Nor can it load a frame the site tagged with another category than the
+  // service's own: Allow would store a choice and leave it held.
+  const home = categoryOf(name);
+  const allowable = isCategory || (offered(home) && (!tag || !offered(tag) || tag == home));
   return (
     <div class="cg-ph" role="group" aria-label={heading}>
       <p class="cg-ph-title">{heading}</p>
@@ -81,6 +87,7 @@ export function watchEmbeds(ui: Ui, met: (service: string) => void) {
           ui={ui}
           name={name}
           label={target.getAttribute("title")}
+          tag={target.getAttribute("data-consent")}
           // The iframe comes back when the gate releases it: not when something
           // else still holds it (another service in its srcdoc, a category
           // it is tagged with that is not the service's).

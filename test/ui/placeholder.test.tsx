@@ -1,4 +1,4 @@
-import { fireEvent } from "@testing-library/preact";
+import { fireEvent, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeConfig, shop } from "../fixtures/ui/configs";
 import { cleanPage, hasPlaceholder, heldIframe, placeholderFor, settle, setup } from "./harness";
@@ -46,6 +46,39 @@ describe("embed placeholder", () => {
     setup({ config, before: (fake) => fake.emit("held", heldIframe("youtube", "marketing", iframe)) });
     const placeholder = await placeholderFor("youtube");
     expect(placeholder.screen.getAllByRole("button").map((b) => b.textContent)).toEqual(["Only this time"]);
+  });
+
+  it("offers no Allow button for a frame the site tagged with another category than its service's", async () => {
+    const iframe = pageWithVideo();
+    iframe.setAttribute("data-consent", "analytics");
+    setup({ config: shop(), before: (fake) => fake.emit("held", heldIframe("youtube", "marketing", iframe)) });
+    const placeholder = await placeholderFor("youtube");
+    expect(placeholder.screen.getAllByRole("button").map((b) => b.textContent)).toEqual(["Only this time"]);
+  });
+
+  it("adds the iframe's title to its name, unless the title only repeats the service's", async () => {
+    const iframe = pageWithVideo();
+    iframe.title = "Launch video";
+    const second = iframe.cloneNode() as HTMLIFrameElement;
+    second.title = "YouTube video player";
+    document.body.append(second);
+    setup({
+      config: shop(),
+      before: (fake) => {
+        fake.emit("held", heldIframe("youtube", "marketing", iframe));
+        fake.emit("held", heldIframe("youtube", "marketing", second));
+      },
+    });
+    await settle();
+    await waitFor(() => expect(document.querySelectorAll("consentgate-ui[data-embed]")).toHaveLength(2));
+    const names = await waitFor(() => {
+      const groups = [...document.querySelectorAll("consentgate-ui[data-embed]")].map((host) =>
+        host.shadowRoot!.querySelector(".cg-ph")?.getAttribute("aria-label"),
+      );
+      expect(groups.every(Boolean)).toBe(true);
+      return groups;
+    });
+    expect(names).toEqual(["YouTube: Launch video", "YouTube"]);
   });
 
   it("loads the embed only this time, storing nothing", async () => {

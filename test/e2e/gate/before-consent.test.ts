@@ -228,7 +228,6 @@ describe("a hostile page before ConsentGate", () => {
 describe("a page that breaks what ConsentGate reads or writes", () => {
   const PAGE = [snippet("hotjar"), snippet("facebook-pixel")].join("\n");
 
-
   test("a sandboxed document, whose cookies throw: trackers are held, and a choice holds for the page view", async ({ session }) => {
     installVendors(session);
     const page = await openGate(session, snippet("hotjar"), ALL_VENDORS, { headers: { "content-security-policy": "sandbox allow-scripts" } });

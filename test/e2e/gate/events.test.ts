@@ -171,6 +171,17 @@ describe("a catalogue service the config does not name", () => {
     ].map((m) => "[consentgate] " + m));
   });
 
+  test("one the config gives only a title, whose catalogue category the config lacks, is still warned about", async ({ session }) => {
+    installVendors(session);
+    const config = { categories: { analytics: { services: ["google-analytics"] } }, services: { "tiktok-pixel": { title: "TikTok" } } };
+    const page = await openGate(session, snippet("tiktok-pixel"), config);
+    await callConsentGate(page, "acceptAll");
+    await page.waitForLoadState("networkidle");
+    expect(requestsFor(session, LOADERS["tiktok-pixel"])).toBe(0);
+    const warnings = session.messages("warning").filter((m) => m.startsWith("[consentgate]"));
+    expect(warnings).toEqual([expect.stringMatching(/tiktok-pixel was inserted but is not in your config; it is held under "marketing", a category the config lacks/)]);
+  });
+
   test("with no category of its own in the config it stays held for the page's whole life, even after acceptAll", async ({ session }) => {
     installVendors(session);
     const config = { categories: { analytics: { services: ["google-analytics"] } } };

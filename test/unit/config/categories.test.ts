@@ -82,7 +82,7 @@ describe("categories", () => {
       expect(config.categories.necessary).toEqual(NECESSARY);
       expect(home(config, "facebook-pixel")).toBe("");
       expect(messages).toEqual([
-        "categories.necessary.sale: a required category cannot be a sale, which the visitor and GPC may refuse; the category is not offered, its services stay held",
+        "categories.necessary.sale: a required category cannot be a sale, which the visitor and GPC may refuse; its services stay held",
       ]);
     });
 
