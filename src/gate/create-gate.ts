@@ -171,10 +171,11 @@ export function createGate(deps: GateDeps) {
     const tag = el.nodeName;
     if (tag !== "SCRIPT" && tag !== "IFRAME" && tag !== "IMG") return;
     const name = el.getAttribute("data-consent");
-    // An element of no service, as most are, is told apart first, and looked
-    // at again if it comes back: remembering every image of a page would cost
-    // its garbage collections more.
-    // What the element is held under: its tag (a category or a service), or the service its address names.
+    // What the element is held under: its tag (a category or a service), or
+    // the service its address names. An element of no service, as most are,
+    // is told apart first, before the sets of those already handled, and is
+    // looked at again if it comes back: remembering every image of a page
+    // would cost its garbage collections more.
     const service = name ?? serviceIn(el);
     if (service === null || released.has(el)) return;
     // A held script whose type the page set again after its src (Object.assign,
@@ -309,8 +310,9 @@ export function createGate(deps: GateDeps) {
     }
 
     // On every change, not only the service's own: what a vendor is told may
-    // depend on another category (Clarity's ad_Storage on marketing). At boot
-    // too: a returning visitor's vendor must hear the consent it was given.
+    // depend on another category (Clarity's ad_Storage on marketing), and a
+    // vendor that minds only its own (TikTok) skips the rest. At boot too: a
+    // returning visitor's vendor must hear the consent it was given.
     for (const id of Object.keys(catalogue)) {
       try {
         catalogue[id].consent?.(win, next.services[id], next, previous);
