@@ -57,6 +57,25 @@ describe("loading", () => {
     });
     expect(called).toMatchObject({ decided: false, source: "default" });
   });
+
+  // The ESM build as bundlers get it, here imported as is: the same API, and
+  // window.ConsentGate is the same object, alone or next to the script tag.
+  const IMPORT = `import { ConsentGate } from "/consentgate.mjs"; window.imported = ConsentGate;`;
+  test.for([
+    ["alone", null],
+    ["next to the script tag", "/consentgate.js"],
+  ] as const)("dist/consentgate.mjs imported %s exposes the same working API", async ([, src], { session }) => {
+    const page = await session.page("shop.html", SHOP, { src });
+    await page.addScriptTag({ type: "module", content: IMPORT });
+    await expect.poll(() => page.evaluate(() => "imported" in window)).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { imported: unknown }).imported === window.ConsentGate)).toBe(true);
+    await callConsentGate(page, "acceptAll");
+    expect((await consentState(page)).decided).toBe(true);
+    await page.reload();
+    await page.addScriptTag({ type: "module", content: IMPORT });
+    await expect.poll(() => page.evaluate(() => (window as unknown as { imported?: { get(): { decided: boolean } } }).imported?.get().decided)).toBe(true);
+    expect(session.problems()).toEqual([]);
+  });
 });
 
 describe("config", () => {
