@@ -24,6 +24,7 @@ export interface Checks {
 
 const MEDIA = /^(SCRIPT|IFRAME|IMG)$/;
 const MARKUP = /<(script|iframe|img)\b/i;
+const WATCH = { childList: true, subtree: true };
 /** What makes a script, iframe or img load something; only an iframe has a srcdoc, whose markup it runs. */
 const SOURCE_ATTRIBUTES = /^(src|srcset|srcdoc)$/i;
 /** Elements the gate looks at, and those already tagged for it. */
@@ -391,13 +392,20 @@ export function intercept(
       record.addedNodes.forEach((node) => {
         see(node);
         frameOf(node, checks);
+        // A declarative shadow root (<template shadowrootmode> in the HTML) is
+        // filled by the parser outside the document's subtree: watched too.
+        const root = (node as Element).shadowRoot;
+        if (root) {
+          root.querySelectorAll(TRACKED).forEach(checks.element);
+          observer.observe(root, WATCH);
+        }
       });
     }
   };
   watchFrames(doc, checks);
+  const observer = new win.MutationObserver(seeAdded);
   if (doc.readyState === "loading") {
-    const observer = new win.MutationObserver(seeAdded);
-    observer.observe(doc.documentElement, { childList: true, subtree: true });
+    observer.observe(doc.documentElement, WATCH);
     doc.addEventListener("DOMContentLoaded", () => {
       seeAdded(observer.takeRecords());
       observer.disconnect();

@@ -431,6 +431,22 @@ describe("routes around the patched prototypes (beyond issue 3's list)", () => {
     expect(await runCounts(page, scripts)).toEqual(each(scripts, 1));
   });
 
+  test("a script in a declarative shadow root written in the HTML never runs before consent, and runs once after", async ({ session }) => {
+    installVendors(session);
+    const url = S("declarative-shadow-root");
+    const html = `<div id="host"><template shadowrootmode="open"><p>Inside</p><script src="${url}"></script></template></div>`;
+    const page = await openGate(session, html, CONFIG);
+    await page.waitForLoadState("networkidle");
+    expect(await ran(page)).toEqual([]);
+    // As for any untagged script in the HTML, the preload scanner may fetch it; it never runs.
+    expect(requestCounts(session, [url])[url]).toBeLessThanOrEqual(1);
+
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => runCounts(page, [url])).toEqual(each([url], 1));
+    await page.waitForLoadState("networkidle");
+    expect(await runCounts(page, [url])).toEqual(each([url], 1));
+  });
+
   test("an iframe of the site's own, given a tracker's address through its attribute node while out of the page, makes no request when it comes back", async ({
     session,
   }) => {
