@@ -322,34 +322,35 @@ describe("vendor consent calls", () => {
     expect(plain(win.clarity.q).every((a) => a[0] == "consentv2")).toBe(true);
   });
 
+  /** The state TikTok's consent() reads: whether decided, and TikTok's own on/off. */
+  const tiktokState = (decided: boolean, allowed: boolean) => ({ decided, services: { "tiktok-pixel": allowed } }) as unknown as State;
+
   it("call TikTok's holdConsent before a first decision, then grantConsent, and revokeConsent on refusal or withdrawal", () => {
     open();
     const tiktok = catalogue["tiktok-pixel"];
-    const state = (decided: boolean, allowed: boolean) => ({ decided, services: { "tiktok-pixel": allowed } }) as unknown as State;
     tiktok.stub!(asWindow(win), () => {});
     // A first visit at boot: what the page queues waits for the decision instead of being dropped.
-    tiktok.consent!(asWindow(win), false, state(false, false), null);
-    tiktok.consent!(asWindow(win), true, state(true, true), state(false, false));
-    tiktok.consent!(asWindow(win), false, state(true, false), state(true, true));
-    tiktok.consent!(asWindow(win), true, state(true, true), state(true, false));
+    tiktok.consent!(asWindow(win), false, tiktokState(false, false), null);
+    tiktok.consent!(asWindow(win), true, tiktokState(true, true), tiktokState(false, false));
+    tiktok.consent!(asWindow(win), false, tiktokState(true, false), tiktokState(true, true));
+    tiktok.consent!(asWindow(win), true, tiktokState(true, true), tiktokState(true, false));
     // Withdrawn: undecided again, after a grant.
-    tiktok.consent!(asWindow(win), false, state(false, false), state(true, true));
+    tiktok.consent!(asWindow(win), false, tiktokState(false, false), tiktokState(true, true));
     // A returning visitor who refused, at boot.
-    tiktok.consent!(asWindow(win), false, state(true, false), null);
+    tiktok.consent!(asWindow(win), false, tiktokState(true, false), null);
     expect(win.ttq.slice()).toEqual([["holdConsent"], ["grantConsent"], ["revokeConsent"], ["grantConsent"], ["revokeConsent"], ["revokeConsent"]]);
   });
 
   it("tell TikTok nothing on a change that leaves TikTok as it was, so a first visit's hold keeps its PageView", () => {
     open();
     const tiktok = catalogue["tiktok-pixel"];
-    const state = (decided: boolean, allowed: boolean) => ({ decided, services: { "tiktok-pixel": allowed } }) as unknown as State;
     tiktok.stub!(asWindow(win), () => {});
-    tiktok.consent!(asWindow(win), false, state(false, false), null);
+    tiktok.consent!(asWindow(win), false, tiktokState(false, false), null);
     win.ttq.page();
     // Rejecting all, then allowing analytics only: TikTok stays refused, and the hold stays.
-    tiktok.consent!(asWindow(win), false, state(true, false), state(false, false));
-    tiktok.consent!(asWindow(win), false, state(true, false), state(true, false));
-    tiktok.consent!(asWindow(win), true, state(true, true), state(true, false));
+    tiktok.consent!(asWindow(win), false, tiktokState(true, false), tiktokState(false, false));
+    tiktok.consent!(asWindow(win), false, tiktokState(true, false), tiktokState(true, false));
+    tiktok.consent!(asWindow(win), true, tiktokState(true, true), tiktokState(true, false));
     expect(win.ttq.slice()).toEqual([["holdConsent"], ["page"], ["grantConsent"]]);
   });
 });
