@@ -65,8 +65,10 @@ async function buildTwice(options, ascii) {
 }
 
 // Members the core's modules pass only to one another get short names in
-// the core (src/mangle.json lists them, and says what makes that safe).
-const mangleProps = new RegExp(`^(${JSON.parse(readFileSync("src/mangle.json", "utf8")).props.join("|")})$`);
+// the core (src/mangle.json lists them, and says what makes that safe); the
+// UI's, in the UI (src/ui/mangle.json).
+const mangleOf = (file) => new RegExp(`^(${JSON.parse(readFileSync(file, "utf8")).props.join("|")})$`);
+const mangleProps = mangleOf("src/mangle.json");
 
 // The classic core stays ASCII: pages in other encodings read it too.
 await buildTwice({ entryPoints: { consentgate: "src/index.ts" }, format: "iife", outdir: out, mangleProps }, true);
@@ -116,6 +118,7 @@ await buildTwice({
   // The catalogue's texts load only with the preferences or a placeholder, not with the banner.
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",
+  mangleProps: mangleOf("src/ui/mangle.json"),
   // Modules are always read as UTF-8; the classic core keeps ASCII for pages in other encodings.
   charset: "utf8",
   jsx: "automatic",
