@@ -61,13 +61,12 @@ export function createGate(deps: GateDeps) {
 
   /** One warning for a catalogue service the config does not name, held or let through under its category. */
   function unnamed(service: string) {
+    if (configured.has(service) || warned.has(service)) return;
+    warned.add(service);
     const home = categoryOf(service);
     // No category at all: a config error (validate.ts's place()) left it
     // there, and was reported as such.
-    if (home && !configured.has(service) && !warned.has(service)) {
-      warned.add(service);
-      warn(service, home, NOT_CONFIGURED, !own(config.categories, home));
-    }
+    if (home) warn(service, home, NOT_CONFIGURED, !own(config.categories, home));
   }
 
   function report(event: "held" | "released", service: string | null, name: string | null, kind: HeldKind, target: Element | string) {

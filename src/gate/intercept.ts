@@ -387,7 +387,7 @@ export function intercept(
   // Parser-inserted elements reach no patched method; the observer sees each
   // one before the parser runs it. Once parsing is over every route is
   // patched, and an observer of the whole tree would only slow the page down.
-  const seeAdded = (records: MutationRecord[]) => {
+  const seeAdded = (records: MutationRecord[], observer: MutationObserver) => {
     for (const record of records) {
       record.addedNodes.forEach((node) => {
         see(node);
@@ -403,11 +403,11 @@ export function intercept(
     }
   };
   watchFrames(doc, checks);
-  const observer = new win.MutationObserver(seeAdded);
   if (doc.readyState === "loading") {
+    const observer = new win.MutationObserver(seeAdded);
     observer.observe(doc.documentElement, WATCH);
     doc.addEventListener("DOMContentLoaded", () => {
-      seeAdded(observer.takeRecords());
+      seeAdded(observer.takeRecords(), observer);
       observer.disconnect();
     });
   }

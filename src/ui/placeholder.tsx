@@ -1,4 +1,5 @@
 import { render } from "preact";
+import { own } from "../decide";
 import type { GateEvent } from "../types";
 import { describeService } from "./service-info";
 import type { Ui } from "./ui";
@@ -19,7 +20,7 @@ interface PlaceholderProps {
 export function Placeholder({ ui, name, label, tag, allow, once }: PlaceholderProps) {
   const { t, categoryTitle } = ui.text;
   const { config, categoryOf } = ui.ctx;
-  const offered = (category: string) => Object.prototype.hasOwnProperty.call(config.categories, category);
+  const offered = (category: string | null) => !!category && own(config.categories, category);
   const isCategory = offered(name);
   const service = isCategory ? { title: categoryTitle(name), policyUrl: undefined } : describeService(name, ui);
   const vars = { service: service.title };
@@ -30,7 +31,7 @@ export function Placeholder({ ui, name, label, tag, allow, once }: PlaceholderPr
   // Nor can it load a frame the site tagged with another category than the
   // service's own: Allow would store a choice and leave it held.
   const home = categoryOf(name);
-  const allowable = isCategory || (offered(home) && (!tag || !offered(tag) || tag == home));
+  const allowable = isCategory || (offered(home) && (!offered(tag) || tag == home));
   return (
     <div class="cg-ph" role="group" aria-label={heading}>
       <p class="cg-ph-title">{heading}</p>
