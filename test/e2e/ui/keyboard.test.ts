@@ -268,3 +268,43 @@ test("in forced colours the preferences dialog keeps a visible edge, its shadow 
   const edge = await page.locator("consentgate-ui dialog[open]").evaluate((el) => getComputedStyle(el).borderTopWidth);
   expect(edge).toBe("1px");
 });
+
+for (const position of ["bottom", "top"]) {
+  test(`a page link that Tab reaches is not hidden under the banner at position ${position} (WCAG 2.4.11), and the page does not shift`, async ({ session }) => {
+    const page = await uiPage(session, "long.html", withUi({ position }));
+    await page.setViewportSize({ width: 800, height: 500 });
+    await bannerShown(page);
+    await page.locator("consentgate-ui .cg-banner button", { hasText: "Manage choices" }).focus();
+    // Covered, where the page could have been scrolled to show it: at the top,
+    // above the bar's height from the page's start, nothing can be (see keep-clear.ts).
+    const covered = () =>
+      page.evaluate(() => {
+        const link = document.activeElement!.getBoundingClientRect();
+        const bar = document.querySelector("consentgate-ui")!.shadowRoot!.querySelector(".cg-layer")!.getBoundingClientRect();
+        const reachable = bar.top > 0 || link.top + scrollY >= bar.height;
+        return reachable && link.bottom > bar.top && link.top < bar.bottom;
+      });
+    const stops: boolean[] = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press(position == "top" ? "Shift+Tab" : "Tab");
+      if ((await focus(page)).host == "a") stops.push(await covered());
+    }
+    expect(stops.length).toBeGreaterThan(30);
+    expect(stops.filter(Boolean)).toEqual([]);
+    const shifts = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          new PerformanceObserver((list) => resolve(list.getEntries().length)).observe({ type: "layout-shift", buffered: true });
+          setTimeout(() => resolve(0), 500);
+        }),
+    );
+    expect(shifts).toBe(0);
+
+    // The page's own padding is back once the banner goes.
+    await callConsentGate(page, "rejectAll");
+    await page.locator("consentgate-ui .cg-banner").waitFor({ state: "detached" });
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.getAttribute("style")))
+      .toBe("padding-bottom: 3px; scroll-padding-top: 5px;");
+  });
+}

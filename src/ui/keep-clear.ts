@@ -1,0 +1,21 @@
+/**
+ * WCAG 2.4.11 (Focus Not Obscured): a page link that Tab reaches under the
+ * fixed bar counts as in view, so the browser would leave it there, hidden.
+ * While the bar is shown, the root's scroll padding tells the browser which
+ * strip it covers (WCAG technique C43): the bar's height and 16px, the box
+ * layout's margin. At the bottom, as much padding after the page lets its
+ * last links scroll clear; padding before a page would shift it (issue 4:
+ * CLS 0), so at the top the page's first links stay under the bar until the
+ * visitor scrolls. Set through the CSSOM, which a `style-src` without
+ * 'unsafe-inline' allows. The observer also hears of the bar's removal (its
+ * height becomes 0), and puts back the page's own values.
+ */
+export function keepClear(layer: HTMLElement, top: boolean) {
+  const style = document.documentElement.style as unknown as Record<string, string>;
+  const sides = top ? ["scrollPaddingTop"] : ["paddingBottom", "scrollPaddingBottom"];
+  const own = sides.map((side) => style[side]);
+  new ResizeObserver(() => {
+    const height = layer.offsetHeight;
+    sides.map((side, i) => (style[side] = height ? height + 16 + "px" : own[i]));
+  }).observe(layer);
+}
