@@ -67,7 +67,8 @@ export function decide(
       continue;
     }
     optional++;
-    const chosen = stored?.categories[name];
+    // Own keys: a page that pollutes Object.prototype later must not decide.
+    const chosen = stored ? ownValue(stored.categories, name) : undefined;
     if (chosen === undefined) missing = true;
     const overridden = overrides(category.sale, chosen !== undefined);
     if (overridden) signalled = true;
@@ -79,7 +80,7 @@ export function decide(
   for (const id of ids) {
     const name = categoryOf(config, catalogue, id);
     const category = ownValue(config.categories, name);
-    const chosen = stored?.services[id];
+    const chosen = stored ? ownValue(stored.services, id) : undefined;
     services[id] = !category
       ? false
       : category.required || (chosen === undefined || overrides(category.sale, true) ? categories[name] : chosen);

@@ -388,3 +388,25 @@ describe("decide, as a pure function", () => {
     expect(first.state.signals).not.toBe(signals);
   });
 });
+
+describe("decide, on a page that polluted Object.prototype after ConsentGate started", () => {
+  it("counts only the stored decision's own choices", () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto["google-analytics"] = true;
+    proto.analytics = true;
+    try {
+      const rejected = makeStored({ categories: { analytics: false, marketing: false } });
+      const { state } = decide(makeConfig(), catalogue, rejected, NO_SIGNALS, NOW);
+      expect(state.categories.analytics).toBe(false);
+      expect(state.services["google-analytics"]).toBe(false);
+      // A category the decision did not speak of is asked about, not taken from the prototype.
+      const partial = makeStored({ categories: { marketing: false } });
+      const asked = decide(makeConfig(), catalogue, partial, NO_SIGNALS, NOW);
+      expect(asked.ask).toBe(true);
+      expect(asked.state.categories.analytics).toBe(false);
+    } finally {
+      delete proto["google-analytics"];
+      delete proto.analytics;
+    }
+  });
+});
