@@ -10,13 +10,17 @@ export function lift(el: HTMLElement | null) {
     // The top layer stacks in opening order: a popover the page opens later
     // would cover ours, which goes back on top of it (also when one closes,
     // which changes nothing the visitor sees). Not above a modal
-    // dialog: that makes ours inert, and a click on it would reach the
-    // dialog's content hidden underneath. Once ours is gone (the UI removes
+    // dialog, the page's or our own preferences: that makes ours inert, and
+    // a click on it would reach the dialog's content hidden underneath. Once ours is gone (the UI removes
     // what it hides), the listener does nothing.
     document.addEventListener(
       "toggle",
       (event) => {
-        if ((event.target as HTMLElement).popover && el.isConnected && !document.querySelector(":modal")) {
+        if (
+          (event.target as HTMLElement).popover &&
+          el.isConnected &&
+          !(document.querySelector(":modal") || el.parentNode!.querySelector(":modal"))
+        ) {
           el.hidePopover();
           el.showPopover();
         }

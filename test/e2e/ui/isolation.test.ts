@@ -108,6 +108,31 @@ test("a popover the page opens after the banner goes below it; a modal dialog co
   await expect.poll(() => page.evaluate(() => window.ConsentGate.get().decided)).toBe(true);
 });
 
+test("a popover the page opens while the preferences are open over the banner leaves the banner under them", async ({ session }) => {
+  const page = await uiPage(session, "shop.html");
+  await page.setViewportSize({ width: 1000, height: 500 });
+  await bannerShown(page);
+  await page.locator("consentgate-ui .cg-banner button", { hasText: "Manage choices" }).click();
+  await preferencesShown(page);
+  // The dialog's buttons lie where the banner is; the banner under the modal
+  // dialog is inert, so drawn above it, it would pass its clicks to them.
+  const foot = await page.locator("consentgate-ui dialog button", { hasText: "Save" }).boundingBox();
+  const banner = await page.locator("consentgate-ui .cg-banner").boundingBox();
+  expect(foot!.y + foot!.height).toBeGreaterThan(banner!.y);
+  const drawn = () => page.screenshot({ clip: { x: 0, y: banner!.y, width: 1000, height: banner!.height } });
+  // Once the dialog's entrance is over: two shots alike.
+  let before = await drawn();
+  for (let shot = await drawn(); !shot.equals(before); shot = await drawn()) before = shot;
+  await page.evaluate(() => {
+    document.body.insertAdjacentHTML("beforeend", `<div popover="manual">Added to your cart</div>`);
+    const toast = document.querySelector<HTMLElement>("[popover]")!;
+    toast.style.cssText = "inset: 0 auto auto 0; margin: 0";
+    toast.showPopover();
+  });
+  await page.waitForTimeout(300);
+  expect((await drawn()).equals(before)).toBe(true);
+});
+
 test("a site's text with a long unbroken word wraps inside the banner and keeps every button on screen", async ({ session }) => {
   const long = "https://example.com/" + "privacyandcookies".repeat(20);
   const config = { ...SITE, text: { en: { bannerText: `See ${long} for {purposes}.` } } } as SiteConfig;
