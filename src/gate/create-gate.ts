@@ -191,14 +191,19 @@ export function createGate(deps: GateDeps) {
       }
       return;
     }
+    // A script that is not JavaScript (JSON, a template) loads as it is; not
+    // remembered, since the page may change its type and insert it again.
+    if (tag === "SCRIPT" && !EXECUTABLE.test(el.getAttribute("type") || "")) return;
     seen.add(el);
-    // A script that is not JavaScript (JSON, a template) or allowed: it loads as it is.
-    if ((tag === "SCRIPT" && !EXECUTABLE.test(el.getAttribute("type") || "")) || admits(el, service)) return;
+    if (admits(el, service)) return;
     neutralize(el, service);
     hold(el);
   }
 
-  const realms = new WeakSet<Window>([win]);
+  // Known by a global of each: a frame's WindowProxy stays the same object when
+  // it navigates, and every document after its first comes with a new global,
+  // unpatched (only the first one from about:blank keeps the blank's).
+  const realms = new WeakSet<object>([win.Node]);
   const documents = new WeakSet<Document>([doc]);
   const checks: Checks = {
     element,
@@ -211,11 +216,11 @@ export function createGate(deps: GateDeps) {
         const page = realm?.document;
         if (page && !documents.has(page)) {
           documents.add(page);
-          // A window is patched once; a document it loads later (srcdoc, a
-          // page of the site) needs only the watch for the frames it holds.
-          if (realms.has(realm!)) watchFrames(page, checks);
+          // A global is patched once; a document that keeps its window's
+          // (the first after about:blank) needs only the watch for the frames it holds.
+          if (realms.has(realm!.Node)) watchFrames(page, checks);
           else {
-            realms.add(realm!);
+            realms.add(realm!.Node);
             intercept(realm!, checks);
           }
         }

@@ -267,6 +267,18 @@ export function intercept(
       register(html, this.parentElement || this);
     },
   );
+  // A document parsed apart (DOMParser, Document.parseHTMLUnsafe) runs none of
+  // its scripts, wherever they are moved. Left alone, as innerHTML's are, they
+  // are not held to run once allowed beside the live copy a loader (htmx,
+  // Turbo) makes of each.
+  const apart = (native: Fn) =>
+    function (this: unknown) {
+      const parsed: Document = native.apply(this, arguments as unknown as unknown[]);
+      parsed.querySelectorAll("script").forEach(checks.inertScript);
+      return parsed;
+    };
+  patch(win.DOMParser?.prototype, "parseFromString", apart);
+  patch(win.Document, "parseHTMLUnsafe", apart);
   // On the prototype, not this document: a frame's srcdoc document comes
   // later, in the same window, and writes through the same methods.
   for (const name of ["write", "writeln"]) {
@@ -285,19 +297,25 @@ export function intercept(
 
   // Network: a held request fails the way a blocked one does in the browser.
   const requestUrl = Object.getOwnPropertyDescriptor(win.Request?.prototype || {}, "url")?.get;
-  patch(win, "fetch", (native) => (input: RequestInfo | URL, init?: RequestInit) => {
-    let url = input as string;
-    if (typeof input != "string") {
-      try {
-        // A Request of any realm (another frame's too) goes to its url...
-        url = requestUrl!.call(input);
-      } catch {
-        // ...anything else to its text, read once, as fetch would read it.
-        input = url = String(input);
+  // fetchLater, the deferred beacon, is held the same way; its result says it will not be sent.
+  for (const [name, refusal] of [
+    ["fetch", () => Promise.reject(new TypeError("Failed to fetch"))],
+    ["fetchLater", () => ({ activated: false })],
+  ] as const) {
+    patch(win, name, (native) => (input: RequestInfo | URL, init?: RequestInit) => {
+      let url = input as string;
+      if (typeof input != "string") {
+        try {
+          // A Request of any realm (another frame's too) goes to its url...
+          url = requestUrl!.call(input);
+        } catch {
+          // ...anything else to its text, read once, as fetch would read it.
+          input = url = String(input);
+        }
       }
-    }
-    return checks.request(url) ? native.call(win, input, init) : Promise.reject(new TypeError("Failed to fetch"));
-  });
+      return checks.request(url) ? native.call(win, input, init) : refusal();
+    });
+  }
   const xhr = win.XMLHttpRequest?.prototype;
   patch(xhr, "open", (native) =>
     function (this: XMLHttpRequest, ...args: unknown[]) {

@@ -611,3 +611,108 @@ describe("routes around the patched prototypes (beyond issue 3's list)", () => {
     expect(cookies).not.toContain("_hjSessionUser_9");
   });
 });
+
+describe("routes found by a third outside review", () => {
+  test("scripts a DOMParser or parseHTMLUnsafe document made never run, as without ConsentGate: a loader's live copy of each runs once after consent", async ({
+    session,
+  }) => {
+    installVendors(session);
+    const urls = [S("loader-copy"), S("loader-src-copy"), S("adopted-body"), S("parseHTMLUnsafe")];
+    const page = await openGate(session, `<div id="box"></div>`, CONFIG);
+    await page.evaluate(([copied, srcCopied, adopted, unsafe]) => {
+      const box = document.getElementById("box")!;
+      // htmx's way: insert the parsed nodes, then replace each dead script with a live copy of its attributes.
+      const parse = (url: string) => new DOMParser().parseFromString(`<p>x</p><script src="${url}"></script>`, "text/html");
+      box.append(...parse(copied).body.childNodes);
+      box.querySelector("script")!.replaceWith(
+        Object.assign(document.createElement("script"), { src: box.querySelector("script")!.getAttribute("src") }),
+      );
+      const second = parse(srcCopied).querySelector("script")!;
+      box.append(second);
+      second.replaceWith(Object.assign(document.createElement("script"), { src: second.src }));
+      // Turbo's way: adopt the new body, swap each script for a copy, then the body itself.
+      const body = document.adoptNode(new DOMParser().parseFromString(`<body><script src="${adopted}"></script></body>`, "text/html").body);
+      for (const dead of body.querySelectorAll("script")) {
+        const live = document.createElement("script");
+        for (const { name, value } of dead.attributes) live.setAttribute(name, value);
+        dead.replaceWith(live);
+      }
+      box.append(...body.childNodes);
+      // And a parsed script inserted as it is: dead, it never runs.
+      const parseHTMLUnsafe = (Document as unknown as { parseHTMLUnsafe(html: string): Document }).parseHTMLUnsafe;
+      box.append(parseHTMLUnsafe(`<script src="${unsafe}"></script>`).querySelector("script")!);
+    }, urls);
+    await page.waitForLoadState("networkidle");
+    expect(requestCounts(session, urls)).toEqual(each(urls, 0));
+    await callConsentGate(page, "acceptAll");
+    const live = urls.slice(0, 3);
+    await expect.poll(() => runCounts(page, live)).toEqual(each(live, 1));
+    await page.waitForTimeout(300);
+    expect(await runCounts(page, urls)).toEqual({ ...each(live, 1), [S("parseHTMLUnsafe")]: 0 });
+  });
+
+  test("a script of another type written in the page, whose type a later script changes before inserting it again, is held and runs once after consent", async ({
+    session,
+  }) => {
+    installVendors(session);
+    const url = S("retyped-later");
+    const page = await openGate(
+      session,
+      `<div id="box"></div><script id="later" type="text/x-later" src="${url}"></script>
+      <script>
+        const later = document.getElementById("later");
+        later.type = "text/javascript";
+        document.getElementById("box").appendChild(later);
+      </script>`,
+      CONFIG,
+    );
+    await page.waitForLoadState("networkidle");
+    expect(requestCounts(session, [url])).toEqual({ [url]: 0 });
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => runCounts(page, [url])).toEqual({ [url]: 1 });
+  });
+
+  test("a same-origin frame navigated a second time: the page using its new window's DOM, network and cookies is held", async ({ session }) => {
+    installVendors(session);
+    session.route("/same-origin.html", { headers: { "content-type": "text/html" }, body: "<!doctype html><p>framed</p>" });
+    const urls = [S("navigated-frame"), IMG("navigated-frame"), "https://in.hotjar.com/navigated-frame"];
+    const page = await openGate(session, `<p>frames</p>`, CONFIG);
+    const cookies = await page.evaluate(async ([script, image, beacon]) => {
+      type Realm = Window & typeof globalThis;
+      const frame = document.body.appendChild(document.createElement("iframe"));
+      for (const search of ["?1", "?2"]) {
+        await new Promise((loaded) => {
+          frame.onload = loaded;
+          frame.src = "/same-origin.html" + search;
+        });
+      }
+      const realm = frame.contentWindow as Realm;
+      const s = document.createElement("script");
+      s.src = script;
+      realm.Node.prototype.appendChild.call(document.head, s);
+      new realm.Image().src = image;
+      realm.navigator.sendBeacon(beacon, "x");
+      realm.document.cookie = "_hjSessionUser_7=x; path=/";
+      return realm.document.cookie;
+    }, urls);
+    await page.waitForLoadState("networkidle");
+    expect(requestCounts(session, urls)).toEqual(each(urls, 0));
+    expect(cookies).not.toContain("_hjSessionUser_7");
+  });
+
+  test("fetchLater, the deferred beacon, is held like fetch", async ({ session }) => {
+    installVendors(session);
+    const urls = ["https://in.hotjar.com/fetch-later", "https://in.hotjar.com/fetch-later-request"];
+    // fetchLater exists in secure contexts only: localhost is one.
+    const page = await openGate(session, `<p>beacons</p>`, CONFIG, { host: "localhost" });
+    const results = await page.evaluate(([url, request]) => {
+      const later = (window as unknown as { fetchLater?(input: RequestInfo, init?: object): { activated: boolean } }).fetchLater;
+      if (!later) return "no fetchLater";
+      return [later(url, { method: "POST", activateAfter: 0 }).activated, later(new Request(request), { activateAfter: 0 }).activated];
+    }, urls);
+    expect(results).toEqual([false, false]);
+    await page.waitForTimeout(500);
+    await page.goto("about:blank");
+    expect(requestCounts(session, urls)).toEqual(each(urls, 0));
+  });
+});
