@@ -124,6 +124,6 @@ export function boot(win: Win, base: string): ConsentGateApi {
   if (config.mode == "opt-out" && state().source == "signal") config.ui.reopenButton = true;
   if (core.asks()) core.api.open("banner");
   else if (config.ui.reopenButton) needUi();
-  events.emit("ready", core.api.get());
+  events.emit("ready");
   return core.api;
 }

@@ -73,10 +73,12 @@ export function createApi(deps: CoreDeps) {
   }
 
   function changed(previous: State, reload?: boolean) {
-    const state = decision.state;
-    deps.apply(state, previous, reload);
-    events.emit("change", copy(state));
-    deps.dispatch(copy(state));
+    deps.apply(decision.state, previous, reload);
+    // Each listener gets the state as it is when called (a copy of its own):
+    // one that decides again inside its call must not leave the listeners
+    // after it, nor the page's event, with the state it replaced.
+    events.emit("change");
+    deps.dispatch(copy(decision.state));
     if (view === "banner" && !decision.ask) show(null);
     if (!view && decision.ask) show("banner");
   }

@@ -52,11 +52,12 @@ export function createEvents(current: () => unknown) {
       };
     },
 
-    emit<K extends keyof EventMap>(event: K, payload: EventMap[K]) {
+    /** Without a payload, each listener gets `current()` as it is when called. */
+    emit<K extends keyof EventMap>(event: K, payload?: EventMap[K]) {
       const log = past[event];
       if (log && log.length < KEEP) log.push(payload);
       // A copy: a listener subscribed during this emit was already handed the payload by on().
-      [...listeners[event]].forEach((fn) => call(fn, payload));
+      [...listeners[event]].forEach((fn) => call(fn, payload ?? current()));
     },
   };
 }

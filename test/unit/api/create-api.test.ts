@@ -355,3 +355,31 @@ describe("the core's own handles", () => {
     expect(core.asks()).toBe(false);
   });
 });
+
+describe("change listeners", () => {
+  it("end on the state as it is when a listener decides again inside its own call", () => {
+    const core = makeCore();
+    const seen: boolean[] = [];
+    core.events.on("change", (state) => {
+      if (state.categories.analytics) core.api.rejectAll();
+    });
+    core.events.on("change", (state) => seen.push(state.categories.analytics));
+    core.api.acceptAll();
+    expect(core.api.get().categories.analytics).toBe(false);
+    expect(seen.at(-1)).toBe(false);
+    expect(core.deps.dispatch.mock.calls.at(-1)![0].categories.analytics).toBe(false);
+    expect(core.deps.apply.mock.calls.at(-1)![0].categories.analytics).toBe(false);
+  });
+
+  it("each get a state of their own", () => {
+    const core = makeCore();
+    const seen: unknown[] = [];
+    core.events.on("change", (state) => {
+      state.categories.marketing = true;
+      state.decided = false;
+    });
+    core.events.on("change", (state) => seen.push([state.decided, state.categories.marketing]));
+    core.api.rejectAll();
+    expect(seen).toEqual([[true, false]]);
+  });
+});
