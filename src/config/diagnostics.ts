@@ -9,6 +9,7 @@ import {
   BAD_NAME,
   CLAMPED,
   CONFLICT,
+  NAMES_SERVICE,
   NOT_JSON,
   NOT_LOADED,
   NO_CATEGORY,
@@ -118,6 +119,8 @@ export function message([path, value, kind, extra]: Problem, host = location.hos
     case BAD_NAME:
       if (path.startsWith("text.")) return TEXT_RULE;
       return services ? `a service id ${NAME_RULE}; dropped` : `a category name ${NAME_RULE}; not offered`;
+    case NAMES_SERVICE:
+      return `${show(value)} is the id of a service; a category needs a name of its own, so it is not offered and the services it lists stay held`;
     case UNKNOWN_SERVICE:
       return `unknown service ${show(value)}${didYouMean(value, candidates)}`;
     case NO_CATEGORY:
@@ -161,7 +164,8 @@ export function message([path, value, kind, extra]: Problem, host = location.hos
 export function show(value: unknown): string {
   let s: string;
   try {
-    s = JSON.stringify(value) ?? String(value);
+    // JSON has no NaN or Infinity: it would show them as null.
+    s = typeof value == "number" ? String(value) : JSON.stringify(value) ?? String(value);
   } catch {
     try {
       s = String(value);

@@ -30,6 +30,8 @@ export const NO_PLACE = 6;
 export const CLAMPED = 7;
 /** `necessary` said not to be required, or a required category (`necessary` too) said to be `sale` (path ends in ".sale"). */
 export const ALWAYS_REQUIRED = 8;
+/** A category named like a service (the catalogue's or the site's): `value` is the name. */
+export const NAMES_SERVICE = 15;
 /** The JSON element does not parse: `value` is the parser's error. */
 export const NOT_JSON = 9;
 /** Reading the config threw (a hostile getter or Proxy): `value` is what it threw. */

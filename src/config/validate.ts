@@ -6,6 +6,7 @@ import {
   BAD_NAME,
   CLAMPED,
   CONFLICT,
+  NAMES_SERVICE,
   NO_CATEGORY,
   NO_PLACE,
   THROWN,
@@ -145,8 +146,9 @@ function normalize(input: unknown, catalogue: Catalogue, host: string, report: R
         description: text,
       };
       return each(value, path, config.categories, (key, raw, at) => {
-        broken = !isName(key);
-        if (broken) report(at, key, BAD_NAME);
+        // allows("hotjar") and set({ hotjar }) must know which one is meant.
+        broken = !isName(key) || known.includes(key);
+        if (broken) report(at, key, isName(key) ? NAMES_SERVICE : BAD_NAME);
         const category: CategoryConfig = { services: [], required: false, sale: false };
         if (!fields(raw, at, categoryFields, category)) {
           if (!broken) report(at, raw);

@@ -457,3 +457,19 @@ describe("services", () => {
     ]);
   });
 });
+
+describe("a category named like a service", () => {
+  it("is not offered, and what it lists stays held: allows() and set() could not tell the two apart", () => {
+    const { config, messages } = run({
+      categories: { analytics: { services: ["hotjar"] }, hotjar: { services: ["google-analytics"] }, "own-chat": {} },
+      services: { "own-chat": { category: "analytics" } },
+    });
+    expect(Object.keys(config.categories)).toEqual(["necessary", "analytics"]);
+    expect(home(config, "google-analytics")).toBe("");
+    expect(home(config, "hotjar")).toBe("analytics");
+    expect(messages).toEqual([
+      'categories.hotjar: "hotjar" is the id of a service; a category needs a name of its own, so it is not offered and the services it lists stay held',
+      'categories.own-chat: "own-chat" is the id of a service; a category needs a name of its own, so it is not offered and the services it lists stay held',
+    ]);
+  });
+});

@@ -283,7 +283,7 @@ describe("cookie", () => {
     [0, "0"],
     [-30, "-30"],
     ["30", '"30"'],
-    [NaN, "null"],
+    [NaN, "NaN"],
     [null, "null"],
   ])("falls back to 182 days for %j", (days, shown) => {
     const { config, messages } = run({ cookie: { days } });
