@@ -8,8 +8,14 @@ const ON = ["1", "yes"];
  */
 export function readSignals(win: Window): Signals {
   const nav = win.navigator as Navigator & { globalPrivacyControl?: unknown; msDoNotTrack?: unknown };
-  return {
-    gpc: nav.globalPrivacyControl === true,
-    dnt: [nav.doNotTrack, (win as { doNotTrack?: unknown }).doNotTrack, nav.msDoNotTrack].some((v) => ON.includes(v as string)),
-  };
+  try {
+    return {
+      gpc: nav.globalPrivacyControl === true,
+      dnt: [nav.doNotTrack, (win as { doNotTrack?: unknown }).doNotTrack, nav.msDoNotTrack].some((v) => ON.includes(v as string)),
+    };
+  } catch {
+    // A read that throws (a hostile getter) must not keep the gate from
+    // starting; unsure what was sent, both count as sent.
+    return { gpc: true, dnt: true };
+  }
 }

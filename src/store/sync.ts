@@ -6,8 +6,13 @@
  * another tab's reads of the cookie a moment after the message does.
  */
 export function watchOtherTabs(win: Window, name: string, recheck: (value?: string) => void): (value: string) => void {
-  const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("consentgate:" + name) : null;
-  if (channel) channel.onmessage = (event) => recheck(event.data);
+  let channel: BroadcastChannel | null = null;
+  try {
+    // Some browsers refuse a channel to an opaque origin (a sandboxed frame):
+    // this must not keep the gate from starting.
+    channel = new BroadcastChannel("consentgate:" + name);
+    channel.onmessage = (event) => recheck(event.data);
+  } catch {}
   win.document.addEventListener("visibilitychange", () => {
     if (win.document.visibilityState === "visible") recheck();
   });

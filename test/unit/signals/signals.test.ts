@@ -59,3 +59,14 @@ describe("readSignals, Do Not Track", () => {
     expect(readSignals(browser({ globalPrivacyControl: true }))).toEqual({ gpc: true, dnt: false });
   });
 });
+
+describe("readSignals, when reading a signal throws", () => {
+  it("counts both signals as sent: uncertainty fails closed", () => {
+    const nav = Object.defineProperty({}, "globalPrivacyControl", {
+      get() {
+        throw new Error("no");
+      },
+    });
+    expect(readSignals(browser(nav))).toEqual({ gpc: true, dnt: true });
+  });
+});

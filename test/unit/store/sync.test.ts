@@ -54,3 +54,24 @@ describe("watchOtherTabs", () => {
     }
   });
 });
+
+describe("watchOtherTabs where BroadcastChannel refuses to open (an opaque origin in some browsers)", () => {
+  it("still rechecks on visibility, and announcing does nothing", () => {
+    const native = globalThis.BroadcastChannel;
+    globalThis.BroadcastChannel = class {
+      constructor() {
+        throw new DOMException("refused", "SecurityError");
+      }
+    } as unknown as typeof BroadcastChannel;
+    try {
+      const recheck = vi.fn();
+      const announce = watchOtherTabs(window, "sync-refused", recheck);
+      expect(() => announce("1.2.3")).not.toThrow();
+      setVisibility("hidden");
+      setVisibility("visible");
+      expect(recheck).toHaveBeenCalledTimes(1);
+    } finally {
+      globalThis.BroadcastChannel = native;
+    }
+  });
+});
