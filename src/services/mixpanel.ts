@@ -35,11 +35,20 @@ export const gate: ServiceGate = {
   },
 };
 
-/** Mixpanel's opt-in and opt-out, for an SDK already running when the decision changes (src/gate/changes.ts). */
+/**
+ * Mixpanel's opt-in and opt-out when the decision changes (src/gate/changes.ts).
+ * An SDK not running yet reads at init the opt-out an earlier refusal stored
+ * (in localStorage, Mixpanel's default): allowed now, that record goes, or it
+ * would keep the SDK, loading now, opted out for good.
+ */
 export function consent(w: Window & Record<string, any>, allowed: boolean): void {
   try {
     const m = w.mixpanel;
     if (m && m.__loaded) m[allowed ? "opt_in_tracking" : "opt_out_tracking"]();
+    else if (allowed) {
+      const storage = w.localStorage;
+      for (const key of Object.keys(storage)) if (/^__mp_opt_in_out_/.test(key) && storage[key] == "0") storage.removeItem(key);
+    }
   } catch {}
 }
 

@@ -12,10 +12,12 @@ import { callConsentGate, describe, expect, REPO, test, type Session } from "../
 import {
   installVendors,
   LOADERS,
+  MIXPANEL_SDK,
   MIXPANEL_TOKEN,
   mixpanelLoaded,
   openGate,
   requestsFor,
+  servePage,
   snippet,
   storageKeys,
 } from "./kit";
@@ -120,6 +122,36 @@ describe("Mixpanel's snippet with the real SDK", () => {
         ),
       )
       .toBe(true);
+  });
+
+  test("a visitor who refused on one page and accepts on a later one is tracked again, also when the SDK arrives after consentgate-changes.js", async ({
+    session,
+  }) => {
+    const vendors = installVendors(session);
+    // A CDN slower than the site's own server: the SDK is not running yet when the change is applied.
+    session.fake(
+      (url) => url.host === "cdn.mxpnl.com",
+      async () => (await new Promise((resolve) => setTimeout(resolve, 400)), { body: MIXPANEL_SDK }),
+    );
+    const path = servePage(session, PAGE, CONFIG);
+    const first = await session.visit(path);
+    await callConsentGate(first, "acceptAll");
+    await expect.poll(() => mixpanelLoaded(first)).toBe(true);
+    await callConsentGate(first, "rejectAll");
+    await expect.poll(() => first.evaluate((t) => localStorage.getItem(`__mp_opt_in_out_${t}`), MIXPANEL_TOKEN)).toBe("0");
+    await first.close();
+
+    const later = await session.visit(path);
+    await callConsentGate(later, "acceptAll");
+    await expect.poll(() => mixpanelLoaded(later)).toBe(true);
+    expect(
+      await later.evaluate(() => (window as unknown as { mixpanel: { has_opted_out_tracking(): boolean } }).mixpanel.has_opted_out_tracking()),
+    ).toBe(false);
+    await later.evaluate(() =>
+      (window as unknown as { mixpanel: { track(e: string, p: object, o: object): void } }).mixpanel.track("Back", {}, { send_immediately: true }),
+    );
+    // Sent at once (send_immediately), as one event rather than a batch.
+    await expect.poll(() => vendors.mixpanel.filter((r) => r.body.includes('"event":"Back"')).length, FLUSH).toBe(1);
   });
 });
 
