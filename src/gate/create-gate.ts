@@ -282,18 +282,26 @@ export function createGate(deps: GateDeps) {
 
   const releaser = createReleaser(doc, natives, released);
 
-  // Vendor queues exist before consent so site code never throws. Meta's
-  // snippet skips loading when its queue exists, so an allowed Meta gets none,
-  // and a held one is reported when its queue is first used.
+  // Vendor queues exist before consent so site code never throws, allowed or
+  // not: a returning visitor's tagged base code may run after the site's own
+  // fbq() calls. Meta's snippet skips loading when its queue exists, so the
+  // first use of Meta's queue either reports it held or, allowed, has the core
+  // insert Meta's loader once the scripts released so far have run.
   for (const id of Object.keys(catalogue)) {
     const loader = catalogue[id].loader;
-    if (!allows(id) || !loader) {
-      try {
-        // Allowed by then (a tagged base code released first), the queue goes to Meta's loader: nothing is held.
-        catalogue[id].stub?.(win, () => allows(id) || report("held", id, null, "script", loader!));
-      } catch {
-        // A page that froze a vendor global keeps it; our stub is then not needed.
-      }
+    try {
+      catalogue[id].stub?.(win, () => {
+        if (!allows(id)) return report("held", id, null, "script", loader!);
+        releaser.after(() => {
+          if (inserted.has(id)) return;
+          inserted.add(id);
+          ran.add(id);
+          releaser.load(loader!);
+          report("released", id, null, "script", loader!);
+        });
+      });
+    } catch {
+      // A page that froze a vendor global keeps it; our stub is then not needed.
     }
   }
 

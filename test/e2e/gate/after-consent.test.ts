@@ -15,6 +15,7 @@ import {
   openGate,
   ran,
   requestsFor,
+  servePage,
   siteCookies,
   snippet,
   tagged,
@@ -217,6 +218,34 @@ describe("Meta Pixel", () => {
     await callConsentGate(page, "set", { marketing: true });
     await expect.poll(() => vendors.pixel.length, { timeout: 5000 }).toBe(1);
     expect((await fakes(page)).fbq?.received).toEqual([
+      ["init", "1234567890"],
+      ["track", "PageView"],
+    ]);
+  });
+
+  test("a returning visitor's site code calling fbq() before the tagged base code has run (held back behind a slow tagged script) never throws, and its call reaches fbevents.js", async ({
+    session,
+  }) => {
+    const vendors = installVendors(session);
+    session.fake(
+      (url) => url.host === "www.googletagmanager.com" && url.pathname === "/gtag/js",
+      async () => (await new Promise((resolve) => setTimeout(resolve, 300)), { body: "window.__gtagSlow = 1" }),
+    );
+    const html = `<script type="text/plain" data-consent="analytics" src="https://www.googletagmanager.com/gtag/js?id=G-SLOW0001"></script>
+${tagged("facebook-pixel", "marketing")}
+<script>fbq("track", "ViewContent");</script>`;
+    const path = servePage(session, html, ALL_VENDORS);
+    const first = await session.visit(path);
+    await callConsentGate(first, "acceptAll");
+    await expect.poll(() => vendors.pixel.length, { timeout: 5000 }).toBe(1);
+
+    const again = await session.visit(path);
+    await expect.poll(() => vendors.pixel.length, { timeout: 5000 }).toBe(2);
+    expect(session.pageErrors).toEqual([]);
+    expect(requestsFor(session, LOADERS["facebook-pixel"])).toBe(2);
+    // In the order the page made them; the base code's init comes after the site's call, as it ran later.
+    expect((await fakes(again)).fbq?.received).toEqual([
+      ["track", "ViewContent"],
       ["init", "1234567890"],
       ["track", "PageView"],
     ]);
