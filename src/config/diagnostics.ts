@@ -80,7 +80,10 @@ const RULES: Record<string, string> = {
 /** The gate's warnings: whole sentences, since they name no config path. */
 const WARNINGS: Record<number, (path: string, value: unknown, extra: unknown) => string> = {
   [NOT_CONFIGURED]: (id, category, lacking) =>
-    `${id} was inserted but is not in your config; it is held under "${category}"${lacking ? ", a category the config lacks" : ", and runs when that is allowed"}`,
+    `${id} was inserted but is not in your config; ` +
+    (category == "necessary"
+      ? `it runs under "necessary", always on`
+      : `it is held under "${category}"${lacking ? ", a category the config lacks" : ", and runs when that is allowed"}`),
   [UNKNOWN_CONSENT]: (name) => `data-consent="${name}" is not a category or service; held`,
   [NOT_STORED]: (name, where) =>
     `the browser did not store the consent cookie "${name}" (${where}): the choice holds for this page view only. ` +

@@ -44,6 +44,11 @@ describe("print", () => {
       '[consentgate] tiktok-pixel was inserted but is not in your config; it is held under "marketing", a category the config lacks',
     ],
     [
+      "one the catalogue files under necessary, which always runs",
+      ["stripe", "necessary", NOT_CONFIGURED, false],
+      '[consentgate] stripe was inserted but is not in your config; it runs under "necessary", always on',
+    ],
+    [
       "a data-consent that names nothing",
       ["analytcs", undefined, UNKNOWN_CONSENT],
       '[consentgate] data-consent="analytcs" is not a category or service; held',
