@@ -39,10 +39,11 @@ export function mountViews(kit: Kit, box: HTMLElement, strings: Record<string, a
 
   let reopen: HTMLElement | undefined;
   if (config.ui.reopenButton) {
-    // After the page's content in Tab order, unlike the banner.
+    // After the page's content in Tab order, unlike the banner; after <body>
+    // rather than in it, where a page that swaps its body (htmx, Turbo) would take it away.
     const reopenHost = document.createElement("consentgate-ui");
     reopenHost.setAttribute("data-reopen", "");
-    (document.body || document.documentElement).append(reopenHost);
+    document.documentElement.append(reopenHost);
     reopen = attach(reopenHost);
   }
 

@@ -31,7 +31,9 @@ describe("reopen button", () => {
     await settle();
     const button = reopenButton()!;
     expect(button.getAttribute("aria-label")).toBe("Privacy choices");
-    expect(document.body.lastElementChild!.matches("consentgate-ui[data-reopen]")).toBe(true);
+    // After everything in <body>: the last element of the document.
+    expect(document.documentElement.lastElementChild!.matches("consentgate-ui[data-reopen]")).toBe(true);
+    expect(document.body.compareDocumentPosition(document.querySelector("[data-reopen]")!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     fireEvent.click(button);
     expect(calls).toEqual([["open", "preferences"]]);
   });

@@ -3,9 +3,9 @@
 // `* { all: unset !important }`, and `style-src 'self'` suffices).
 import { inflateSync } from "node:zlib";
 import type { Page } from "playwright-core";
-import { expect, test } from "../harness";
+import { callConsentGate, expect, test } from "../harness";
 import type { SiteConfig } from "../../../src/types";
-import { bannerShown, placeholderShown, preferencesShown, SITE, uiPage } from "./pages";
+import { bannerShown, placeholderShown, preferencesShown, SITE, uiPage, withUi } from "./pages";
 
 interface ButtonView {
   text: string;
@@ -173,4 +173,38 @@ test("a page with a strict CSP shows the banner, preferences and placeholder, st
 
   expect(await page.evaluate(() => (window as any).__cspViolations)).toEqual([]);
   expect(session.problems()).toEqual([]);
+});
+
+test("the reopen button survives a page that swaps its <body> (htmx's hx-boost, Turbo)", async ({ session }) => {
+  const page = await uiPage(session, "shop.html", withUi({ reopenButton: true }));
+  await bannerShown(page);
+  await page.locator("consentgate-ui .cg-banner button", { hasText: "Reject all" }).click();
+  const reopen = page.locator("consentgate-ui[data-reopen] button");
+  await reopen.waitFor({ state: "visible" });
+  await page.evaluate(() => {
+    document.body.innerHTML = "<main><h1>Page two</h1></main>";
+    const next = document.createElement("body");
+    next.innerHTML = "<main><h1>Page three</h1></main>";
+    document.body.replaceWith(next);
+  });
+  await reopen.click();
+  await preferencesShown(page);
+});
+
+test("a long category title wraps in the preferences at 320 px, and its switch stays inside its card", async ({ session }) => {
+  const config = {
+    ...SITE,
+    categories: { ...SITE.categories, analytics: { ...SITE.categories.analytics, title: "Personalisierungsdienstleistungsanbieter" } },
+  } as SiteConfig;
+  const page = await uiPage(session, "shop.html", config);
+  await page.setViewportSize({ width: 320, height: 640 });
+  await bannerShown(page);
+  await callConsentGate(page, "open", "preferences");
+  await preferencesShown(page);
+  const [card, toggle] = await Promise.all([
+    page.locator("consentgate-ui .cg-cat", { hasText: "Personalisierung" }).boundingBox(),
+    page.locator("consentgate-ui .cg-cat", { hasText: "Personalisierung" }).locator("[role=switch]").boundingBox(),
+  ]);
+  expect(toggle!.x + toggle!.width).toBeLessThanOrEqual(card!.x + card!.width);
+  expect(card!.x + card!.width).toBeLessThanOrEqual(320);
 });
