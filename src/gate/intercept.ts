@@ -1,3 +1,4 @@
+import { own } from "../decide";
 import type { Natives } from "./release";
 
 /** What the gate answers for each route an element, a request or a write can take. */
@@ -47,7 +48,7 @@ function patch(proto: Proto | undefined, name: string, make: (native: Fn) => Fn)
 
 /** The object on `obj`'s prototype chain that holds `name` itself, if any. */
 function owner(obj: object | null, name: string): Proto | undefined {
-  while (obj && !Object.prototype.hasOwnProperty.call(obj, name)) obj = Object.getPrototypeOf(obj);
+  while (obj && !own(obj, name)) obj = Object.getPrototypeOf(obj);
   return obj as Proto | undefined;
 }
 

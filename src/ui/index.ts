@@ -2,7 +2,6 @@ import type { Mount } from "../api/load-ui";
 import type { View } from "../types";
 import { createBanner } from "./banner";
 import { h } from "./dom";
-import { keepClear } from "./keep-clear";
 import { createSurfaces } from "./surface";
 import { createText } from "./text";
 import { lift } from "./top-layer";
@@ -48,7 +47,6 @@ export const mount: Mount = (api, ctx) => {
   let view: View | null = null;
   /** The banner stays under the preferences opened from it, so focus can return to it. */
   let banner: HTMLElement | null = null;
-  const { position } = config.ui;
 
   let views: Views | undefined;
   let loading: Promise<void> | undefined;
@@ -67,6 +65,11 @@ export const mount: Mount = (api, ctx) => {
   };
 
   if (config.ui.reopenButton) loadViews();
+  // Keyboard users get the views' code early: it also keeps what Tab reaches
+  // in the page clear of the banner (keep-clear.ts), which no one else needs.
+  document.addEventListener("keydown", (event) => {
+    if (event.key == "Tab" && banner) loadViews();
+  });
   // Embeds held before the UI loaded are replayed here too.
   api.on("held", (event) => {
     if (event.kind == "iframe") loadViews();
@@ -80,7 +83,6 @@ export const mount: Mount = (api, ctx) => {
         banner = createBanner(kit, loadViews);
         status.after(banner);
         lift(banner);
-        if (position != "center") keepClear(banner, position == "top");
         setTimeout(() => {
           if (view == "banner") status.textContent = text.t("bannerTitle");
         }, 200);
@@ -91,7 +93,7 @@ export const mount: Mount = (api, ctx) => {
       // A banner at "center" stops clicks on the page behind its backdrop;
       // keys and screen readers must not reach the page either. (Without a
       // <body> yet, only aria-modal says so.)
-      if (position == "center" && document.body) document.body.inert = !!banner;
+      if (config.ui.position == "center" && document.body) document.body.inert = !!banner;
       status.textContent = "";
       view = next;
       if (views) views.show(next);

@@ -9,13 +9,21 @@
  * visitor scrolls. Set through the CSSOM, which a `style-src` without
  * 'unsafe-inline' allows. The observer also hears of the bar's removal (its
  * height becomes 0), and puts back the page's own values.
+ *
+ * Only keyboard users need this, so it comes with the views (views.tsx),
+ * which the first layer loads on the first Tab: what that Tab focused in the
+ * page is scrolled clear once the padding is in.
  */
 export function keepClear(layer: HTMLElement, top: boolean) {
   const style = document.documentElement.style as unknown as Record<string, string>;
   const sides = top ? ["scrollPaddingTop"] : ["paddingBottom", "scrollPaddingBottom"];
   const own = sides.map((side) => style[side]);
+  let first = true;
   new ResizeObserver(() => {
     const height = layer.offsetHeight;
     sides.map((side, i) => (style[side] = height ? height + 16 + "px" : own[i]));
+    const focused = document.activeElement;
+    if (first && focused != document.body && !focused?.shadowRoot) focused?.scrollIntoView({ block: "nearest" });
+    first = false;
   }).observe(layer);
 }

@@ -1,5 +1,6 @@
 import { render } from "preact";
 import type { View } from "../types";
+import { keepClear } from "./keep-clear";
 import { watchEmbeds } from "./placeholder";
 import { Preferences } from "./preferences";
 import { ReopenButton } from "./reopen-button";
@@ -86,8 +87,14 @@ export function mountViews(kit: Kit, box: HTMLElement, strings: Record<string, a
   });
   draw();
 
+  /** The banner whose strip is kept clear of what Tab reaches in the page. */
+  let cleared: Element | null = null;
+
   return {
     show(next: View | null) {
+      const banner = box.querySelector(".cg-layer");
+      const { position } = config.ui;
+      if (banner && banner != cleared && position != "center") keepClear((cleared = banner) as HTMLElement, position == "top");
       if (next == view) return;
       const hadFocus = document.activeElement == (box.getRootNode() as ShadowRoot).host;
       if (next == "preferences") {

@@ -193,8 +193,10 @@ test("the reopen button survives a page that swaps its <body> (htmx's hx-boost, 
 
 test("a long category title wraps in the preferences at 320 px, and its switch stays inside its card", async ({ session }) => {
   const config = {
-    ...SITE,
-    categories: { ...SITE.categories, analytics: { ...SITE.categories.analytics, title: "Personalisierungsdienstleistungsanbieter" } },
+    categories: {
+      analytics: { services: ["google-analytics"], title: "Personalisierungsdienstleistungsanbieter" },
+      marketing: { services: ["youtube"] },
+    },
   } as SiteConfig;
   const page = await uiPage(session, "shop.html", config);
   await page.setViewportSize({ width: 320, height: 640 });
@@ -207,4 +209,18 @@ test("a long category title wraps in the preferences at 320 px, and its switch s
   ]);
   expect(toggle!.x + toggle!.width).toBeLessThanOrEqual(card!.x + card!.width);
   expect(card!.x + card!.width).toBeLessThanOrEqual(320);
+});
+
+test("a bar taller than a wide, short window scrolls from its title: nothing is lost above its top", async ({ session }) => {
+  const config = { ...SITE, text: { en: { bannerText: "We would like to use cookies. ".repeat(60) + "{purposes}" } } } as SiteConfig;
+  const page = await uiPage(session, "shop.html", config);
+  await page.setViewportSize({ width: 1280, height: 300 });
+  await bannerShown(page);
+  const [title, banner] = await page.evaluate(() => {
+    const root = document.querySelector("consentgate-ui")!.shadowRoot!;
+    const banner = root.querySelector(".cg-banner")!;
+    banner.scrollTop = 0;
+    return [root.querySelector("h2")!.getBoundingClientRect().top, banner.getBoundingClientRect().top];
+  });
+  expect(title).toBeGreaterThanOrEqual(banner);
 });
