@@ -34,10 +34,20 @@ export function unstub(w: Win): void {
   }
 }
 
-/** Meta's consent API, for a Pixel already running when the decision changes (src/gate/changes.ts). */
+/** Whether this page view's Pixel was told to revoke: only then does an allow need a grant. */
+let revoked = false;
+
+/**
+ * Meta's consent API, for a Pixel already running when the decision changes
+ * (src/gate/changes.ts). A Pixel starts granted: one the core loaded for this
+ * very allow (its queue's first use) needs no grant.
+ */
 export function consent(w: Win, allowed: boolean): void {
   try {
-    if (w.fbq && w.fbq.callMethod) w.fbq("consent", allowed ? "grant" : "revoke");
+    if (w.fbq && w.fbq.callMethod && (revoked || !allowed)) {
+      w.fbq("consent", allowed ? "grant" : "revoke");
+      revoked = !allowed;
+    }
   } catch {}
 }
 

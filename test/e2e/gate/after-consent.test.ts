@@ -283,6 +283,10 @@ ${tagged("facebook-pixel", "marketing")}
     await page.waitForLoadState("networkidle");
     expect(vendors.pixel).toHaveLength(1);
     await expect.poll(async () => (await session.cookie("_fbp")) === undefined).toBe(true);
+
+    // Allowed again on the same page, the revoked Pixel is granted again.
+    await callConsentGate(page, "set", { marketing: true });
+    await expect.poll(async () => (await fakes(page)).fbq?.received?.at(-1)).toEqual(["consent", "grant"]);
   });
 });
 
