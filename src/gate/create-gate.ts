@@ -5,7 +5,7 @@ import type { ServiceGate } from "../services/service";
 import type { Config, GateEvent, HeldKind, State } from "../types";
 import type { Change } from "./changes";
 import { GOOGLE_TAGS } from "./consent-mode";
-import { intercept, TAGGED, TRACKED, watchFrames } from "./intercept";
+import { EXECUTABLE, intercept, TAGGED, TRACKED, watchFrames } from "./intercept";
 import type { Checks } from "./intercept";
 import type { Matcher } from "./match";
 import { createReleaser } from "./release";
@@ -31,7 +31,6 @@ export interface GateDeps {
  * ones included (x-javascript, jscript, livescript), with spaces around.
  * Anything that names a script counts: holding a non-script harms nothing.
  */
-const EXECUTABLE = /^\s*$|script|module/i;
 
 /**
  * Holds every catalogue and configured service until the consent state
@@ -47,7 +46,7 @@ export function createGate(deps: GateDeps) {
   const released = new WeakSet<Element>();
   const pending: Element[] = [];
   const warned = new Set<string>();
-  /** Services whose script entered the page (held or not), and those whose script ran. */
+  /** Services whose script file entered the page (held or not), and those whose script ran. */
   const inserted = new Set<string>();
   const ran = new Set<string>();
   const advanced = config.googleConsentMode && config.googleConsentMode.advanced;
@@ -159,7 +158,11 @@ export function createGate(deps: GateDeps) {
     if (released.has(el)) return;
     released.add(el);
     const service = serviceOf(el);
-    if (service && el.nodeName === "SCRIPT") ran.add(service);
+    if (service && el.nodeName === "SCRIPT") {
+      ran.add(service);
+      // A vendor's file (a tagged fbevents.js), not an inline base code: Meta's loader is not needed again.
+      if (el.getAttribute("data-src") || el.getAttribute("src")) inserted.add(service);
+    }
     if (el.nodeName === "SCRIPT") releaser.script(el as HTMLScriptElement);
     else releaser.media(el as HTMLIFrameElement);
     report("released", service, el.getAttribute("data-consent"), kindOf(el), el);
@@ -221,7 +224,8 @@ export function createGate(deps: GateDeps) {
           if (realms.has(realm!.Node)) watchFrames(page, checks);
           else {
             realms.add(realm!.Node);
-            intercept(realm!, checks);
+            // A page of the site with its own ConsentGate gated its realm itself: a second gate would release twice.
+            if (!(realm as Window & { ConsentGate?: unknown }).ConsentGate) intercept(realm!, checks);
           }
         }
       } catch {
@@ -286,19 +290,18 @@ export function createGate(deps: GateDeps) {
   // not: a returning visitor's tagged base code may run after the site's own
   // fbq() calls. Meta's snippet skips loading when its queue exists, so the
   // first use of Meta's queue either reports it held or, allowed, has the core
-  // insert Meta's loader once the scripts released so far have run.
+  // insert Meta's loader, as the snippet would have (unless a tagged
+  // fbevents.js came first).
   for (const id of Object.keys(catalogue)) {
     const loader = catalogue[id].loader;
     try {
       catalogue[id].stub?.(win, () => {
         if (!allows(id)) return report("held", id, null, "script", loader!);
-        releaser.after(() => {
-          if (inserted.has(id)) return;
-          inserted.add(id);
-          ran.add(id);
-          releaser.load(loader!);
-          report("released", id, null, "script", loader!);
-        });
+        if (inserted.has(id)) return;
+        inserted.add(id);
+        ran.add(id);
+        releaser.load(loader!);
+        report("released", id, null, "script", loader!);
       });
     } catch {
       // A page that froze a vendor global keeps it; our stub is then not needed.

@@ -31,6 +31,8 @@ const SOURCE_ATTRIBUTES = /^(src|srcset|srcdoc)$/i;
 /** Elements the gate looks at, and those already tagged for it. */
 export const TRACKED = "script,iframe,img";
 export const TAGGED = "script[data-consent],iframe[data-consent],img[data-consent]";
+/** A script type the browser runs: none, JavaScript's (by any of its names) or module. */
+export const EXECUTABLE = /^\s*$|script|module/i;
 
 type Proto = Record<string, any>;
 /**
@@ -268,14 +270,17 @@ export function intercept(
       register(html, this.parentElement || this);
     },
   );
-  // A document parsed apart (DOMParser, Document.parseHTMLUnsafe) runs none of
-  // its scripts, wherever they are moved. Left alone, as innerHTML's are, they
-  // are not held to run once allowed beside the live copy a loader (htmx,
-  // Turbo) makes of each.
+  // A document parsed apart (DOMParser, Document.parseHTMLUnsafe) never runs
+  // its JavaScript, wherever it is moved. Left alone, as innerHTML's is, it is
+  // not held to run once allowed beside the live copy a loader (htmx, Turbo)
+  // makes of each script. Tagged scripts are the site's, released as ever; one
+  // of another type may have its type changed and run.
   const apart = (native: Fn) =>
     function (this: unknown) {
       const parsed: Document = native.apply(this, arguments as unknown as unknown[]);
-      parsed.querySelectorAll("script").forEach(checks.inertScript);
+      parsed.querySelectorAll("script:not([data-consent])").forEach((el) => {
+        if (EXECUTABLE.test(el.getAttribute("type") || "")) checks.inertScript(el);
+      });
       return parsed;
     };
   patch(win.DOMParser?.prototype, "parseFromString", apart);

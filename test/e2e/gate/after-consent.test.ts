@@ -251,6 +251,32 @@ ${tagged("facebook-pixel", "marketing")}
     ]);
   });
 
+  test("a returning visitor's tagged fbevents.js runs once beside the stub's loader; one who refuses right after Meta's loader went in sends no beacon", async ({
+    session,
+  }) => {
+    const vendors = installVendors(session);
+    const withFile = servePage(
+      session,
+      `<script type="text/plain" data-consent="marketing" src="https://connect.facebook.net/en_US/fbevents.js"></script>
+<script>fbq("init", "1234567890"); fbq("track", "PageView");</script>`,
+      ALL_VENDORS,
+    );
+    const refusing = servePage(session, `${tagged("facebook-pixel", "marketing")}\n<script>ConsentGate.rejectAll();</script>`, ALL_VENDORS);
+    const first = await session.visit(withFile);
+    await callConsentGate(first, "acceptAll");
+    await expect.poll(() => vendors.pixel.length).toBe(1);
+
+    const again = await session.visit(withFile);
+    await expect.poll(() => vendors.pixel.length).toBe(2);
+    expect((await ran(again)).filter((url) => url.endsWith("fbevents.js"))).toHaveLength(1);
+
+    const refused = await session.visit(refusing);
+    await refused.waitForLoadState("networkidle");
+    expect(await refused.evaluate(() => window.ConsentGate.get().categories.marketing)).toBe(false);
+    expect(vendors.pixel).toHaveLength(2);
+    expect(session.pageErrors).toEqual([]);
+  });
+
   test("the base code inserted by script after consent (a tag manager firing on the consent) loads fbevents.js", async ({ session }) => {
     const vendors = installVendors(session);
     const page = await openGate(session, gatePage("dynamic.html"), ALL_VENDORS);

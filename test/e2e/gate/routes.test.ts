@@ -5,7 +5,7 @@
 // with its own URL on a Hotjar host.
 import type { Page } from "playwright-core";
 import { callConsentGate, describe, expect, test, type Session } from "../harness";
-import { gatePage, installVendors, openGate, ran } from "./kit";
+import { gatePage, installVendors, openGate, ran, servePage } from "./kit";
 
 const CONFIG = { categories: { analytics: { services: ["hotjar"] } } };
 
@@ -649,6 +649,52 @@ describe("routes found by a third outside review", () => {
     await expect.poll(() => runCounts(page, live)).toEqual(each(live, 1));
     await page.waitForTimeout(300);
     expect(await runCounts(page, urls)).toEqual({ ...each(live, 1), [S("parseHTMLUnsafe")]: 0 });
+  });
+
+  test("a tagged script in a DOMParser document, inserted as it is, runs once allowed: before a decision and for a visitor who already allowed", async ({
+    session,
+  }) => {
+    installVendors(session);
+    const urls = [S("tagged-parsed-before"), S("tagged-parsed-after")];
+    const page = await openGate(session, `<div id="box"></div>`, CONFIG);
+    const insert = (url: string) =>
+      page.evaluate((src) => {
+        const parsed = new DOMParser().parseFromString(`<p>x</p><script type="text/plain" data-consent="analytics" src="${src}"></script>`, "text/html");
+        document.getElementById("box")!.append(...parsed.body.childNodes);
+      }, url);
+    await insert(urls[0]);
+    await callConsentGate(page, "acceptAll");
+    await insert(urls[1]);
+    await expect.poll(() => runCounts(page, urls)).toEqual(each(urls, 1));
+  });
+
+  test("a same-origin frame's page with its own ConsentGate is gated by it alone: what its code inserts runs once", async ({ session }) => {
+    installVendors(session);
+    const framed = servePage(session, `<p>framed</p>`, CONFIG);
+    const url = S("framed-own-gate");
+    const page = await openGate(session, `<p>parent</p>`, CONFIG);
+    await page.evaluate(
+      async ([path, src]) => {
+        const frame = document.body.appendChild(document.createElement("iframe"));
+        await new Promise((loaded) => {
+          frame.onload = loaded;
+          frame.src = path;
+        });
+        const inner = frame.contentDocument!;
+        const script = inner.createElement("script");
+        script.type = "text/plain";
+        script.setAttribute("data-consent", "analytics");
+        script.src = src;
+        inner.body.appendChild(script);
+      },
+      [framed, url],
+    );
+    await callConsentGate(page, "acceptAll");
+    const framedRuns = () =>
+      page.evaluate((src) => ((document.querySelector("iframe")!.contentWindow as unknown as { __ran?: string[] }).__ran ?? []).filter((r) => r == src).length, url);
+    await expect.poll(framedRuns).toBe(1);
+    await page.waitForTimeout(500);
+    expect(await framedRuns()).toBe(1);
   });
 
   test("a script of another type written in the page, whose type a later script changes before inserting it again, is held and runs once after consent", async ({
