@@ -9,7 +9,6 @@ import {
   BAD_NAME,
   CLAMPED,
   CONFLICT,
-  NAMES_SERVICE,
   NOT_JSON,
   NOT_LOADED,
   NO_CATEGORY,
@@ -121,9 +120,11 @@ export function message([path, value, kind, extra]: Problem, host = location.hos
       return (/^categories\.[^.]+\./.test(path) ? `unknown key; ${UNOFFERED}` : "unknown key, ignored") + didYouMean(value, candidates);
     case BAD_NAME:
       if (path.startsWith("text.")) return TEXT_RULE;
-      return services ? `a service id ${NAME_RULE}; dropped` : `a category name ${NAME_RULE}; not offered`;
-    case NAMES_SERVICE:
-      return `${show(value)} is the id of a service; a category needs a name of its own, so it is not offered and the services it lists stay held`;
+      if (services) return `a service id ${NAME_RULE}; dropped`;
+      // Of the right form (validate.ts's isName), it names a service: allows() and set() take either.
+      return typeof value == "string" && /^[a-z][\w-]{0,31}$/i.test(value) && !(value in Object.prototype)
+        ? `${show(value)} is the id of a service; a category needs a name of its own, so it is not offered and the services it lists stay held`
+        : `a category name ${NAME_RULE}; not offered`;
     case UNKNOWN_SERVICE:
       return `unknown service ${show(value)}${didYouMean(value, candidates)}`;
     case NO_CATEGORY:

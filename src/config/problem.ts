@@ -16,7 +16,10 @@ export type Report = (...problem: Problem) => void;
 
 /** An unknown key: `value` is the key, `extra` an object whose keys are the known ones. */
 export const UNKNOWN_KEY = 1;
-/** A category name, service id or language code that cannot be one: the name is in `path`. */
+/**
+ * A category name, service id or language code that cannot be one: the name is
+ * in `path`. A category name of the right form that is a service's id is one too.
+ */
 export const BAD_NAME = 2;
 /** A category lists something no service has as its id: `extra` lists the ids. */
 export const UNKNOWN_SERVICE = 3;
@@ -30,8 +33,6 @@ export const NO_PLACE = 6;
 export const CLAMPED = 7;
 /** `necessary` said not to be required, or a required category (`necessary` too) said to be `sale` (path ends in ".sale"). */
 export const ALWAYS_REQUIRED = 8;
-/** A category named like a service (the catalogue's or the site's): `value` is the name. */
-export const NAMES_SERVICE = 15;
 /** The JSON element does not parse: `value` is the parser's error. */
 export const NOT_JSON = 9;
 /** Reading the config threw (a hostile getter or Proxy): `value` is what it threw. */

@@ -6,7 +6,6 @@ import {
   BAD_NAME,
   CLAMPED,
   CONFLICT,
-  NAMES_SERVICE,
   NO_CATEGORY,
   NO_PLACE,
   THROWN,
@@ -148,7 +147,7 @@ function normalize(input: unknown, catalogue: Catalogue, host: string, report: R
       return each(value, path, config.categories, (key, raw, at) => {
         // allows("hotjar") and set({ hotjar }) must know which one is meant.
         broken = !isName(key) || known.includes(key);
-        if (broken) report(at, key, isName(key) ? NAMES_SERVICE : BAD_NAME);
+        if (broken) report(at, key, BAD_NAME);
         const category: CategoryConfig = { services: [], required: false, sale: false };
         if (!fields(raw, at, categoryFields, category)) {
           if (!broken) report(at, raw);

@@ -65,11 +65,20 @@ export const mount: Mount = (api, ctx) => {
   };
 
   if (config.ui.reopenButton) loadViews();
-  // Keyboard users get the views' code early: it also keeps what Tab reaches
-  // in the page clear of the banner (keep-clear.ts), which no one else needs.
-  document.addEventListener("keydown", (event) => {
-    if (event.key == "Tab" && banner) loadViews();
-  });
+  // Keyboard users, and pages that open a popover over the banner, get the
+  // views' code early: it keeps what Tab reaches in the page clear of the
+  // banner (keep-clear.ts) and the banner above a page's popover
+  // (keep-on-top.ts), which no one else needs. Our own popovers' toggles stay
+  // in our shadow roots.
+  for (const type of ["keydown", "toggle"]) {
+    document.addEventListener(
+      type,
+      (event) => {
+        if (banner && ((event as KeyboardEvent).key == "Tab" || type == "toggle")) loadViews();
+      },
+      true,
+    );
+  }
   // Embeds held before the UI loaded are replayed here too.
   api.on("held", (event) => {
     if (event.kind == "iframe") loadViews();

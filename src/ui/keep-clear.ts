@@ -1,3 +1,6 @@
+/** The page's own values, read before the first banner: the next banner may come before the last one's are put back (withdraw() right after a choice). */
+let own: string[] | undefined;
+
 /**
  * WCAG 2.4.11 (Focus Not Obscured): a page link that Tab reaches under the
  * fixed bar counts as in view, so the browser would leave it there, hidden.
@@ -12,18 +15,21 @@
  *
  * Only keyboard users need this, so it comes with the views (views.tsx),
  * which the first layer loads on the first Tab: what that Tab focused in the
- * page is scrolled clear once the padding is in.
+ * page is scrolled clear once the padding is in (a link clicked earlier is
+ * not keyboard focus, and the page stays where the visitor scrolled it).
  */
 export function keepClear(layer: HTMLElement, top: boolean) {
   const style = document.documentElement.style as unknown as Record<string, string>;
   const sides = top ? ["scrollPaddingTop"] : ["paddingBottom", "scrollPaddingBottom"];
-  const own = sides.map((side) => style[side]);
+  const page = (own ||= sides.map((side) => style[side]));
   let first = true;
-  new ResizeObserver(() => {
+  const watch = new ResizeObserver(() => {
     const height = layer.offsetHeight;
-    sides.map((side, i) => (style[side] = height ? height + 16 + "px" : own[i]));
+    if (!height) watch.disconnect();
+    sides.map((side, i) => (style[side] = height ? height + 16 + "px" : page[i]));
     const focused = document.activeElement;
-    if (first && focused != document.body && !focused?.shadowRoot) focused?.scrollIntoView({ block: "nearest" });
+    if (first && focused?.matches(":focus-visible")) focused.scrollIntoView({ block: "nearest" });
     first = false;
-  }).observe(layer);
+  });
+  watch.observe(layer);
 }

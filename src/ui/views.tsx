@@ -1,6 +1,7 @@
 import { render } from "preact";
 import type { View } from "../types";
 import { keepClear } from "./keep-clear";
+import { keepOnTop } from "./keep-on-top";
 import { watchEmbeds } from "./placeholder";
 import { Preferences } from "./preferences";
 import { ReopenButton } from "./reopen-button";
@@ -80,6 +81,7 @@ export function mountViews(kit: Kit, box: HTMLElement, strings: Record<string, a
     if (reopen) render(box.querySelector(".cg-banner") ? null : <ReopenButton ui={ui} state={api.get()} />, reopen);
   };
 
+  keepOnTop(box, () => [box.querySelector(".cg-layer"), reopen?.querySelector("button")]);
   api.on("change", draw);
   watchEmbeds(ui, (service) => {
     seen.add(service);

@@ -224,3 +224,17 @@ test("a bar taller than a wide, short window scrolls from its title: nothing is 
   });
   expect(title).toBeGreaterThanOrEqual(banner);
 });
+
+test("a popover the page opens while a banner button has focus goes below the banner, and the button keeps the focus", async ({ session }) => {
+  const page = await uiPage(session, "shop.html");
+  await bannerShown(page);
+  await page.locator("consentgate-ui .cg-banner button", { hasText: "Reject all" }).focus();
+  await page.evaluate(() => {
+    document.body.insertAdjacentHTML("beforeend", `<div popover="manual">Added to your cart</div>`);
+    document.querySelector<HTMLElement>("[popover]")!.showPopover();
+  });
+  // The banner goes back on top once the code that does it is in (it comes with the views).
+  await expect.poll(async () => (await bannerButtons(page)).map((b) => b.hit)).toEqual(["consentgate-ui", "consentgate-ui", "consentgate-ui"]);
+  const focused = await page.evaluate(() => document.querySelector("consentgate-ui")!.shadowRoot!.activeElement?.textContent);
+  expect(focused).toBe("Reject all");
+});

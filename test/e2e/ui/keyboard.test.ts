@@ -333,3 +333,32 @@ test("the first Tab of a visitor who has not reached the banner yet (Shift+Tab t
     )
     .toBe(true);
 });
+
+test("the views loading for another reason (pointing at Manage choices) leave the page where the visitor scrolled it", async ({ session }) => {
+  const page = await uiPage(session, "long.html");
+  await page.setViewportSize({ width: 800, height: 500 });
+  await bannerShown(page);
+  await page.locator("a", { hasText: "Read part 2" }).first().click();
+  await page.evaluate(() => window.scrollTo(0, 1200));
+  const scrolled = await page.evaluate(() => scrollY);
+  await page.locator("consentgate-ui .cg-banner button", { hasText: "Manage choices" }).hover();
+  await expect.poll(() => page.evaluate(() => document.documentElement.style.scrollPaddingBottom)).not.toBe("");
+  expect(await page.evaluate(() => scrollY)).toBe(scrolled);
+});
+
+test("a second banner that comes before the first one's padding is put back still leaves the page's own padding when it goes", async ({ session }) => {
+  const page = await uiPage(session, "long.html");
+  await bannerShown(page);
+  await page.keyboard.press("Tab");
+  await expect.poll(() => page.evaluate(() => document.documentElement.style.scrollPaddingBottom)).not.toBe("");
+  await page.evaluate(() => {
+    window.ConsentGate.acceptAll();
+    window.ConsentGate.withdraw();
+  });
+  await bannerShown(page);
+  await callConsentGate(page, "rejectAll");
+  await page.locator("consentgate-ui .cg-banner").waitFor({ state: "detached" });
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.getAttribute("style")))
+    .toBe("padding-bottom: 3px; scroll-padding-top: 5px;");
+});
