@@ -27,12 +27,6 @@ export interface GateDeps {
 }
 
 /**
- * Types a browser runs: none, "module", and the JavaScript MIME types, old
- * ones included (x-javascript, jscript, livescript), with spaces around.
- * Anything that names a script counts: holding a non-script harms nothing.
- */
-
-/**
  * Holds every catalogue and configured service until the consent state
  * allows it, whatever route brought it in, and lets held things go, exactly
  * once and in document order, as soon as it does.

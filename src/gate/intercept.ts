@@ -31,7 +31,11 @@ const SOURCE_ATTRIBUTES = /^(src|srcset|srcdoc)$/i;
 /** Elements the gate looks at, and those already tagged for it. */
 export const TRACKED = "script,iframe,img";
 export const TAGGED = "script[data-consent],iframe[data-consent],img[data-consent]";
-/** A script type the browser runs: none, JavaScript's (by any of its names) or module. */
+/**
+ * Types a browser runs: none, "module", and the JavaScript MIME types, old
+ * ones included (x-javascript, jscript, livescript), with spaces around.
+ * Anything that names a script counts: holding a non-script harms nothing.
+ */
 export const EXECUTABLE = /^\s*$|script|module/i;
 
 type Proto = Record<string, any>;

@@ -1,4 +1,7 @@
-/** The page's own values, read before the first banner: the next banner may come before the last one's are put back (withdraw() right after a choice). */
+/**
+ * The page's own values, read before the first banner: the next banner may
+ * come before the last one's are put back (withdraw() right after a choice).
+ */
 let own: string[] | undefined;
 
 /**
