@@ -154,8 +154,9 @@ export function createGate(deps: GateDeps) {
     const service = serviceOf(el);
     if (service && el.nodeName === "SCRIPT") {
       ran.add(service);
-      // A vendor's file (a tagged fbevents.js), not an inline base code: Meta's loader is not needed again.
-      if (el.getAttribute("data-src") || el.getAttribute("src")) inserted.add(service);
+      // The vendor's own file (a tagged fbevents.js), not a base code (inline or
+      // a file of the site's): Meta's loader is not needed again.
+      if (serviceAt(el.getAttribute("data-src") || el.getAttribute("src")) == service) inserted.add(service);
     }
     if (el.nodeName === "SCRIPT") releaser.script(el as HTMLScriptElement);
     else releaser.media(el as HTMLIFrameElement);
@@ -218,8 +219,10 @@ export function createGate(deps: GateDeps) {
           if (realms.has(realm!.Node)) watchFrames(page, checks);
           else {
             realms.add(realm!.Node);
-            // A page of the site with its own ConsentGate gated its realm itself: a second gate would release twice.
-            if (!(realm as Window & { ConsentGate?: unknown }).ConsentGate) intercept(realm!, checks);
+            // A page of the site with its own ConsentGate (a global it made
+            // read-only, as a stub would not) gated its realm itself: a second
+            // gate would release twice.
+            if (Object.getOwnPropertyDescriptor(realm, "ConsentGate")?.writable !== false) intercept(realm!, checks);
           }
         }
       } catch {
@@ -284,18 +287,22 @@ export function createGate(deps: GateDeps) {
   // not: a returning visitor's tagged base code may run after the site's own
   // fbq() calls. Meta's snippet skips loading when its queue exists, so the
   // first use of Meta's queue either reports it held or, allowed, has the core
-  // insert Meta's loader, as the snippet would have (unless a tagged
-  // fbevents.js came first).
+  // insert Meta's loader, as the snippet would have, once the calling script
+  // is done: a tag manager's Meta tag inserts fbevents.js itself after its
+  // first fbq() call, a page may refuse in the same script, and a tagged
+  // fbevents.js may have come first.
   for (const id of Object.keys(catalogue)) {
     const loader = catalogue[id].loader;
     try {
       catalogue[id].stub?.(win, () => {
         if (!allows(id)) return report("held", id, null, "script", loader!);
-        if (inserted.has(id)) return;
-        inserted.add(id);
-        ran.add(id);
-        releaser.load(loader!);
-        report("released", id, null, "script", loader!);
+        queueMicrotask(() => {
+          if (!allows(id) || inserted.has(id)) return;
+          inserted.add(id);
+          ran.add(id);
+          releaser.load(loader!);
+          report("released", id, null, "script", loader!);
+        });
       });
     } catch {
       // A page that froze a vendor global keeps it; our stub is then not needed.

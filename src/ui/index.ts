@@ -74,7 +74,8 @@ export const mount: Mount = (api, ctx) => {
     document.addEventListener(
       type,
       (event) => {
-        if (banner && ((event as KeyboardEvent).key == "Tab" || type == "toggle")) loadViews();
+        // A popover's toggle: a <details> one has nothing to do with the banner.
+        if (banner && ((event as KeyboardEvent).key == "Tab" || (event.target as HTMLElement).popover)) loadViews();
       },
       true,
     );

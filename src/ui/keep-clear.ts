@@ -1,5 +1,5 @@
 /**
- * The page's own values, read before the first banner: the next banner may
+ * The page's own values, read before a banner's are set: the next banner may
  * come before the last one's are put back (withdraw() right after a choice).
  */
 let own: string[] | undefined;
@@ -28,7 +28,8 @@ export function keepClear(layer: HTMLElement, top: boolean) {
   let first = true;
   const watch = new ResizeObserver(() => {
     const height = layer.offsetHeight;
-    if (!height) watch.disconnect();
+    // Put back, the page's values are read again for a next banner: the page may change them meanwhile.
+    if (!height) watch.disconnect(), (own = undefined);
     sides.map((side, i) => (style[side] = height ? height + 16 + "px" : page[i]));
     const focused = document.activeElement;
     if (first && focused?.matches(":focus-visible")) focused.scrollIntoView({ block: "nearest" });

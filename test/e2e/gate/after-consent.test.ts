@@ -277,6 +277,47 @@ ${tagged("facebook-pixel", "marketing")}
     expect(session.pageErrors).toEqual([]);
   });
 
+  test("a self-hosted base code tagged with the service id loads fbevents.js once, after acceptAll and for a returning visitor", async ({ session }) => {
+    const vendors = installVendors(session);
+    // A CSP-friendly install: Meta's base code in a file of the site's, no inline script.
+    const baseCode = snippet("facebook-pixel").replace(/^[\s\S]*?<script[^>]*>([\s\S]*?)<\/script>[\s\S]*$/, "$1");
+    session.route("/js/meta-pixel.js", { headers: { "content-type": "text/javascript" }, body: baseCode });
+    const path = servePage(session, `<script type="text/plain" data-consent="facebook-pixel" src="/js/meta-pixel.js"></script>`, ALL_VENDORS);
+    const first = await session.visit(path);
+    await callConsentGate(first, "acceptAll");
+    await expect.poll(() => vendors.pixel.length, { timeout: 5000 }).toBe(1);
+    expect((await ran(first)).filter((url) => url.endsWith("fbevents.js"))).toHaveLength(1);
+    const again = await session.visit(path);
+    await expect.poll(() => vendors.pixel.length, { timeout: 5000 }).toBe(2);
+    expect((await ran(again)).filter((url) => url.endsWith("fbevents.js"))).toHaveLength(1);
+  });
+
+  test("a tag manager's Pixel tag (fbq() first, then its own fbevents.js, as GTM's template does) runs fbevents.js once for a returning visitor", async ({
+    session,
+  }) => {
+    installVendors(session);
+    const path = servePage(
+      session,
+      `<script>
+        window.managerTag = function () {
+          fbq("init", "1234567890");
+          fbq("track", "PageView");
+          var script = document.createElement("script");
+          script.async = true;
+          script.src = "https://connect.facebook.net/en_US/fbevents.js";
+          document.head.appendChild(script);
+        };
+      </script>`,
+      ALL_VENDORS,
+    );
+    const first = await session.visit(path);
+    await callConsentGate(first, "acceptAll");
+    const again = await session.visit(path);
+    await again.evaluate(() => (window as unknown as { managerTag(): void }).managerTag());
+    await again.waitForLoadState("networkidle");
+    expect((await ran(again)).filter((url) => url.endsWith("fbevents.js"))).toHaveLength(1);
+  });
+
   test("the base code inserted by script after consent (a tag manager firing on the consent) loads fbevents.js", async ({ session }) => {
     const vendors = installVendors(session);
     const page = await openGate(session, gatePage("dynamic.html"), ALL_VENDORS);

@@ -746,6 +746,29 @@ describe("routes found by a third outside review", () => {
     expect(cookies).not.toContain("_hjSessionUser_7");
   });
 
+  test("a same-origin frame's page that only stubs window.ConsentGate (no gate of its own) is still gated by the parent", async ({ session }) => {
+    installVendors(session);
+    session.route("/stubbed.html", {
+      headers: { "content-type": "text/html" },
+      body: `<!doctype html><script src="/stub.js"></script><p>framed</p>`,
+    });
+    session.route("/stub.js", { headers: { "content-type": "text/javascript" }, body: "window.ConsentGate = window.ConsentGate || { queue: [] };" });
+    const url = IMG("stubbed-frame");
+    const page = await openGate(session, `<p>frames</p>`, CONFIG);
+    await page.evaluate(async (src) => {
+      const frame = document.body.appendChild(document.createElement("iframe"));
+      for (const search of ["?1", "?2"]) {
+        await new Promise((loaded) => {
+          frame.onload = loaded;
+          frame.src = "/stubbed.html" + search;
+        });
+      }
+      new (frame.contentWindow as Window & typeof globalThis).Image().src = src;
+    }, url);
+    await page.waitForLoadState("networkidle");
+    expect(requestCounts(session, [url])).toEqual({ [url]: 0 });
+  });
+
   test("fetchLater, the deferred beacon, is held like fetch", async ({ session }) => {
     installVendors(session);
     const urls = ["https://in.hotjar.com/fetch-later", "https://in.hotjar.com/fetch-later-request"];

@@ -362,3 +362,19 @@ test("a second banner that comes before the first one's padding is put back stil
     .poll(() => page.evaluate(() => document.documentElement.getAttribute("style")))
     .toBe("padding-bottom: 3px; scroll-padding-top: 5px;");
 });
+
+test("padding the page gave itself between two banners is what the second one puts back", async ({ session }) => {
+  const page = await uiPage(session, "long.html");
+  await bannerShown(page);
+  await page.keyboard.press("Tab");
+  await expect.poll(() => page.evaluate(() => document.documentElement.style.scrollPaddingBottom)).not.toBe("");
+  await callConsentGate(page, "rejectAll");
+  await expect.poll(() => page.evaluate(() => document.documentElement.style.paddingBottom)).toBe("3px");
+  // The page's own sticky footer comes later and pads the root for itself.
+  await page.evaluate(() => (document.documentElement.style.paddingBottom = "40px"));
+  await callConsentGate(page, "withdraw");
+  await bannerShown(page);
+  await expect.poll(() => page.evaluate(() => document.documentElement.style.paddingBottom)).not.toBe("40px");
+  await callConsentGate(page, "rejectAll");
+  await expect.poll(() => page.evaluate(() => document.documentElement.style.paddingBottom)).toBe("40px");
+});

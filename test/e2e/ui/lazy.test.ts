@@ -88,3 +88,17 @@ test("a returning visitor with nothing to show never requests the UI or a langua
   expect(await page.locator("consentgate-ui").count()).toBe(0);
   expect(session.problems()).toEqual([]);
 });
+
+test("a page's <details> toggle (an FAQ) while the banner is up downloads no views; a popover the page opens does", async ({ session }) => {
+  const page = await uiPage(session, "shop.html");
+  await bannerShown(page);
+  await page.evaluate(() => {
+    document.body.insertAdjacentHTML("beforeend", `<details><summary>Shipping?</summary>3 days.</details><div popover="manual">Added</div>`);
+  });
+  await page.locator("summary").click();
+  await page.waitForLoadState("networkidle");
+  expect(uiRequests(session).some((path) => path.startsWith("/chunks/"))).toBe(false);
+  // The views keep the banner above the page's popover (keep-on-top.ts).
+  await page.evaluate(() => document.querySelector<HTMLElement>("[popover]")!.showPopover());
+  await expect.poll(() => uiRequests(session).some((path) => path.startsWith("/chunks/views-"))).toBe(true);
+});
