@@ -3,6 +3,8 @@
  * come before the last one's are put back (withdraw() right after a choice).
  */
 let own: string[] | undefined;
+/** Banners whose padding is set and not yet put back: `own` is read again only when none is. */
+let shown = 0;
 
 /**
  * WCAG 2.4.11 (Focus Not Obscured): a page link that Tab reaches under the
@@ -25,11 +27,13 @@ export function keepClear(layer: HTMLElement, top: boolean) {
   const style = document.documentElement.style as unknown as Record<string, string>;
   const sides = top ? ["scrollPaddingTop"] : ["paddingBottom", "scrollPaddingBottom"];
   const page = (own ||= sides.map((side) => style[side]));
+  shown++;
   let first = true;
   const watch = new ResizeObserver(() => {
     const height = layer.offsetHeight;
-    // Put back, the page's values are read again for a next banner: the page may change them meanwhile.
-    if (!height) watch.disconnect(), (own = undefined);
+    // Once no banner's padding is left, the page's values are read again for
+    // the next one: the page may change them meanwhile.
+    if (!height) watch.disconnect(), --shown || (own = undefined);
     sides.map((side, i) => (style[side] = height ? height + 16 + "px" : page[i]));
     const focused = document.activeElement;
     if (first && focused?.matches(":focus-visible")) focused.scrollIntoView({ block: "nearest" });

@@ -378,3 +378,29 @@ test("padding the page gave itself between two banners is what the second one pu
   await callConsentGate(page, "rejectAll");
   await expect.poll(() => page.evaluate(() => document.documentElement.style.paddingBottom)).toBe("40px");
 });
+
+for (const position of ["bottom", "top"]) {
+  test(`position ${position}: withdraw() right after a choice, twice in a row, still leaves the page's own padding in the end`, async ({ session }) => {
+    const page = await uiPage(session, "long.html", withUi({ position }));
+    await bannerShown(page);
+    await page.keyboard.press("Tab");
+    const side = position == "top" ? "scrollPaddingTop" : "scrollPaddingBottom";
+    await expect
+      .poll(() => page.evaluate((name) => (document.documentElement.style as unknown as Record<string, string>)[name], side))
+      .not.toBe(position == "top" ? "5px" : "");
+    for (let i = 0; i < 2; i++) {
+      await page.evaluate(() => {
+        window.ConsentGate.acceptAll();
+        window.ConsentGate.withdraw();
+      });
+      await bannerShown(page);
+      // Two frames: the observers have heard of the banners gone and come.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    }
+    await callConsentGate(page, "rejectAll");
+    await page.locator("consentgate-ui .cg-banner").waitFor({ state: "detached" });
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.getAttribute("style")))
+      .toBe("padding-bottom: 3px; scroll-padding-top: 5px;");
+  });
+}
