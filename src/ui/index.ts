@@ -70,16 +70,11 @@ export const mount: Mount = (api, ctx) => {
   // banner (keep-clear.ts) and the banner above a page's popover
   // (keep-on-top.ts), which no one else needs. Our own popovers' toggles stay
   // in our shadow roots.
-  for (const type of ["keydown", "toggle"]) {
-    document.addEventListener(
-      type,
-      (event) => {
-        // A popover's toggle: a <details> one has nothing to do with the banner.
-        if (banner && ((event as KeyboardEvent).key == "Tab" || (event.target as HTMLElement).popover)) loadViews();
-      },
-      true,
-    );
-  }
+  // A popover's toggle: a <details> one has nothing to do with the banner.
+  const early = (event: Event) => {
+    if (banner && ((event as KeyboardEvent).key == "Tab" || (event.target as HTMLElement).popover)) loadViews();
+  };
+  for (const type of ["keydown", "toggle"]) document.addEventListener(type, early, true);
   // Embeds held before the UI loaded are replayed here too.
   api.on("held", (event) => {
     if (event.kind == "iframe") loadViews();
