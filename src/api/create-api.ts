@@ -109,7 +109,12 @@ export function createApi(deps: CoreDeps) {
   /** What the visitor sees now is what gets stored, so a signal's effect is kept as shown. */
   const shown = () => Object.fromEntries(optional.map((name) => [name, decision.state.categories[name]]));
   const all = (on: boolean) => Object.fromEntries(optional.map((name) => [name, on]));
-  const keptServices = () => ({ ...(stored && decision.state.id ? stored.services : {}) });
+  // Only the choices still in effect: one a signal overrides since it was made
+  // must not come back with the next save, now stamped as made under the signal.
+  const keptServices = () =>
+    Object.fromEntries(
+      Object.entries(stored && decision.state.id ? stored.services : {}).filter(([id, on]) => decision.state.services[id] === on),
+    );
 
   const api: ConsentGateApi = {
     version: __VERSION__,

@@ -336,10 +336,37 @@ describe("saving while GPC is on", () => {
     expect(core.api.get().source).toBe("api");
   });
 
+  it("does not revive a sale service allowed before GPC when the visitor saves another choice", () => {
+    const store = memoryStore(encode(makeStored({ categories: { analytics: false, marketing: false }, services: { "facebook-pixel": true } })));
+    const core = makeCore({ signals: gpc, store });
+    expect(core.api.allows("facebook-pixel")).toBe(false);
+    core.api.set({ analytics: true });
+    expect(stored(core)!.services).toEqual({});
+    expect(core.api.get().services).toMatchObject({ "facebook-pixel": false, "google-analytics": true });
+  });
+
+  it("keeps a sale service the visitor allows by name with GPC on", () => {
+    const core = makeCore({ signals: gpc });
+    core.api.set({ "facebook-pixel": true });
+    core.api.set({ analytics: true });
+    expect(core.api.allows("facebook-pixel")).toBe(true);
+  });
+
   it("writes no cookie for the signal alone", () => {
     const core = makeCore({ config: makeConfig({ mode: "opt-out" }), signals: gpc });
     expect(core.api.get().source).toBe("signal");
     expect(core.store.writes).toEqual([]);
+  });
+});
+
+describe("saving while DNT is on", () => {
+  it("does not revive a service allowed before DNT when the visitor saves another choice", () => {
+    const store = memoryStore(encode(makeStored({ categories: { analytics: false, marketing: false }, services: { hotjar: true } })));
+    const core = makeCore({ signals: { gpc: false, dnt: true }, store });
+    expect(core.api.allows("hotjar")).toBe(false);
+    core.api.set({ marketing: false });
+    expect(stored(core)!.services).toEqual({});
+    expect(core.api.allows("hotjar")).toBe(false);
   });
 });
 
