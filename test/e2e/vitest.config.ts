@@ -11,5 +11,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     maxWorkers: 2,
+    // What a test waits for in Chromium (a released frame's load, a beacon)
+    // may take more than the default second on a busy shared 2-core machine.
+    expect: { poll: { timeout: 5_000 } },
   },
 });
