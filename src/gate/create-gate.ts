@@ -233,7 +233,11 @@ export function createGate(deps: GateDeps) {
     src(el, url, attribute) {
       const service =
         attribute !== "srcdoc" ? serviceAt(url, attribute == "srcset") : el.nodeName === "IFRAME" && markup(url, true)[1];
-      if (!service || released.has(el) || admits(el, service)) return true;
+      // A script runs once, whatever its src becomes; a released image or
+      // frame pointed elsewhere while its service is refused is held again.
+      if (!service || (released.has(el) && el.nodeName === "SCRIPT") || admits(el, service)) return true;
+      released.delete(el);
+      holding.delete(el);
       if (el.nodeName === "SCRIPT") {
         neutralize(el, service);
         natives.setAttribute.call(el, "src", url);

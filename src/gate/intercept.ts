@@ -24,7 +24,8 @@ export interface Checks {
 }
 
 const MEDIA = /^(SCRIPT|IFRAME|IMG)$/;
-const MARKUP = /<(script|iframe|img)\b/i;
+/** The parser makes `<image>` an img. */
+const MARKUP = /<(script|iframe|img|image)\b/i;
 const WATCH = { childList: true, subtree: true };
 /** What makes a script, iframe or img load something; only an iframe has a srcdoc, whose markup it runs. */
 const SOURCE_ATTRIBUTES = /^(src|srcset|srcdoc)$/i;
@@ -374,7 +375,8 @@ export function intercept(
   const cookieStore = (win as { CookieStore?: { prototype: Proto } }).CookieStore;
   patch(cookieStore?.prototype, "set", (native) =>
     function (this: unknown, name: string | { name: string }) {
-      return checks.cookie((name && typeof name == "object" ? name.name : name) + "=")
+      // As the browser tells the overloads apart: by the number of arguments.
+      return checks.cookie((arguments.length < 2 ? Object(name).name : name) + "=")
         ? native.apply(this, arguments as unknown as unknown[])
         : Promise.resolve();
     },

@@ -785,3 +785,75 @@ describe("routes found by a third outside review", () => {
     expect(requestCounts(session, urls)).toEqual(each(urls, 0));
   });
 });
+
+describe("routes found by a fourth outside review", () => {
+  test("<image>, which the HTML parser makes an img, in innerHTML, insertAdjacentHTML and document.write markup makes no request before consent and loads once after", async ({
+    session,
+  }) => {
+    installVendors(session);
+    const urls = [IMG("image-innerHTML"), IMG("image-insertAdjacentHTML"), IMG("image-document-write")];
+    const page = await openGate(
+      session,
+      `<div id="box"></div><script>
+        box.innerHTML = '<image src="${urls[0]}">';
+        box.insertAdjacentHTML("beforeend", '<IMAGE src="${urls[1]}">');
+        document.write('<image src="${urls[2]}">');
+      </script>`,
+      CONFIG,
+    );
+    await page.waitForLoadState("networkidle");
+    expect(requestCounts(session, urls)).toEqual(each(urls, 0));
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => requestCounts(session, urls)).toEqual(each(urls, 1));
+  });
+
+  test("cookieStore.set with a name that is not a string, read as the browser reads it, writes no tracker cookie before consent", async ({
+    session,
+  }) => {
+    const page = await openGate(session, `<p>cookies</p>`, CONFIG, { host: "localhost" });
+    const names = await page.evaluate(async () => {
+      const store = (window as unknown as { cookieStore: { set(...args: unknown[]): Promise<void> } }).cookieStore;
+      await store.set(new String("_hjid"), "a");
+      await store.set(["_hjSessionUser_1"], "b");
+      await store.set({ toString: () => "_hjSession_1" }, "c");
+      await store.set({ name: new String("_hjIncludedInSessionSample_1"), value: "d" });
+      return document.cookie.split("; ").filter(Boolean).map((pair) => pair.split("=")[0]).filter((name) => name != "consentgate");
+    });
+    expect(names).toEqual([]);
+  });
+
+  test("an image and an iframe released once allowed are held again when the page points them elsewhere after a refusal", async ({ session }) => {
+    installVendors(session);
+    const [first, second] = [IMG("repoint-1"), IMG("repoint-2")];
+    const [frame1, frame2] = [FR("repoint-1"), FR("repoint-2")];
+    const page = await openGate(session, `<div id="box"></div>`, CONFIG);
+    await page.evaluate(
+      ([img, frame]) => {
+        const box = document.getElementById("box")!;
+        const image = box.appendChild(new Image());
+        image.id = "pixel";
+        image.src = img;
+        const iframe = box.appendChild(document.createElement("iframe"));
+        iframe.id = "frame";
+        iframe.src = frame;
+      },
+      [first, frame1],
+    );
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => requestCounts(session, [first, frame1])).toEqual(each([first, frame1], 1));
+
+    await callConsentGate(page, "rejectAll");
+    await page.evaluate(
+      ([img, frame]) => {
+        (document.getElementById("pixel") as HTMLImageElement).src = img;
+        document.getElementById("frame")!.setAttribute("src", frame);
+      },
+      [second, frame2],
+    );
+    await page.waitForLoadState("networkidle");
+    expect(requestCounts(session, [second, frame2])).toEqual(each([second, frame2], 0));
+
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => requestCounts(session, [second, frame2])).toEqual(each([second, frame2], 1));
+  });
+});
