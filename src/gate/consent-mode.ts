@@ -19,6 +19,8 @@ export function startConsentMode(
   categoryOf: (id: string) => string,
   report: Report,
 ) {
+  /** The default, then the latest update: what a data layer must start with. */
+  const told: IArguments[] = [];
   // gtag.js only honours `arguments` objects, never arrays. A page whose
   // dataLayer is no array (an object, a frozen list) cannot tell Google's tags
   // anything, nor can Google's own snippet: said once, at boot, and the
@@ -26,9 +28,27 @@ export function startConsentMode(
   function gtag(..._: unknown[]) {
     try {
       (win.dataLayer = win.dataLayer || []).push(arguments);
+      told[told.length && 1] = arguments;
     } catch {
       return true;
     }
+  }
+  // A page may put its own array in place after ConsentGate (Google's GTM
+  // guide declares `dataLayer = [...]` above the container): it gets the
+  // consent Google's tags must read first. A data layer the page declared
+  // before ConsentGate with `var` cannot be redefined, nor needs to be.
+  let layer = win.dataLayer;
+  try {
+    Object.defineProperty(win, "dataLayer", {
+      configurable: true,
+      get: () => layer,
+      set(value) {
+        if (Array.isArray(value) && !value.includes(told[0])) value.unshift(...told);
+        layer = value;
+      },
+    });
+  } catch {
+    // Already there for good: pushed into as it is.
   }
 
   const values = (granted: (category: string) => boolean): ConsentValues =>

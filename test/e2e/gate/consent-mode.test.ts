@@ -89,6 +89,33 @@ describe("Consent Mode order in dataLayer", () => {
     expect(gtag.skipped).toBe(0);
   });
 
+  test("a page that declares its own dataLayer after ConsentGate, as Google's GTM guide shows, still starts with the default and a returning visitor's update", async ({
+    session,
+  }) => {
+    installVendors(session);
+    // `var` as well as a plain assignment: both assign window.dataLayer.
+    const declared = `<script>var dataLayer = [{ pageCategory: "signup" }];</script>`;
+    const page = await openGate(session, declared + snippet("google-analytics"), CONFIG);
+    expect(await dataLayer(page)).toEqual([
+      args(DEFAULT),
+      { shape: "[object Object]", value: { pageCategory: "signup" } },
+      args(["js", "Date"]),
+      args(["config", "G-TEST123456"]),
+    ]);
+
+    await callConsentGate(page, "set", { analytics: true });
+    await page.reload();
+    const returning = await dataLayer(page);
+    expect(returning.slice(0, 3)).toEqual([
+      args(DEFAULT),
+      update({ ...DENIED, analytics_storage: "granted" }),
+      { shape: "[object Object]", value: { pageCategory: "signup" } },
+    ]);
+    // A later change reaches the array the page put in place.
+    await callConsentGate(page, "set", { analytics: false });
+    expect((await dataLayer(page)).at(-1)).toEqual(update(DENIED));
+  });
+
   test("every change pushes an update, as arguments objects, and gtag.js follows each", async ({ session }) => {
     installVendors(session);
     const page = await openGate(session, snippet("google-analytics"), CONFIG);
