@@ -44,7 +44,8 @@ export const gate: ServiceGate = {
 export function consent(w: Window & Record<string, any>, allowed: boolean): void {
   try {
     const m = w.mixpanel;
-    if (m && m.__loaded) m[allowed ? "opt_in_tracking" : "opt_out_tracking"]();
+    // Opting in tracks an `$opt_in` event: only an SDK that is opted out needs it.
+    if (m && m.__loaded) allowed ? m.has_opted_out_tracking() && m.opt_in_tracking() : m.opt_out_tracking();
     else if (allowed) {
       const storage = w.localStorage;
       for (const key of Object.keys(storage)) if (/^__mp_opt_in_out_/.test(key) && storage[key] == "0") storage.removeItem(key);

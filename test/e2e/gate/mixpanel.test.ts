@@ -34,9 +34,10 @@ function trackedEvents(bodies: { url: string; body: string }[]): string[] {
   return bodies
     .filter((r) => new URL(r.url).pathname === "/track/")
     .flatMap((r) => {
-      const json = r.body.replace(/^data=/, "");
+      // A batch is a JSON array; a single event sent at once (send_immediately) is form-encoded.
+      const json = r.body.startsWith("data=") ? new URLSearchParams(r.body).get("data")! : r.body;
       try {
-        return (JSON.parse(json) as { event: string }[]).map((e) => e.event);
+        return ([JSON.parse(json)].flat() as { event: string }[]).map((e) => e.event);
       } catch {
         return [`(unreadable: ${json.slice(0, 40)})`];
       }
@@ -216,5 +217,17 @@ describe("mixpanel-browser bundled into the site's own script", () => {
     await callConsentGate(page, "acceptAll");
     await page.evaluate(() => (window as unknown as { mixpanel: { track(e: string): void } }).mixpanel.track("Allowed"));
     await expect.poll(() => trackedEvents(vendors.mixpanel), FLUSH).toEqual(expect.arrayContaining(["Allowed"]));
+  });
+
+  test("a first acceptance tells an SDK that was never opted out nothing: no extra $opt_in event", async ({ session }) => {
+    const vendors = installVendors(session);
+    const page = await openBundled(session, "", `mixpanel.init("${MIXPANEL_TOKEN}");`);
+    await page.waitForLoadState("networkidle");
+    await callConsentGate(page, "acceptAll");
+    // consentgate-changes.js, which tells the vendors, loads on the change.
+    await page.waitForLoadState("networkidle");
+    await page.evaluate(() => (window as unknown as { mixpanel: { track(e: string): void } }).mixpanel.track("Allowed"));
+    await expect.poll(() => trackedEvents(vendors.mixpanel), FLUSH).toEqual(expect.arrayContaining(["Allowed"]));
+    expect(trackedEvents(vendors.mixpanel)).not.toContain("$opt_in");
   });
 });

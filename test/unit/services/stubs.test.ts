@@ -287,7 +287,15 @@ describe("vendor consent calls", () => {
     mixpanelConsent(asWindow(win), false);
     expect(win.mixpanel.slice()).toEqual([]);
     const calls: string[] = [];
-    win.mixpanel = { __loaded: true, opt_in_tracking: () => calls.push("in"), opt_out_tracking: () => calls.push("out") };
+    let out = false;
+    win.mixpanel = {
+      __loaded: true,
+      has_opted_out_tracking: () => out,
+      opt_in_tracking: () => calls.push("in") && (out = false),
+      opt_out_tracking: () => calls.push("out") && (out = true),
+    };
+    // An SDK never opted out needs no opt-in, which would track an `$opt_in` event.
+    mixpanelConsent(asWindow(win), true);
     mixpanelConsent(asWindow(win), false);
     mixpanelConsent(asWindow(win), true);
     expect(calls).toEqual(["out", "in"]);
