@@ -33,14 +33,17 @@ export function createReleaser(doc: Document, natives: Natives, released: WeakSe
 
   function runScript(held: HTMLScriptElement): Promise<unknown> | undefined {
     const script = fresh();
-    for (const { name, value } of Array.from(held.attributes)) {
-      // `data-type` is the real type. A name the parser let through but
-      // setAttribute refuses (a stray quote, in WebKit) is left out: thrown,
-      // it would stop every release after this one.
-      try {
-        if (!HOLD_ATTRIBUTES.test(name)) natives.setAttribute.call(script, name == "data-type" ? "type" : name, value);
-      } catch {}
-    }
+    const carry = () => {
+      for (const { name, value } of Array.from(held.attributes)) {
+        // `data-type` is the real type. A name the parser let through but
+        // setAttribute refuses (a stray quote, in WebKit) is left out: thrown,
+        // it would stop every release after this one.
+        try {
+          if (!HOLD_ATTRIBUTES.test(name)) natives.setAttribute.call(script, name == "data-type" ? "type" : name, value);
+        } catch {}
+      }
+    };
+    carry();
     // The browser hides a nonce from getAttribute once the page has loaded; the property keeps it.
     if (held.nonce) script.nonce = held.nonce;
     const src = held.getAttribute("data-src") || held.getAttribute("src");
@@ -56,8 +59,11 @@ export function createReleaser(doc: Document, natives: Natives, released: WeakSe
     const ran = new Promise<void>((done) => {
       for (const type of ["load", "error"]) {
         script.addEventListener(type, () => {
-          // Site code may be listening on the element it inserted (loadStripe does).
+          // Site code may be listening on the element it inserted (loadStripe
+          // does), and mark it there for its next look (Segment's loadScript
+          // sets status="loaded" and later finds the script in the page).
           held.dispatchEvent(new Event(type));
+          carry();
           done();
         });
       }

@@ -857,3 +857,25 @@ describe("routes found by a fourth outside review", () => {
     await expect.poll(() => requestCounts(session, [second, frame2])).toEqual(each([second, frame2], 1));
   });
 });
+
+describe("loaders that keep state on their script element", () => {
+  test("an attribute the load handler sets on the held script reaches the script that runs, where the loader looks for it again (Segment's loadScript)", async ({
+    session,
+  }) => {
+    installVendors(session);
+    const url = S("segment-load-script");
+    const page = await openGate(session, `<p>loader</p>`, CONFIG);
+    await page.evaluate((src) => {
+      const script = document.createElement("script");
+      script.src = src;
+      script.setAttribute("status", "loading");
+      script.onload = () => script.setAttribute("status", "loaded");
+      document.head.appendChild(script);
+    }, url);
+    await callConsentGate(page, "acceptAll");
+    await expect
+      .poll(() => page.evaluate((src) => Array.from(document.scripts).filter((s) => s.src == src).map((s) => s.getAttribute("status")), url))
+      .toEqual(["loaded"]);
+    expect(await runCounts(page, [url])).toEqual({ [url]: 1 });
+  });
+});
