@@ -126,13 +126,12 @@ await buildTwice({
   define: { ...common.define, __CSS__: JSON.stringify(firstLayerCss), __CSS_VIEWS__: JSON.stringify(viewsCss) },
 }, false);
 
-// The declarations are the public types plus the one export.
+// The declarations are the public types (with window's and document's) plus the one export.
 writeFileSync(
   `${out}/consentgate.d.ts`,
   readFileSync("src/types.ts", "utf8") +
     "\n/** The ConsentGate API; the same object as `window.ConsentGate`. */\n" +
-    "export declare const ConsentGate: ConsentGateApi;\n" +
-    "declare global {\n  interface Window {\n    ConsentGate: ConsentGateApi;\n  }\n}\n",
+    "export declare const ConsentGate: ConsentGateApi;\n",
 );
 
 printSizes(out);

@@ -8,4 +8,18 @@ import type { ConsentGateApi } from "./types";
 
 export type * from "./types";
 
-export const ConsentGate = start(new URL(".", import.meta.url).href) as ConsentGateApi;
+/**
+ * Where the UI files are: beside this module, or beside the classic script a
+ * bundler made of it (where import.meta has no url).
+ */
+function base(): string {
+  try {
+    return new URL(".", import.meta.url).href;
+  } catch {
+    const script = document.currentScript as HTMLScriptElement | null;
+    return script?.src ? new URL(".", script.src).href : "/";
+  }
+}
+
+// Rendered on a server (no window), it does nothing: the page's own copy boots in the browser.
+export const ConsentGate = (typeof window == "object" ? start(base()) : undefined) as ConsentGateApi;

@@ -163,3 +163,15 @@ export interface ConsentGateApi {
   /** @example console.log(ConsentGate.version) */
   readonly version: string;
 }
+
+declare global {
+  interface Window {
+    ConsentGate: ConsentGateApi;
+    /** The config, set by a script before ConsentGate's (SPEC §2); it wins over the JSON element. */
+    consentgateConfig?: SiteConfig;
+  }
+  interface DocumentEventMap {
+    /** Every change of the consent state; `detail` is the state `get()` returns. */
+    "consentgate:change": CustomEvent<State>;
+  }
+}

@@ -1,6 +1,7 @@
 // The core in real Chromium, against SPEC §1, §2, §4, §5 and §6: config,
 // first-visit state, the consent cookie, signals, events and tabs.
 import { readFileSync } from "node:fs";
+import { build } from "esbuild";
 import type { SiteConfig } from "../../src/types";
 import {
   callConsentGate,
@@ -44,6 +45,29 @@ describe("loading", () => {
     expect(api.version).toBe(VERSION);
     expect(session.thirdParty()).toEqual([]);
     await page.waitForLoadState("networkidle"); // what the core loads later (the UI) counts too
+    expect(session.problems()).toEqual([]);
+  });
+
+  test.for([
+    ["a classic script", "iife", ""],
+    ["an ES module", "esm", ' type="module"'],
+  ] as const)("boots from the ESM build bundled into %s of the site's, and loads the banner from beside the bundle", async ([, format, type], { session }) => {
+    const { outputFiles } = await build({
+      stdin: { contents: `import { ConsentGate } from "./dist/consentgate.mjs"; window.appStarted = !!ConsentGate;`, resolveDir: REPO },
+      bundle: true,
+      format,
+      write: false,
+      logLevel: "silent",
+    });
+    session.route("/app.js", { headers: { "content-type": "text/javascript" }, body: outputFiles[0].text });
+    session.route("/bundled.html", {
+      headers: { "content-type": "text/html" },
+      body: `<!doctype html><html><head><script type="application/json" id="consentgate-config">${JSON.stringify(SHOP)}</script>
+<script src="/app.js"${type}></script></head><body><p>site</p></body></html>`,
+    });
+    const page = await session.visit("/bundled.html");
+    await expect.poll(() => page.evaluate(() => (window as unknown as { appStarted?: boolean }).appStarted)).toBe(true);
+    await page.locator("consentgate-ui .cg-banner button").first().waitFor({ state: "visible" });
     expect(session.problems()).toEqual([]);
   });
 

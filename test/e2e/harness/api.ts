@@ -1,14 +1,6 @@
 import type { Page } from "playwright-core";
 import type { ConsentGateApi, State } from "../../../src/types";
 
-// The same declaration the build writes into dist/consentgate.d.ts, so that
-// functions run in the page with page.evaluate can name window.ConsentGate.
-declare global {
-  interface Window {
-    ConsentGate: ConsentGateApi;
-  }
-}
-
 const MISSING = "window.ConsentGate is missing: /consentgate.js did not load or threw (see session.problems())";
 
 /** `ConsentGate.get()` in the page. */

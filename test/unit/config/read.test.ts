@@ -3,14 +3,15 @@ import { UNREADABLE } from "../../../src/config/defaults";
 import { readConfig } from "../../../src/config/read";
 import { collect, run } from "./run";
 
-type Win = Window & { consentgateConfig?: unknown };
+/** A page may set anything there, a wrong value too. */
+type Win = Omit<Window, "consentgateConfig"> & { consentgateConfig?: unknown };
 
 /** Reads the config of the current document, with every problem as "<path>: <message>". */
 function read(global?: unknown) {
   const { report, messages } = collect();
-  const win = window as Win;
+  const win = window as unknown as Win;
   if (global !== undefined) win.consentgateConfig = global;
-  const raw = readConfig(win, report);
+  const raw = readConfig(window, report);
   return { raw, messages };
 }
 
@@ -24,7 +25,7 @@ function addJson(text: string, id = "consentgate-config") {
 
 afterEach(() => {
   document.head.innerHTML = "";
-  delete (window as Win).consentgateConfig;
+  delete window.consentgateConfig;
 });
 
 describe("readConfig", () => {
@@ -56,7 +57,7 @@ describe("readConfig", () => {
       },
     });
     const { report, messages } = collect();
-    expect(readConfig(window as Win, report)).toBe(UNREADABLE);
+    expect(readConfig(window, report)).toBe(UNREADABLE);
     expect(messages).toEqual(["window.consentgateConfig: could not be read (boom); every optional category stays off"]);
   });
 
