@@ -191,6 +191,20 @@ test("the reopen button survives a page that swaps its <body> (htmx's hx-boost, 
   await preferencesShown(page);
 });
 
+test("a page that removes the banner's host (a framework hydrating <html>) gets it back with the next view: preferences and banner show again", async ({
+  session,
+}) => {
+  const page = await uiPage(session, "shop.html");
+  await bannerShown(page);
+  await page.evaluate(() => document.querySelectorAll("consentgate-ui").forEach((host) => host.remove()));
+  await callConsentGate(page, "open", "preferences");
+  await preferencesShown(page);
+  await page.evaluate(() => document.querySelectorAll("consentgate-ui").forEach((host) => host.remove()));
+  await callConsentGate(page, "close");
+  await bannerShown(page);
+  expect(session.pageErrors).toEqual([]);
+});
+
 test("a long category title wraps in the preferences at 320 px, and its switch stays inside its card", async ({ session }) => {
   const config = {
     categories: {
