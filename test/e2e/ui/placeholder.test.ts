@@ -120,3 +120,43 @@ test("takes the iframe's place in a responsive 16:9 box that positions the ifram
   expect(after.top).toBe(0);
   expect(after.height).toBeGreaterThanOrEqual(360);
 });
+
+test("in a 16:9 box too small for its words (Bootstrap's .ratio at 320 px, overflow hidden) every part of the placeholder can be scrolled to and used", async ({
+  session,
+}) => {
+  session.fake("https://www.youtube-nocookie.com/embed/*", { contentType: "text/html", body: "<!doctype html><p>playing</p>" });
+  const page = await uiPage(session, "shop.html");
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.evaluate(() => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(
+      // Bootstrap's reboot takes the iframe's border off.
+      "iframe{border:0}.ratio{position:relative;width:100%;overflow:hidden}.ratio::before{display:block;padding-top:56.25%;content:''}" +
+        ".ratio>*{position:absolute;top:0;left:0;width:100%;height:100%}",
+    );
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    const ratio = document.createElement("div");
+    ratio.className = "ratio";
+    ratio.innerHTML = `<iframe data-consent="youtube" data-src="https://www.youtube-nocookie.com/embed/x" title="Launch"></iframe>`;
+    document.body.prepend(ratio);
+  });
+  await placeholderShown(page);
+  const placeholder = page.locator('consentgate-ui[data-embed="youtube"]');
+  // The placeholder stays inside the clipping box and scrolls: each part lies
+  // in its scrollable range (none in the overflow above its top, which no one can scroll to).
+  const layout = await placeholder.evaluate((host) => {
+    const box = document.querySelector(".ratio")!.getBoundingClientRect();
+    const ph = host.shadowRoot!.querySelector(".cg-ph")!;
+    const frame = ph.getBoundingClientRect();
+    const scrolls = ph.scrollHeight <= ph.clientHeight || ["auto", "scroll"].includes(getComputedStyle(ph).overflowY);
+    const parts = Array.from(ph.querySelectorAll(".cg-ph-title, button, a")).map((part) => {
+      const rect = part.getBoundingClientRect();
+      const top = rect.top - frame.top + ph.scrollTop;
+      return `${part.textContent}: ${top >= 0 && top + rect.height <= ph.scrollHeight + 0.5}`;
+    });
+    return { inside: frame.top >= box.top - 0.5 && frame.bottom <= box.bottom + 0.5, scrolls, parts };
+  });
+  expect(layout).toEqual({ inside: true, scrolls: true, parts: layout.parts.map((part) => part.replace(/false$/, "true")) });
+  await placeholder.getByRole("button", { name: "Only this time" }).click();
+  await expect.poll(() => page.evaluate(() => document.querySelector(".ratio iframe")?.getAttribute("src") ?? null)).toBe("https://www.youtube-nocookie.com/embed/x");
+});
