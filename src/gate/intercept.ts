@@ -264,7 +264,8 @@ export function intercept(
   );
   wrapSetter(element, "outerHTML", (set) =>
     function (this: Element, html: unknown) {
-      const parent = this.parentElement;
+      // parentNode: a shadow root's own child has no parent element.
+      const parent = this.parentNode;
       set.call(this, clean(html));
       register(html, parent);
     },
@@ -272,7 +273,7 @@ export function intercept(
   patch(element, "insertAdjacentHTML", (native) =>
     function (this: Element, position: InsertPosition, html: string) {
       native.call(this, position, clean(html));
-      register(html, this.parentElement || this);
+      register(html, this.parentNode || this);
     },
   );
   // A document parsed apart (DOMParser, Document.parseHTMLUnsafe) never runs

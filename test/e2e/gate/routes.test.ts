@@ -858,6 +858,27 @@ describe("routes found by a fourth outside review", () => {
   });
 });
 
+describe("markup next to a shadow root's own children", () => {
+  test("images set through outerHTML or insertAdjacentHTML beside a shadow root's top-level element make no request before consent and load once after", async ({
+    session,
+  }) => {
+    installVendors(session);
+    const urls = [IMG("shadow-outerHTML"), IMG("shadow-afterend"), IMG("shadow-beforebegin")];
+    const page = await openGate(session, `<div id="host"></div>`, CONFIG);
+    await page.evaluate(([outer, after, before]) => {
+      const root = document.getElementById("host")!.attachShadow({ mode: "open" });
+      root.innerHTML = "<p id=a>a</p><p id=b>b</p>";
+      root.getElementById("a")!.outerHTML = `<img src="${outer}">`;
+      root.getElementById("b")!.insertAdjacentHTML("afterend", `<img src="${after}">`);
+      root.getElementById("b")!.insertAdjacentHTML("beforebegin", `<img src="${before}">`);
+    }, urls);
+    await page.waitForLoadState("networkidle");
+    expect(requestCounts(session, urls)).toEqual(each(urls, 0));
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => requestCounts(session, urls)).toEqual(each(urls, 1));
+  });
+});
+
 describe("loaders that keep state on their script element", () => {
   test("an attribute the load handler sets on the held script reaches the script that runs, where the loader looks for it again (Segment's loadScript)", async ({
     session,
