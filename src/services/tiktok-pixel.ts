@@ -17,14 +17,16 @@ export const gate: ServiceGate = {
     // replace a queue of its own, and a site with one pixel means that pixel.
     ttq.instance = () => ttq;
   },
-  // Before a first decision TikTok holds what the page queued (a PageView)
-  // until a grant; revoked, it would drop it. A refusal or a withdrawal revokes.
-  consent(w, allowed, state, previous) {
+  // At boot, refused or undecided, TikTok holds what the page queued (a
+  // PageView) until a grant on this page; revoked, it would drop it. Its file
+  // stays held meanwhile, so the queue reaches no one. A refusal or a
+  // withdrawal after a boot revokes.
+  consent(w, allowed, _, previous) {
     // Told only when TikTok itself changes: a second revoke after a first
     // visit's hold would drop the PageView the hold keeps for a later grant.
     if (previous?.services["tiktok-pixel"] === allowed) return;
     try {
-      w.ttq[allowed ? "grantConsent" : state?.decided || previous ? "revokeConsent" : "holdConsent"]();
+      w.ttq[allowed ? "grantConsent" : previous ? "revokeConsent" : "holdConsent"]();
     } catch {}
   },
 };

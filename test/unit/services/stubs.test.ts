@@ -344,9 +344,18 @@ describe("vendor consent calls", () => {
     tiktok.consent!(asWindow(win), true, tiktokState(true, true), tiktokState(true, false));
     // Withdrawn: undecided again, after a grant.
     tiktok.consent!(asWindow(win), false, tiktokState(false, false), tiktokState(true, true));
-    // A returning visitor who refused, at boot.
+    expect(win.ttq.slice()).toEqual([["holdConsent"], ["grantConsent"], ["revokeConsent"], ["grantConsent"], ["revokeConsent"]]);
+  });
+
+  it("hold TikTok at boot for a returning visitor who refused, so a PageView queued now goes out if they accept on this page", () => {
+    open();
+    const tiktok = catalogue["tiktok-pixel"];
+    tiktok.stub!(asWindow(win), () => {});
+    // TikTok's file stays held while refused: the queue reaches no one until a grant.
     tiktok.consent!(asWindow(win), false, tiktokState(true, false), null);
-    expect(win.ttq.slice()).toEqual([["holdConsent"], ["grantConsent"], ["revokeConsent"], ["grantConsent"], ["revokeConsent"], ["revokeConsent"]]);
+    win.ttq.page();
+    tiktok.consent!(asWindow(win), true, tiktokState(true, true), tiktokState(true, false));
+    expect(win.ttq.slice()).toEqual([["holdConsent"], ["page"], ["grantConsent"]]);
   });
 
   it("tell TikTok nothing on a change that leaves TikTok as it was, so a first visit's hold keeps its PageView", () => {
