@@ -36,16 +36,19 @@ export function Placeholder({ ui, name, label, tag, allow, once }: PlaceholderPr
     <div class="cg-ph" role="group" aria-label={heading}>
       <p class="cg-ph-title">{heading}</p>
       <p>{t("embedText", vars)}</p>
-      <div class="cg-ph-actions">
-        {allowable && (
-          <button class="cg-btn" onClick={allow}>
-            {t("allowService", vars)}
+      {/* An unreadable config offers nothing to turn on (SPEC §1), not even for this page view. */}
+      {!config.unreadable && (
+        <div class="cg-ph-actions">
+          {allowable && (
+            <button class="cg-btn" onClick={allow}>
+              {t("allowService", vars)}
+            </button>
+          )}
+          <button class="cg-btn" onClick={once}>
+            {t("onlyThisTime")}
           </button>
-        )}
-        <button class="cg-btn" onClick={once}>
-          {t("onlyThisTime")}
-        </button>
-      </div>
+        </div>
+      )}
       {service.policyUrl && (
         <a href={service.policyUrl} target="_blank" rel="noopener">
           {t("embedPolicy", vars)}

@@ -56,6 +56,14 @@ describe("embed placeholder", () => {
     expect(placeholder.screen.getAllByRole("button").map((b) => b.textContent)).toEqual(["Only this time"]);
   });
 
+  it("offers nothing to load the embed when the config was unreadable (SPEC §1: nothing offers to turn one on)", async () => {
+    const iframe = pageWithVideo();
+    setup({ config: makeConfig({ ...shop(), unreadable: true }), before: (fake) => fake.emit("held", heldIframe("youtube", "marketing", iframe)) });
+    const placeholder = await placeholderFor("youtube");
+    expect(placeholder.screen.queryAllByRole("button")).toEqual([]);
+    expect(placeholder.screen.getByRole("group", { name: "YouTube" })).toBeTruthy();
+  });
+
   it("adds the iframe's title to its name, unless the title only repeats the service's", async () => {
     const iframe = pageWithVideo();
     iframe.title = "Launch video";
