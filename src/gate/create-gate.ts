@@ -5,7 +5,7 @@ import type { ServiceGate } from "../services/service";
 import type { Config, GateEvent, HeldKind, State } from "../types";
 import type { Change } from "./changes";
 import { GOOGLE_TAGS } from "./consent-mode";
-import { EXECUTABLE, intercept, TAGGED, TRACKED, watchFrames } from "./intercept";
+import { EXECUTABLE, intercept, MEDIA, TAGGED, TRACKED, watchFrames } from "./intercept";
 import type { Checks } from "./intercept";
 import type { Matcher } from "./match";
 import { createReleaser } from "./release";
@@ -166,7 +166,7 @@ export function createGate(deps: GateDeps) {
   /** Sees an element once, as it enters the page by any route. */
   function element(el: Element) {
     const tag = el.nodeName;
-    if (tag !== "SCRIPT" && tag !== "IFRAME" && tag !== "IMG") return;
+    if (!MEDIA.test(tag)) return;
     const name = el.getAttribute("data-consent");
     // What the element is held under: its tag (a category or a service), or
     // the service its address names. An element of no service, as most are,

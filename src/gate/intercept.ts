@@ -23,7 +23,7 @@ export interface Checks {
   write(html: string, doc: Document): boolean;
 }
 
-const MEDIA = /^(SCRIPT|IFRAME|IMG)$/;
+export const MEDIA = /^(SCRIPT|IFRAME|IMG)$/;
 /** The parser makes `<image>` an img. */
 const MARKUP = /<(script|iframe|img|image)\b/i;
 const WATCH = { childList: true, subtree: true };

@@ -15,7 +15,7 @@ const { props } = JSON.parse(readFileSync(new URL("../../src/mangle.json", impor
 /** Each part: the module (under src/) that holds it, and the stand-in that replaces it. */
 const PARTS = [
   ["gate: interception of every route (DOM, markup, network, cookies, storage)", "gate/intercept.ts",
-    `export const TRACKED = "", TAGGED = "", EXECUTABLE = /x/; export function intercept() { return [{}, {}, () => []]; } export function watchFrames() {}`],
+    `export const TRACKED = "", TAGGED = "", EXECUTABLE = /x/, MEDIA = /x/; export function intercept() { return [{}, {}, () => []]; } export function watchFrames() {}`],
   ["gate: release in document order, run once", "gate/release.ts", `export function createReleaser() { return {}; }`],
   ["gate: all of it (the two rows above, holding, stubs, vendor consent)", "gate/create-gate.ts",
     `export function createGate() { return { apply() {}, releaseOnce() {} }; }`],
