@@ -47,8 +47,14 @@ type Proto = Record<string, any>;
 export type Markup = (html: unknown, scripts?: boolean) => [html: unknown, held: string | null];
 type Fn = (this: any, ...args: any[]) => any;
 
-/** Replaces `proto[name]` with what `make` builds around the native one, if there is one. */
+/**
+ * Replaces `proto[name]` with what `make` builds around the native one, if
+ * there is one: a method, or the setter of an accessor `proto` holds itself
+ * (its getter stays as it is).
+ */
 function patch(proto: Proto | undefined, name: string, make: (native: Fn) => Fn) {
+  const descriptor = proto && Object.getOwnPropertyDescriptor(proto, name);
+  if (descriptor?.set) return Object.defineProperty(proto, name, { ...descriptor, set: make(descriptor.set) });
   const native = proto && proto[name];
   if (typeof native == "function") proto![name] = make(native);
 }
@@ -57,11 +63,6 @@ function patch(proto: Proto | undefined, name: string, make: (native: Fn) => Fn)
 function owner(obj: object | null, name: string): Proto | undefined {
   while (obj && !own(obj, name)) obj = Object.getPrototypeOf(obj);
   return obj as Proto | undefined;
-}
-
-function wrapSetter(proto: Proto, name: string, wrap: (set: (v: any) => void) => (this: any, v: any) => void) {
-  const descriptor = Object.getOwnPropertyDescriptor(proto, name);
-  if (descriptor?.set) Object.defineProperty(proto, name, { ...descriptor, set: wrap(descriptor.set) });
 }
 
 /**
@@ -171,9 +172,9 @@ export function intercept(
   }
 
   for (const proto of [win.HTMLScriptElement.prototype, win.HTMLIFrameElement.prototype, win.HTMLImageElement.prototype]) {
-    // Only images have a srcset and only iframes a srcdoc; wrapSetter skips what a prototype lacks.
+    // Only images have a srcset and only iframes a srcdoc; patch skips what a prototype lacks.
     for (const attribute of ["src", "srcset", "srcdoc"]) {
-      wrapSetter(proto, attribute, (set) =>
+      patch(proto, attribute, (set) =>
         function (this: Element, value: unknown) {
           if (checks.src(this, String(value), attribute)) set.call(this, value);
         },
@@ -248,12 +249,9 @@ export function intercept(
       set.call(this, clean(html), options);
       register(html, this);
     };
-  wrapSetter(element, "innerHTML", setMarkup);
   // A shadow root has an innerHTML of its own, and both have setHTMLUnsafe (and setHTML, where there is one).
-  const shadow = win.ShadowRoot && (win.ShadowRoot.prototype as Proto);
-  if (shadow) wrapSetter(shadow, "innerHTML", setMarkup);
-  for (const proto of [element, shadow]) {
-    for (const name of ["setHTMLUnsafe", "setHTML"]) patch(proto, name, setMarkup);
+  for (const proto of [element, win.ShadowRoot?.prototype]) {
+    for (const name of ["innerHTML", "setHTMLUnsafe", "setHTML"]) patch(proto, name, setMarkup);
   }
   // A contextual fragment's images load as soon as it exists, and its scripts
   // run once inserted: trackers are held in the markup it is made from.
@@ -262,7 +260,7 @@ export function intercept(
       return native.call(this, clean(html, true));
     },
   );
-  wrapSetter(element, "outerHTML", (set) =>
+  patch(element, "outerHTML", (set) =>
     function (this: Element, html: unknown) {
       // parentNode: a shadow root's own child has no parent element.
       const parent = this.parentNode;
@@ -361,17 +359,13 @@ export function intercept(
   const proto = owner(doc, "cookie");
   const cookie = proto && Object.getOwnPropertyDescriptor(proto, "cookie");
   if (!cookie || !cookie.get || !cookie.set) throw new Error("no document.cookie accessor");
-  Object.defineProperty(proto!, "cookie", {
-    configurable: true,
-    get() {
-      return cookie.get!.call(this);
-    },
-    set(value: unknown) {
+  patch(proto, "cookie", (set) =>
+    function (this: Document, value: unknown) {
       // Read once: a value whose text changes from one reading to the next
       // must not pass the check as one cookie and be written as another.
-      if (checks.cookie((value = String(value)) as string)) cookie.set!.call(this, value);
+      if (checks.cookie((value = String(value)) as string)) set.call(this, value);
     },
-  });
+  );
   // The Cookie Store API writes without document.cookie; a held write resolves as if done.
   const cookieStore = (win as { CookieStore?: { prototype: Proto } }).CookieStore;
   patch(cookieStore?.prototype, "set", (native) =>
