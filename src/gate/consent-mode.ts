@@ -51,26 +51,27 @@ export function startConsentMode(
     // Already there for good: pushed into as it is.
   }
 
-  const values = (granted: (category: string) => boolean): ConsentValues =>
+  // A Google tag allowed on its own runs with its category's types granted:
+  // what it is told matches what it may do. The default (no state) grants none.
+  const granted = (next: State | null, category: string) =>
+    !!next && (next.categories[category] === true || GOOGLE_TAGS.some((id) => next.services[id] && categoryOf(id) == category));
+  const values = (next: State | null): ConsentValues =>
     Object.fromEntries(
       CONSENT_TYPES.map((type) => [
         type,
         type === "security_storage" ||
-        Object.keys(mode.map).some((category) => mode.map[category].includes(type) && granted(category))
+        Object.keys(mode.map).some((category) => mode.map[category].includes(type) && granted(next, category))
           ? "granted"
           : "denied",
       ]),
     );
 
-  const initial = values(() => false);
+  const initial = values(null);
   const failed = gtag("consent", "default", { ...initial, wait_for_update: 500 });
   if (failed) report("dataLayer", win.dataLayer);
 
-  // A Google tag allowed on its own runs with its category's types granted: what it is told matches what it may do.
-  const granted = (next: State) => (category: string) =>
-    next.categories[category] === true || GOOGLE_TAGS.some((id) => next.services[id] && categoryOf(id) == category);
-  const update = (next: State) => gtag("consent", "update", values(granted(next)));
+  const update = (next: State) => gtag("consent", "update", values(next));
   // A returning visitor's choice follows at once, before any tag reads the default.
-  if (JSON.stringify(values(granted(state))) !== JSON.stringify(initial)) update(state);
+  if (JSON.stringify(values(state)) !== JSON.stringify(initial)) update(state);
   return update;
 }
