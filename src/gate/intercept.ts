@@ -152,17 +152,12 @@ export function intercept(
       return result;
     };
   for (const name of ["insertBefore", "replaceChild"]) patch(node, name, pair);
-  // An image adopted into (or imported into) the page loads without being inserted.
-  for (const name of ["importNode", "adoptNode"]) {
-    patch(win.Document.prototype, name, (native) =>
-      function (this: Document, node: Node) {
-        see(node);
-        return native.apply(this, arguments as unknown as unknown[]);
-      },
-    );
-  }
-  // A shadow root is a DocumentFragment: its append and replaceChildren insert into the page.
+  // A shadow root is a DocumentFragment: its append and replaceChildren insert
+  // into the page. An image imported (or adopted) into the page loads without
+  // being inserted; the frame check after the call is harmless there, as it
+  // only patches a same-origin window that is not patched yet.
   for (const [proto, names] of [
+    [win.Document.prototype, "importNode adoptNode"],
     [element, "append prepend before after replaceWith insertAdjacentElement replaceChildren"],
     [win.CharacterData.prototype, "before after replaceWith"],
     [win.DocumentFragment.prototype, "append prepend replaceChildren"],
