@@ -72,7 +72,10 @@ export function createApi(deps: CoreDeps) {
     if (next) events.emit("open", next);
   }
 
-  function changed(previous: State, reload?: boolean) {
+  /** Takes the cookie's value (and what it holds) as the decision, and tells the gate, the UI and the page. */
+  function follow(value: string | undefined, next?: Stored | null, reload?: boolean) {
+    const previous = decision.state;
+    adopt(value, next);
     deps.apply(decision.state, previous, reload);
     // Each listener gets the state as it is when called (a copy of its own):
     // one that decides again inside its call must not leave the listeners
@@ -87,7 +90,6 @@ export function createApi(deps: CoreDeps) {
     if (opts === null || typeof opts !== "object") fail("options", opts, "is not an object");
     const source = opts.source ?? "api";
     if (!(SOURCES as readonly string[]).includes(source)) fail("options.source", source, "is not one of " + SOURCES);
-    const previous = decision.state;
     if (config.unreadable) return;
     const next: Stored = {
       revision: config.revision,
@@ -101,9 +103,9 @@ export function createApi(deps: CoreDeps) {
     };
     const value = encode(next);
     store.write(value);
-    adopt(value, next);
+    // The other tabs hear of it once this one's task is over: told first or last, the same.
     deps.announce(value);
-    changed(previous, opts.reload);
+    follow(value, next, opts.reload);
   }
 
   /** What the visitor sees now is what gets stored, so a signal's effect is kept as shown. */
@@ -146,11 +148,9 @@ export function createApi(deps: CoreDeps) {
     },
 
     withdraw() {
-      const previous = decision.state;
       store.clear();
-      adopt(undefined);
       deps.announce("");
-      changed(previous);
+      follow(undefined);
       if (!view && optional.length) show("banner");
     },
 
@@ -176,9 +176,7 @@ export function createApi(deps: CoreDeps) {
       // "" is what another tab sends once it withdrew: no cookie, as read here.
       value ||= undefined;
       if (value === lastValue) return;
-      const previous = decision.state;
-      adopt(value);
-      changed(previous);
+      follow(value);
     },
   };
 }
