@@ -75,7 +75,7 @@ export function createGate(deps: GateDeps) {
   const kindOf = (el: Element) => el.nodeName.toLowerCase() as HeldKind;
   /** The service at a URL, or at any candidate of a srcset (the browser may pick any). */
   const serviceAt = (url: string | null, srcset?: unknown): string | null =>
-    url && (srcset ? (url.match(/[^\s,]+/g) || []).map(matcher.url).find(Boolean) || null : matcher.url(url));
+    (url && (srcset ? (url.match(/[^\s,]+/g) || []).map(matcher.url).find(Boolean) : matcher.url(url))) || null;
   /**
    * The service an untagged element would load: by its addresses, or for a
    * frame by the markup of its srcdoc, which runs its scripts. A frame that
@@ -88,8 +88,7 @@ export function createGate(deps: GateDeps) {
   const serviceOf = (el: Element) => {
     const name = el.getAttribute("data-consent")!;
     if (own(state().services, name)) return name;
-    const url = el.getAttribute("data-src") || el.getAttribute("src");
-    return url ? serviceAt(url) : null;
+    return serviceAt(el.getAttribute("data-src") || el.getAttribute("src"));
   };
 
   /**
