@@ -85,10 +85,11 @@ export function createGate(deps: GateDeps) {
     const srcdoc = el.nodeName === "IFRAME" && el.getAttribute("srcdoc");
     return serviceAt(el.getAttribute("src")) || serviceAt(el.getAttribute("srcset"), 1) || (srcdoc && markup(srcdoc, true)[1]) || null;
   };
+  /** The service at a tagged element's address, held or not. */
+  const addressed = (el: Element) => serviceAt(el.getAttribute("data-src") || el.getAttribute("src"));
   const serviceOf = (el: Element) => {
     const name = el.getAttribute("data-consent")!;
-    if (own(state().services, name)) return name;
-    return serviceAt(el.getAttribute("data-src") || el.getAttribute("src"));
+    return own(state().services, name) ? name : addressed(el);
   };
 
   /**
@@ -155,7 +156,7 @@ export function createGate(deps: GateDeps) {
       ran.add(service);
       // The vendor's own file (a tagged fbevents.js), not a base code (inline or
       // a file of the site's): Meta's loader is not needed again.
-      if (serviceAt(el.getAttribute("data-src") || el.getAttribute("src")) == service) inserted.add(service);
+      if (addressed(el) == service) inserted.add(service);
     }
     if (el.nodeName === "SCRIPT") releaser.script(el as HTMLScriptElement);
     else releaser.media(el as HTMLIFrameElement);
