@@ -82,8 +82,8 @@ export const mount: Mount = (api, ctx) => {
 
   return {
     show(next) {
-      // A page may take the host out (a framework hydrating <html>): a view brings it back.
-      if (next && !host.isConnected) document.documentElement.insertBefore(host, document.body);
+      // A page may take the host out (a framework hydrating <html>): it comes back, empty or not.
+      if (!host.isConnected) document.documentElement.insertBefore(host, document.body);
       if (next == view) return;
       const keep = next == "banner" || (next == "preferences" && view == "banner");
       if (keep && !banner) {
