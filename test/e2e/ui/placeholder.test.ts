@@ -93,13 +93,18 @@ test("Only this time loads the video for this page view without storing a choice
   expect(session.problems()).toEqual([]);
 });
 
-test("takes the iframe's place in a responsive 16:9 box that positions the iframe over a spacer", async ({ session }) => {
-  const page = await uiPage(session, "shop.html");
-  const box = await page.evaluate(() => {
+/**
+ * A held YouTube iframe at the top of the page, in a responsive 16:9 box
+ * (positioned over a spacer, as Bootstrap's .ratio does), styled further by
+ * `extra`; returns the box's height.
+ */
+function videoInRatioBox(page: Page, extra: string): Promise<number> {
+  return page.evaluate((extra) => {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(
-      ".ratio{position:relative;width:640px}.ratio::before{display:block;padding-top:56.25%;content:''}" +
-        ".ratio>*{position:absolute;top:0;left:0;width:100%;height:100%}",
+      ".ratio{position:relative}.ratio::before{display:block;padding-top:56.25%;content:''}" +
+        ".ratio>*{position:absolute;top:0;left:0;width:100%;height:100%}" +
+        extra,
     );
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     const ratio = document.createElement("div");
@@ -107,7 +112,12 @@ test("takes the iframe's place in a responsive 16:9 box that positions the ifram
     ratio.innerHTML = `<iframe data-consent="youtube" data-src="https://www.youtube-nocookie.com/embed/x" title="Launch"></iframe>`;
     document.body.prepend(ratio);
     return ratio.getBoundingClientRect().height;
-  });
+  }, extra);
+}
+
+test("takes the iframe's place in a responsive 16:9 box that positions the iframe over a spacer", async ({ session }) => {
+  const page = await uiPage(session, "shop.html");
+  const box = await videoInRatioBox(page, ".ratio{width:640px}");
   await page.locator('consentgate-ui[data-embed="youtube"] button').first().waitFor({ state: "visible" });
   const after = await page.evaluate(() => {
     const ratio = document.querySelector(".ratio")!.getBoundingClientRect();
@@ -127,19 +137,8 @@ test("in a 16:9 box too small for its words (Bootstrap's .ratio at 320 px, overf
   session.fake("https://www.youtube-nocookie.com/embed/*", { contentType: "text/html", body: "<!doctype html><p>playing</p>" });
   const page = await uiPage(session, "shop.html");
   await page.setViewportSize({ width: 320, height: 640 });
-  await page.evaluate(() => {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(
-      // Bootstrap's reboot takes the iframe's border off.
-      "iframe{border:0}.ratio{position:relative;width:100%;overflow:hidden}.ratio::before{display:block;padding-top:56.25%;content:''}" +
-        ".ratio>*{position:absolute;top:0;left:0;width:100%;height:100%}",
-    );
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-    const ratio = document.createElement("div");
-    ratio.className = "ratio";
-    ratio.innerHTML = `<iframe data-consent="youtube" data-src="https://www.youtube-nocookie.com/embed/x" title="Launch"></iframe>`;
-    document.body.prepend(ratio);
-  });
+  // Bootstrap's .ratio clips what overflows; its reboot takes the iframe's border off.
+  await videoInRatioBox(page, ".ratio{width:100%;overflow:hidden}iframe{border:0}");
   await placeholderShown(page);
   const placeholder = page.locator('consentgate-ui[data-embed="youtube"]');
   // The placeholder stays inside the clipping box and scrolls: each part lies
