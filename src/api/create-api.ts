@@ -57,7 +57,11 @@ export function createApi(deps: CoreDeps) {
     stored = next;
     decision = decide(config, catalogue, next, signals, deps.now());
   };
-  adopt(store.read());
+  // What the cookie held when this tab last looked: a choice the browser
+  // refused to store holds for the page view, so only a cookie that changed
+  // since (another subdomain's tab) is followed when the page becomes visible.
+  let seen = store.read();
+  adopt(seen);
   // A stored value that no longer counts (expired, older revision) is kept
   // only until the next decision overwrites it; reading it is harmless.
 
@@ -88,7 +92,8 @@ export function createApi(deps: CoreDeps) {
 
   function save(categories: Record<string, boolean>, services: Record<string, boolean>, opts: SetOptions = {}) {
     if (opts === null || typeof opts !== "object") fail("options", opts, "is not an object");
-    const source = opts.source ?? "api";
+    // Both read before anything is stored: a getter that throws changes nothing.
+    const { source = "api", reload } = opts;
     if (!(SOURCES as readonly string[]).includes(source)) fail("options.source", source, "is not one of " + SOURCES);
     if (config.unreadable) return;
     const next: Stored = {
@@ -105,7 +110,7 @@ export function createApi(deps: CoreDeps) {
     store.write(value);
     // The other tabs hear of it once this one's task is over: told first or last, the same.
     deps.announce(value);
-    follow(value, next, opts.reload);
+    follow(value, next, reload);
   }
 
   /** What the visitor sees now is what gets stored, so a signal's effect is kept as shown. */
@@ -172,11 +177,9 @@ export function createApi(deps: CoreDeps) {
     /** Whether the banner must show now. */
     asks: () => decision.ask,
     /** Another tab may have written the cookie (`value`, when it said so): follow it if it did. */
-    recheck(value = store.read()) {
+    recheck(value = seen === (seen = store.read()) ? lastValue : seen) {
       // "" is what another tab sends once it withdrew: no cookie, as read here.
-      value ||= undefined;
-      if (value === lastValue) return;
-      follow(value);
+      if ((value ||= undefined) !== lastValue) follow(value);
     },
   };
 }

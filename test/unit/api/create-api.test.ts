@@ -271,6 +271,19 @@ describe("opts.reload", () => {
     expect(reloads(core)).toEqual([false, true, true]);
   });
 
+  it("reads its options before storing anything: one that throws changes nothing", () => {
+    const core = makeCore();
+    const opts = {
+      get reload(): boolean {
+        throw new TypeError("reload getter");
+      },
+    };
+    expect(() => core.api.set({ analytics: true }, opts)).toThrow("reload getter");
+    expect(core.store.writes).toEqual([]);
+    expect(core.deps.announce).not.toHaveBeenCalled();
+    expect(core.api.get().decided).toBe(false);
+  });
+
   it("does not ask without being asked to", () => {
     const core = makeCore();
     core.api.acceptAll();

@@ -30,6 +30,20 @@ describe("recheck", () => {
     expect(core.deps.dispatch).toHaveBeenCalledTimes(1);
   });
 
+  it("keeps a choice the browser refused to store when the page becomes visible again", () => {
+    // A public-suffix cookie.domain, a sandboxed document, blocked cookies: the
+    // choice holds for the page view. Undoing it on the next tab switch would
+    // undo an opt-out mode's "Do not sell" and run the sale trackers again.
+    const store = memoryStore();
+    store.write = () => {};
+    const core = makeCore({ store });
+    core.api.rejectAll();
+    core.changes.length = 0;
+    core.recheck();
+    expect(core.api.get()).toMatchObject({ decided: true, categories: { analytics: false, marketing: false } });
+    expect(core.changes).toEqual([]);
+  });
+
   it("shows the banner when another tab withdrew", () => {
     const store = memoryStore(encode(makeStored()));
     const core = makeCore({ store });
