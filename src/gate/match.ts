@@ -47,7 +47,7 @@ export function createMatcher(...maps: Record<string, MatchEntry>[]): Matcher {
   const cookies: Name[] = [];
   const storage: Name[] = [];
   for (const entries of maps) {
-    for (const id in entries) {
+    for (const id of Object.keys(entries)) {
       const entry = entries[id];
       for (const rule of [...(entry.urls || []), ...(entry.hosts || [])]) {
         const slash = (rule + "/").indexOf("/");

@@ -135,3 +135,18 @@ describe("createMatcher().cookie and .storage", () => {
     expect(match.cookie("tr:queue")).toBeNull();
   });
 });
+
+describe("createMatcher on a page that added to Object.prototype", () => {
+  it("reads only the maps' own entries", () => {
+    // A library loaded before ConsentGate may add enumerable keys; a null one
+    // made the matcher throw, and a failed boot holds nothing.
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.polluted = null;
+    try {
+      const m = createMatcher({ tracker: { urls: ["tracker.example"] } });
+      expect(m.url("https://tracker.example/t.js")).toBe("tracker");
+    } finally {
+      delete proto.polluted;
+    }
+  });
+});
