@@ -25,7 +25,7 @@ import type { Problem } from "./problem";
 
 const CLOSED = "every optional category stays off";
 const UNOFFERED = "the category is not offered, its services stay held";
-const NAME_RULE = "starts with a letter and has only letters, digits, - and _ (at most 32)";
+const NAME_RULE = "starts with an ASCII letter, has only ASCII letters, digits, - and _ (at most 32), and is not a name every object has (constructor, toString, or one the page added to Object.prototype)";
 const TEXT_RULE = "expected a language code mapped to an object of texts; ignored";
 
 /**
@@ -84,9 +84,16 @@ const WARNINGS: Record<number, (path: string, value: unknown, extra: unknown) =>
       ? `it runs under "necessary", always on`
       : `it is held under "${category}"${lacking ? ", a category the config lacks" : ", and runs when that is allowed"}`),
   [UNKNOWN_CONSENT]: (name) => `data-consent="${name}" is not a category or service; held`,
-  [NOT_STORED]: (name, where) =>
-    `the browser did not store the consent cookie "${name}" (${where}): the choice holds for this page view only. ` +
-    "A cookie.domain the browser treats as public (co.uk), a cookie.path this page is not under, or blocked cookies do this",
+  [NOT_STORED]: (name, where) => {
+    const path = String(where).split("path ")[1];
+    // A cookie's path covers itself and what lies below it, at a "/".
+    const under = (location.pathname + "/").startsWith(path.endsWith("/") ? path : path + "/");
+    return under
+      ? `the browser did not store the consent cookie "${name}" (${where}): the choice holds for this page view only. ` +
+          "A cookie.domain the browser treats as public (co.uk) or blocked cookies do this"
+      : `this page (${location.pathname}) is not under cookie.path ${path}: the consent cookie "${name}" is stored for ${path}, ` +
+          "where it replaces the choice stored before, but this page cannot read it back: here the choice holds for this page view only";
+  },
   [STILL_RUNNING]: (ids) =>
     `${ids.replace(/,/g, ", ")} already ran; ${ids.includes(",") ? "they stop" : "it stops"} at the next page load, or pass { reload: true }`,
 };

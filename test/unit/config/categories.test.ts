@@ -9,7 +9,7 @@ const BUILT_IN = Object.keys(catalogue);
 
 /** The category the gate holds a service under; "" means held for the page's whole life. */
 const home = (config: Config, id: string) => categoryOf(config, catalogue, id);
-const NAME_RULE = "starts with a letter and has only letters, digits, - and _ (at most 32)";
+const NAME_RULE = "starts with an ASCII letter, has only ASCII letters, digits, - and _ (at most 32), and is not a name every object has (constructor, toString, or one the page added to Object.prototype)";
 
 describe("categories", () => {
   it("has necessary only by default", () => {

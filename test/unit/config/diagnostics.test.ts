@@ -5,6 +5,7 @@ import {
   NOT_CONFIGURED,
   NOT_JSON,
   NOT_LOADED,
+  NOT_STORED,
   STILL_RUNNING,
   THROWN,
   UNKNOWN_CONSENT,
@@ -62,6 +63,19 @@ describe("print", () => {
       "a service refused after it ran",
       ["hotjar", undefined, STILL_RUNNING],
       "[consentgate] hotjar already ran; it stops at the next page load, or pass { reload: true }",
+    ],
+    [
+      "a consent cookie the browser refused",
+      ["consentgate", "domain co.uk, path /", NOT_STORED],
+      '[consentgate] the browser did not store the consent cookie "consentgate" (domain co.uk, path /): the choice holds for this page view only. ' +
+        "A cookie.domain the browser treats as public (co.uk) or blocked cookies do this",
+    ],
+    [
+      // The browser stores it, for the path this page cannot see.
+      "a consent cookie for a path this page is not under",
+      ["consentgate", "domain host-only, path /shop", NOT_STORED],
+      `[consentgate] this page (${location.pathname}) is not under cookie.path /shop: the consent cookie "consentgate" is stored ` +
+        "for /shop, where it replaces the choice stored before, but this page cannot read it back: here the choice holds for this page view only",
     ],
   ] as [string, Problem, string][])("prints the gate's warning about %s with console.warn", (_, problem, text) => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
