@@ -465,6 +465,16 @@ describe("cookie domain", () => {
       .toEqual([expect.stringMatching(/^\[consentgate\] the browser did not store the consent cookie "consentgate" \(domain test, path \/\)/)]);
   });
 
+  test("keeps a refused cookie's choice for the page view when the tab is shown again", async ({ session }) => {
+    // Opt-out mode: undoing "Do not sell" on the next tab switch would run the sale trackers again.
+    const page = await session.page("shop.html", { ...SHOP, mode: "opt-out", cookie: { name: "consentgate", domain: "test" } });
+    await callConsentGate(page, "set", { marketing: false }, { source: "banner" });
+    expect(await consentCookie(session)).toBeUndefined();
+    await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+
+    expect(await consentState(page)).toMatchObject({ decided: true, source: "banner", categories: { analytics: true, marketing: false } });
+  });
+
   test("shares the decision with shop.test and its subdomains when cookie.domain is shop.test", async ({ session }) => {
     const config = { ...SHOP, cookie: { name: "consentgate", domain: "shop.test" } };
     const path = session.serve("shop.html", config);
