@@ -176,7 +176,11 @@ export function createApi(deps: CoreDeps) {
     current: () => decision.state,
     /** Whether the banner must show now. */
     asks: () => decision.ask,
-    /** Another tab may have written the cookie (`value`, when it said so): follow it if it did. */
+    /**
+     * Another tab may have written the cookie (`value`, when it said so): follow
+     * it if it did. Unsent, the cookie counts only if it changed since this tab
+     * last read it; else this tab's own decision stands, stored or not.
+     */
     recheck(value = seen === (seen = store.read()) ? lastValue : seen) {
       // "" is what another tab sends once it withdrew: no cookie, as read here.
       if ((value ||= undefined) !== lastValue) follow(value);

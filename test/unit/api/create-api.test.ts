@@ -123,7 +123,10 @@ describe("acceptAll and rejectAll", () => {
     expect(() => core.api.acceptAll({ source: "signal" as "api" })).toThrow(TypeError);
     expect(() => core.api.acceptAll(null as never)).toThrow(TypeError);
     expect(() => core.api.acceptAll("banner" as never)).toThrow(TypeError);
+    expect(() => core.api.acceptAll({ source: null as never })).toThrow(TypeError);
     expectUntouched(core, before);
+    core.api.acceptAll({ source: undefined });
+    expect(core.api.get().source).toBe("api");
   });
 
   it("replaces earlier per-service choices", () => {
