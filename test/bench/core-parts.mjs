@@ -67,6 +67,12 @@ async function brotliOfCore(swap) {
 
 export async function printCoreParts() {
   const whole = await brotliOfCore(null);
+  // This file minifies as esbuild.config.mjs does, written out twice: the
+  // shipped core tells whether the two still agree.
+  const shipped = brotliCompressSync(readFileSync(new URL("../../dist/consentgate.js", import.meta.url)), {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+  }).length;
+  if (whole !== shipped) throw new Error(`core-parts builds the core at ${whole} B, dist has ${shipped} B: match its options to esbuild.config.mjs`);
   const rows = [];
   for (const [name, module, standIn] of PARTS) rows.push([name, module, whole - (await brotliOfCore([module, standIn]))]);
   const w = Math.max(...rows.map((r) => r[0].length));
