@@ -238,10 +238,11 @@ export function createGate(deps: GateDeps) {
       if (!service || (released.has(el) && el.nodeName === "SCRIPT") || admits(el, service)) return true;
       released.delete(el);
       holding.delete(el);
-      if (el.nodeName === "SCRIPT") {
-        neutralize(el, service);
-        natives.setAttribute.call(el, "src", url);
-      } else {
+      // A released image or frame keeps no address of its own while held: the
+      // page may move it, or the placeholder put it back, and it would load that.
+      neutralize(el, service);
+      if (el.nodeName === "SCRIPT") natives.setAttribute.call(el, "src", url);
+      else {
         natives.setAttribute.call(el, "data-" + attribute, url);
         el.setAttribute("data-consent", service);
       }

@@ -855,6 +855,48 @@ describe("routes found by a fourth outside review", () => {
 
     await callConsentGate(page, "acceptAll");
     await expect.poll(() => requestCounts(session, [second, frame2])).toEqual(each([second, frame2], 1));
+    // The frame comes back from its placeholder without the address it was
+    // held from, which it would start loading first. (Not networkidle: it
+    // can wait forever on a frame that navigates twice.)
+    await expect.poll(() => page.frames().map((frame) => frame.url())).toContain(frame2);
+    expect(requestCounts(session, [first, frame1])).toEqual(each([first, frame1], 1));
+  });
+
+  test("an image and an iframe pointed elsewhere after a refusal, then moved by the page, load neither address until allowed", async ({ session }) => {
+    installVendors(session);
+    const [first, second] = [IMG("moved-1"), IMG("moved-2")];
+    const [frame1, frame2] = [FR("moved-1"), FR("moved-2")];
+    const urls = [first, second, frame1, frame2];
+    const page = await openGate(session, `<div id="box"></div><div id="elsewhere"></div>`, CONFIG);
+    await page.evaluate(
+      ([img, frame]) => {
+        const box = document.getElementById("box")!;
+        box.appendChild(new Image()).src = img;
+        box.appendChild(document.createElement("iframe")).src = frame;
+      },
+      [first, frame1],
+    );
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => requestCounts(session, [first, frame1])).toEqual(each([first, frame1], 1));
+
+    await callConsentGate(page, "rejectAll");
+    const held = await page.evaluate(
+      ([img, frame]) => {
+        const image = document.querySelector("img")!;
+        const iframe = document.querySelector("iframe")!;
+        image.src = img;
+        iframe.src = frame;
+        document.getElementById("elsewhere")!.append(image, iframe);
+        return [image.getAttribute("src"), iframe.getAttribute("src")];
+      },
+      [second, frame2],
+    );
+    expect(held).toEqual([null, null]);
+    await page.waitForLoadState("networkidle");
+    expect(requestCounts(session, urls)).toEqual({ [first]: 1, [second]: 0, [frame1]: 1, [frame2]: 0 });
+
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => requestCounts(session, urls)).toEqual(each(urls, 1));
   });
 });
 
