@@ -247,6 +247,9 @@ export async function createSession(browser: Browser, server: FixtureServer): Pr
     },
     async visit(path, { host } = {}) {
       const page = await context.newPage();
+      // A slow machine on demand: races that CI's busy runners meet now and then show every time.
+      const slower = Number(process.env.CG_THROTTLE);
+      if (slower > 1) await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: slower });
       await page.goto(session.url(path, host));
       return page;
     },
