@@ -3,7 +3,7 @@
 // subscribed; a catalogue service that the config does not name is held
 // anyway, reported in get().services, and named in exactly one console.warn.
 import type { Page } from "playwright-core";
-import { callConsentGate, consentState, describe, expect, test } from "../harness";
+import { callConsentGate, consentState, describe, expect, test, type Session } from "../harness";
 import { gatePage, installVendors, LOADERS, openGate, ran, requestsFor, snippet, tagged } from "./kit";
 
 const CONFIG = {
@@ -34,6 +34,15 @@ ${tagged("hotjar", "analytics")}
 <img alt="" data-consent="facebook-pixel" data-src="https://www.facebook.com/tr?id=1&ev=PageView">`;
 
 /** Subscribes now and returns what the new subscriber received at once. */
+/**
+ * ConsentGate's console messages of one type. Their words come with
+ * consentgate-diagnostics.js, which may still be running at networkidle on a
+ * slow machine: poll for them.
+ */
+function gateMessages(session: Session, type: string): string[] {
+  return session.messages(type).filter((m) => m.startsWith("[consentgate]"));
+}
+
 function subscribeLate(page: Page, event: "held" | "released"): Promise<string[]> {
   return page.evaluate((name) => {
     const got: string[] = [];
@@ -153,9 +162,8 @@ describe("a catalogue service the config does not name", () => {
     await expect.poll(() => requestsFor(session, LOADERS["microsoft-clarity"])).toBeGreaterThan(0);
     // The warning's words load with consentgate-diagnostics.js.
     await page.waitForLoadState("networkidle");
-    const warnings = session.messages("warning").filter((m) => m.startsWith("[consentgate]"));
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/microsoft-clarity.*"analytics", and runs when that is allowed/);
+    await expect.poll(() => gateMessages(session, "warning")).toHaveLength(1);
+    expect(gateMessages(session, "warning")[0]).toMatch(/microsoft-clarity.*"analytics", and runs when that is allowed/);
   });
 
   test("one listed in a malformed category is held with that category's error, not warned about as unnamed", async ({ session }) => {
@@ -166,7 +174,7 @@ describe("a catalogue service the config does not name", () => {
     await page.waitForLoadState("networkidle");
     expect(session.thirdParty()).toEqual([]);
     expect(session.messages("warning").filter((m) => m.startsWith("[consentgate]"))).toEqual([]);
-    expect(session.messages("error").filter((m) => m.startsWith("[consentgate]"))).toEqual([
+    await expect.poll(() => gateMessages(session, "error")).toEqual([
       'categories.analytics.sale: "no" is not a boolean; the category is not offered, its services stay held',
     ].map((m) => "[consentgate] " + m));
   });
@@ -178,8 +186,7 @@ describe("a catalogue service the config does not name", () => {
     await callConsentGate(page, "acceptAll");
     await page.waitForLoadState("networkidle");
     expect(requestsFor(session, LOADERS["tiktok-pixel"])).toBe(0);
-    const warnings = session.messages("warning").filter((m) => m.startsWith("[consentgate]"));
-    expect(warnings).toEqual([expect.stringMatching(/tiktok-pixel was inserted but is not in your config; it is held under "marketing", a category the config lacks/)]);
+    await expect.poll(() => gateMessages(session, "warning")).toEqual([expect.stringMatching(/tiktok-pixel was inserted but is not in your config; it is held under "marketing", a category the config lacks/)]);
   });
 
   test("with no category of its own in the config it stays held for the page's whole life, even after acceptAll", async ({ session }) => {
@@ -191,9 +198,8 @@ describe("a catalogue service the config does not name", () => {
 
     expect(session.thirdParty()).toEqual([]);
     expect((await consentState(page)).services["tiktok-pixel"]).toBe(false);
-    const warnings = session.messages("warning").filter((m) => m.startsWith("[consentgate]"));
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/tiktok-pixel.*marketing/);
+    await expect.poll(() => gateMessages(session, "warning")).toHaveLength(1);
+    expect(gateMessages(session, "warning")[0]).toMatch(/tiktok-pixel.*marketing/);
     await expect(callConsentGate(page, "set", { "tiktok-pixel": true })).resolves.toBeUndefined();
     await page.waitForLoadState("networkidle");
     expect(session.thirdParty()).toEqual([]);
