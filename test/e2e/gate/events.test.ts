@@ -33,7 +33,6 @@ ${tagged("hotjar", "analytics")}
 <script>document.cookie = "_hjSessionUser_9=x; path=/";</script>
 <img alt="" data-consent="facebook-pixel" data-src="https://www.facebook.com/tr?id=1&ev=PageView">`;
 
-/** Subscribes now and returns what the new subscriber received at once. */
 /**
  * ConsentGate's console messages of one type. Their words come with
  * consentgate-diagnostics.js, which may still be running at networkidle on a
@@ -43,6 +42,7 @@ function gateMessages(session: Session, type: string): string[] {
   return session.messages(type).filter((m) => m.startsWith("[consentgate]"));
 }
 
+/** Subscribes now and returns what the new subscriber received at once. */
 function subscribeLate(page: Page, event: "held" | "released"): Promise<string[]> {
   return page.evaluate((name) => {
     const got: string[] = [];

@@ -856,8 +856,8 @@ describe("routes found by a fourth outside review", () => {
     await callConsentGate(page, "acceptAll");
     await expect.poll(() => requestCounts(session, [second, frame2])).toEqual(each([second, frame2], 1));
     // The frame comes back from its placeholder without the address it was
-    // held from, which it would start loading first. (Not networkidle: it
-    // can wait forever on a frame that navigates twice.)
+    // held from, which it would start loading first: once it shows the new
+    // one, the old one was requested or never will be.
     await expect.poll(() => page.frames().map((frame) => frame.url())).toContain(frame2);
     expect(requestCounts(session, [first, frame1])).toEqual(each([first, frame1], 1));
   });
