@@ -72,7 +72,9 @@ export function watchEmbeds(ui: Ui, met: (service: string) => void) {
     if (!host) return;
     placeholders.delete(iframe);
     const hadFocus = host.shadowRoot?.activeElement;
-    host.replaceWith(iframe);
+    // Where the page has put the held frame since, it stays.
+    if (iframe.isConnected) host.remove();
+    else host.replaceWith(iframe);
     if (hadFocus) (iframe as HTMLElement).focus();
   };
 

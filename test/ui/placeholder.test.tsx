@@ -109,6 +109,19 @@ describe("embed placeholder", () => {
     expect(hasPlaceholder("youtube")).toBe(false);
   });
 
+  it("leaves the iframe where the page put it while held, and removes the placeholder, once released", async () => {
+    const iframe = pageWithVideo();
+    const ui = setup({ config: shop() });
+    ui.emit("held", heldIframe("youtube", "marketing", iframe));
+    await settle();
+    const aside = document.body.appendChild(document.createElement("aside"));
+    aside.append(iframe);
+    ui.emit("released", heldIframe("youtube", "marketing", iframe));
+    expect(iframe.parentElement).toBe(aside);
+    expect(hasPlaceholder("youtube")).toBe(false);
+    expect(document.querySelector("article consentgate-ui")).toBeNull();
+  });
+
   it("leaves an embed alone that was released before the UI loaded", async () => {
     const iframe = pageWithVideo();
     setup({

@@ -876,6 +876,8 @@ describe("routes found by a fourth outside review", () => {
       },
       [first, frame1],
     );
+    // The placeholders are live (the views loaded), as they are once a page has held a frame.
+    await page.waitForSelector("consentgate-ui[data-embed]", { state: "attached" });
     await callConsentGate(page, "acceptAll");
     await expect.poll(() => requestCounts(session, [first, frame1])).toEqual(each([first, frame1], 1));
 
@@ -897,6 +899,10 @@ describe("routes found by a fourth outside review", () => {
 
     await callConsentGate(page, "acceptAll");
     await expect.poll(() => requestCounts(session, urls)).toEqual(each(urls, 1));
+    // The frame's placeholder, left where the frame was, goes; the frame stays where the page put it.
+    expect(
+      await page.evaluate(() => [document.querySelector("iframe")!.parentElement!.id, document.querySelectorAll("consentgate-ui[data-embed]").length]),
+    ).toEqual(["elsewhere", 0]);
   });
 });
 
