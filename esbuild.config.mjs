@@ -123,7 +123,7 @@ await buildTwice({
   outdir: out,
   // The catalogue's texts load only with the preferences or a placeholder, not with the banner.
   splitting: true,
-  chunkNames: "chunks/[name]-[hash]",
+  chunkNames: "chunks/[name]",
   mangleProps: mangleOf("src/ui/mangle.json"),
   // Modules are always read as UTF-8; the classic core keeps ASCII for pages in other encodings.
   charset: "utf8",
