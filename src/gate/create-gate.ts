@@ -286,7 +286,7 @@ export function createGate(deps: GateDeps) {
   };
   const [natives, cookie, markup] = intercept(win, checks);
 
-  const releaser = createReleaser(doc, natives, released);
+  const releaser = createReleaser(doc, natives, released, releasable);
 
   // Vendor queues exist before consent so site code never throws, allowed or
   // not: a returning visitor's tagged base code may run after the site's own

@@ -20,7 +20,12 @@ export interface Natives {
 
 export type Releaser = ReturnType<typeof createReleaser>;
 
-export function createReleaser(doc: Document, natives: Natives, released: WeakSet<Element>) {
+/**
+ * `still` is asked again when a script's turn comes: a refusal may have come
+ * while it waited behind a slow one. Refused, it is held again (no longer in
+ * `released`), for the next consent to release.
+ */
+export function createReleaser(doc: Document, natives: Natives, released: WeakSet<Element>, still: (el: Element) => boolean) {
   let queue: Promise<unknown> = Promise.resolve();
 
   /** A script made by the gate: never held. */
@@ -81,9 +86,9 @@ export function createReleaser(doc: Document, natives: Natives, released: WeakSe
   }
 
   return {
-    /** Scripts run one after another, in the order they are released. */
+    /** Scripts run one after another, in the order they are released, each only if `still` allowed. */
     script(held: HTMLScriptElement) {
-      queue = queue.then(() => runScript(held));
+      queue = queue.then(() => (still(held) ? runScript(held) : released.delete(held)));
     },
 
     /** Inserts a vendor's loader script. */

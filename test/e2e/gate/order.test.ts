@@ -202,6 +202,40 @@ describe("a held script whose server never answers", () => {
   });
 });
 
+describe("a refusal while released scripts wait their turn", () => {
+  test("the ones that had not started do not run, nor is the vendor's file requested; allowed again, each runs once", async ({ session }) => {
+    installVendors(session);
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    session.route("/held/slow.js", async () => {
+      await answered;
+      return { headers: { "content-type": "text/javascript; charset=utf-8" }, body: `__order.push("slow");` };
+    });
+    const hotjar = "https://static.hotjar.com/c/hotjar-1.js?sv=6";
+    const tab = await openGate(
+      session,
+      `<script>window.__order = [];</script>
+<script type="text/plain" data-consent="analytics" src="/held/slow.js"></script>
+<script type="text/plain" data-consent="analytics">__order.push("inline after slow");</script>
+<script type="text/plain" data-consent="hotjar" src="${hotjar}"></script>`,
+      { categories: { analytics: { services: ["hotjar"] } } },
+    );
+    const hotjarRequests = () => session.requests.filter((r) => r.url === hotjar).length;
+    await callConsentGate(tab, "acceptAll");
+    await expect.poll(() => requestsTo(session, "slow")).toBe(1);
+    await callConsentGate(tab, "rejectAll");
+    answer();
+    await expect.poll(() => order(tab)).toEqual(["slow"]);
+    await tab.waitForLoadState("networkidle");
+    expect(await order(tab)).toEqual(["slow"]);
+    expect(hotjarRequests()).toBe(0);
+
+    await callConsentGate(tab, "acceptAll");
+    await expect.poll(() => order(tab)).toEqual(["slow", "inline after slow"]);
+    await expect.poll(hotjarRequests).toBe(1);
+  });
+});
+
 describe("document.write from a released script", () => {
   test("after the page loaded, it adds its markup after the script instead of wiping the page", async ({ session }) => {
     session.route("/held/writer.js", {

@@ -34,7 +34,7 @@ const ran = () => Array.from(document.querySelectorAll("script"), (s) => [s.getA
 
 describe("releasing held scripts", () => {
   it("gives a released script its real type from data-type, and none of the holding attributes", async () => {
-    const releaser = createReleaser(document, natives(""), new WeakSet());
+    const releaser = createReleaser(document, natives(""), new WeakSet(), () => true);
     releaser.script(held("a()", { "data-type": "module", id: "tag" }));
     await new Promise((resolve) => releaser.after(resolve as () => void));
     const script = document.querySelector("script")!;
@@ -45,7 +45,7 @@ describe("releasing held scripts", () => {
   });
 
   it("drops an attribute setAttribute refuses and goes on: that script and the ones after it run", async () => {
-    const releaser = createReleaser(document, natives("data-bad"), new WeakSet());
+    const releaser = createReleaser(document, natives("data-bad"), new WeakSet(), () => true);
     releaser.script(held("first()", { "data-bad": "x" }));
     releaser.script(held("second()"));
     await new Promise((resolve) => releaser.after(resolve as () => void));
@@ -53,5 +53,22 @@ describe("releasing held scripts", () => {
       [null, "first()"],
       [null, "second()"],
     ]);
+  });
+
+  it("asks again when a script's turn comes: one refused since it was released stays held and is no longer released; the next still runs", async () => {
+    const released = new WeakSet<Element>();
+    const refused = new Set<Element>();
+    const releaser = createReleaser(document, natives(""), released, (el) => !refused.has(el));
+    const first = held("first()");
+    released.add(first);
+    releaser.script(first);
+    releaser.script(held("second()"));
+    refused.add(first);
+    await new Promise((resolve) => releaser.after(resolve as () => void));
+    expect(ran()).toEqual([
+      ["text/plain", "first()"],
+      [null, "second()"],
+    ]);
+    expect(released.has(first)).toBe(false);
   });
 });
