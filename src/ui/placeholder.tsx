@@ -78,9 +78,12 @@ export function watchEmbeds(ui: Ui, met: (service: string) => void) {
     if (hadFocus) (iframe as HTMLElement).focus();
   };
 
-  const hold = ({ service, category, kind, target }: GateEvent) => {
+  const hold = (event: GateEvent) => {
+    const { service, category, kind, target } = event;
     const name = service || category;
-    if (kind != "iframe" || !name || !(target instanceof Element) || !target.parentNode || placeholders.has(target)) return;
+    if (kind != "iframe" || !name || !(target instanceof Element) || placeholders.has(target)) return;
+    // One the page inserts is held just before it enters the page: it is there a microtask later.
+    if (!target.parentNode) return queueMicrotask(() => target.parentNode && !released.has(target) && hold(event));
     const host = document.createElement("consentgate-ui");
     host.setAttribute("data-embed", name);
     const box = ui.attach(host, size(target));
@@ -109,17 +112,21 @@ export function watchEmbeds(ui: Ui, met: (service: string) => void) {
   };
 
   // Past events come first, in order. An embed released before the UI loaded
-  // is already playing: moving it out and back would reload it.
+  // is already playing: moving it out and back would reload it. `released`
+  // holds the embeds released since they were last held.
   const released = new WeakSet<Element>();
   let replaying = true;
   api.on("released", ({ target }) => {
     if (!(target instanceof Element)) return;
-    if (replaying) released.add(target);
-    else restore(target);
+    released.add(target);
+    if (!replaying) restore(target);
   });
   api.on("held", (event) => {
     if (event.service) met(event.service);
-    if (!(replaying && released.has(event.target as Element))) hold(event);
+    const target = event.target as Element;
+    if (replaying && released.has(target)) return;
+    released.delete(target);
+    hold(event);
   });
   replaying = false;
 }

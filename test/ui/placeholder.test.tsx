@@ -122,6 +122,24 @@ describe("embed placeholder", () => {
     expect(document.querySelector("article consentgate-ui")).toBeNull();
   });
 
+  it("stands in for an iframe held just before the page inserts it, unless it is released first", async () => {
+    // A first held embed brings the views: the placeholders are live.
+    const video = pageWithVideo();
+    const ui = setup({ config: shop() });
+    ui.emit("held", heldIframe("youtube", "marketing", video));
+    await settle();
+    const inserted = document.createElement("iframe");
+    const gone = document.createElement("iframe");
+    ui.emit("held", heldIframe("youtube", "marketing", inserted));
+    ui.emit("held", heldIframe("youtube", "marketing", gone));
+    document.body.append(inserted, gone);
+    ui.emit("released", heldIframe("youtube", "marketing", gone));
+    await settle();
+    expect(inserted.isConnected).toBe(false);
+    expect(gone.isConnected).toBe(true);
+    expect(document.querySelectorAll("consentgate-ui[data-embed]")).toHaveLength(2);
+  });
+
   it("leaves an embed alone that was released before the UI loaded", async () => {
     const iframe = pageWithVideo();
     setup({

@@ -45,6 +45,34 @@ test("holds the YouTube embed behind a placeholder that names YouTube and says w
   expect(youtubeRequests(session)).toEqual([]);
 });
 
+test("an embed the page inserts by script once the placeholders are up gets one too, tagged or not, and Allow loads both", async ({ session }) => {
+  const page = await openVideoPage(session);
+  await page.evaluate(() => {
+    const main = document.querySelector("main")!;
+    const tagged = document.createElement("iframe");
+    tagged.title = "Tagged";
+    tagged.setAttribute("data-consent", "youtube");
+    tagged.setAttribute("data-src", "https://www.youtube-nocookie.com/embed/tagged");
+    main.appendChild(tagged);
+    const untagged = document.createElement("iframe");
+    untagged.title = "Untagged";
+    untagged.src = "https://www.youtube-nocookie.com/embed/untagged";
+    main.append(untagged);
+  });
+  const labels = () =>
+    page.evaluate(() =>
+      Array.from(document.querySelectorAll("consentgate-ui[data-embed]"), (host) => host.shadowRoot!.querySelector(".cg-ph")?.getAttribute("aria-label")),
+    );
+  await expect.poll(labels).toEqual(["YouTube: Video", "YouTube: Tagged", "YouTube: Untagged"]);
+  expect(youtubeRequests(session)).toEqual([]);
+
+  await page.locator('consentgate-ui[data-embed="youtube"]').first().getByRole("button", { name: "Allow YouTube" }).click();
+  await expect
+    .poll(() => youtubeRequests(session).map((r) => r.url).sort())
+    .toEqual(["x", "tagged", "untagged"].map((id) => `https://www.youtube-nocookie.com/embed/${id}`).sort());
+  expect(await page.locator("consentgate-ui[data-embed]").count()).toBe(0);
+});
+
 test("allowing YouTube from its placeholder stores the choice and loads the video", async ({ session }) => {
   const page = await openVideoPage(session, "/p/allow/video.html");
   expect(youtubeRequests(session)).toEqual([]);
