@@ -9,6 +9,7 @@ import {
   consentState,
   describe,
   expect,
+  gateMessages,
   readFixture,
   recordChanges,
   REPO,
@@ -129,7 +130,7 @@ describe("config", () => {
       if (name !== "necessary") expect(on, name).toBe(false);
     }
     // The sentences load with consentgate-diagnostics.js, after boot.
-    const errors = () => session.messages("error").filter((m) => m.startsWith("[consentgate]"));
+    const errors = () => gateMessages(session, "error");
     await expect.poll(errors).toHaveLength(1);
     await page.waitForLoadState("networkidle");
     expect(errors()).toEqual([expect.stringMatching(/^\[consentgate\] #consentgate-config: is not valid JSON \(.+\); every optional category stays off$/)]);
@@ -143,7 +144,7 @@ describe("config", () => {
     const now = Date.now() / 1000;
     expect(cookie?.expires).toBeGreaterThan(now + 394 * DAY);
     expect(cookie?.expires).toBeLessThanOrEqual(now + 395 * DAY + 60);
-    const errors = () => session.messages("error").filter((m) => m.startsWith("[consentgate]"));
+    const errors = () => gateMessages(session, "error");
     await expect.poll(errors).toEqual(["[consentgate] cookie.days: 400 is more than 395 days; using 395"]);
   });
 });

@@ -3,7 +3,7 @@
 // subscribed; a catalogue service that the config does not name is held
 // anyway, reported in get().services, and named in exactly one console.warn.
 import type { Page } from "playwright-core";
-import { callConsentGate, consentState, describe, expect, test, type Session } from "../harness";
+import { callConsentGate, consentState, describe, expect, gateMessages, test } from "../harness";
 import { gatePage, installVendors, LOADERS, openGate, ran, requestsFor, snippet, tagged } from "./kit";
 
 const CONFIG = {
@@ -32,15 +32,6 @@ ${tagged("hotjar", "analytics")}
 <script type="text/plain" data-consent="marketing">window.__marketingRan = true;</script>
 <script>document.cookie = "_hjSessionUser_9=x; path=/";</script>
 <img alt="" data-consent="facebook-pixel" data-src="https://www.facebook.com/tr?id=1&ev=PageView">`;
-
-/**
- * ConsentGate's console messages of one type. Their words come with
- * consentgate-diagnostics.js, which may still be running at networkidle on a
- * slow machine: poll for them.
- */
-function gateMessages(session: Session, type: string): string[] {
-  return session.messages(type).filter((m) => m.startsWith("[consentgate]"));
-}
 
 /** Subscribes now and returns what the new subscriber received at once. */
 function subscribeLate(page: Page, event: "held" | "released"): Promise<string[]> {
@@ -108,9 +99,8 @@ describe("a catalogue service the config does not name", () => {
       `tiktok-pixel | marketing | script | ${LOADERS["tiktok-pixel"]}`,
       "tiktok-pixel | marketing | script | https://analytics.tiktok.com/i18n/pixel/events.js?sdkid=C0SECOND0PIXEL0&lib=ttq",
     ]);
-    const warnings = session.messages("warning").filter((m) => m.startsWith("[consentgate]"));
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain("tiktok-pixel");
+    await expect.poll(() => gateMessages(session, "warning")).toHaveLength(1);
+    expect(gateMessages(session, "warning")[0]).toContain("tiktok-pixel");
 
     // Its catalogue category exists here: allowing marketing lets it run.
     await callConsentGate(page, "set", { marketing: true });
@@ -131,9 +121,8 @@ describe("a catalogue service the config does not name", () => {
 
     expect(session.thirdParty()).toEqual([]);
     expect((await early(page)).held).toEqual([`facebook-pixel | marketing | script | ${LOADERS["facebook-pixel"]}`]);
-    const warnings = session.messages("warning").filter((m) => m.startsWith("[consentgate]"));
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain("facebook-pixel");
+    await expect.poll(() => gateMessages(session, "warning")).toHaveLength(1);
+    expect(gateMessages(session, "warning")[0]).toContain("facebook-pixel");
 
     await callConsentGate(page, "set", { marketing: true });
     await expect.poll(() => requestsFor(session, LOADERS["facebook-pixel"])).toBe(1);
@@ -148,7 +137,7 @@ describe("a catalogue service the config does not name", () => {
     const events = await early(page);
     expect(events.held.filter((e) => e.startsWith("facebook-pixel"))).toEqual([]);
     expect(events.released).toContain(`facebook-pixel | marketing | script | ${LOADERS["facebook-pixel"]}`);
-    expect(session.messages("warning").filter((m) => m.startsWith("[consentgate]"))).toEqual([]);
+    expect(gateMessages(session, "warning")).toEqual([]);
   });
 
   test("one let through under its allowed category is warned about too, once", async ({ session }) => {
@@ -173,7 +162,7 @@ describe("a catalogue service the config does not name", () => {
     await page.evaluate((html) => (window as unknown as { insertTags(h: string): void }).insertTags(html), snippet("hotjar"));
     await page.waitForLoadState("networkidle");
     expect(session.thirdParty()).toEqual([]);
-    expect(session.messages("warning").filter((m) => m.startsWith("[consentgate]"))).toEqual([]);
+    expect(gateMessages(session, "warning")).toEqual([]);
     await expect.poll(() => gateMessages(session, "error")).toEqual([
       'categories.analytics.sale: "no" is not a boolean; the category is not offered, its services stay held',
     ].map((m) => "[consentgate] " + m));

@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import type { ConsentGateApi, State } from "../../../src/types";
+import type { Session } from "./session";
 
 const MISSING = "window.ConsentGate is missing: /consentgate.js did not load or threw (see session.problems())";
 
@@ -57,4 +58,13 @@ export async function recordChanges(page: Page): Promise<void> {
 
 export function changeEvents(page: Page): Promise<ChangeEvent[]> {
   return page.evaluate(() => (window as unknown as { __cgChanges?: ChangeEvent[] }).__cgChanges ?? []);
+}
+
+/**
+ * ConsentGate's own console messages of one type. Their words come with the
+ * lazy consentgate-diagnostics.js, which may still be running at networkidle
+ * on a slow machine: poll for the ones expected.
+ */
+export function gateMessages(session: Session, type: string): string[] {
+  return session.messages(type).filter((m) => m.startsWith("[consentgate]"));
 }

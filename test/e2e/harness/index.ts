@@ -48,6 +48,7 @@ export {
   callConsentGate,
   recordChanges,
   changeEvents,
+  gateMessages,
   type ChangeEvent,
 } from "./api";
 export { launchBrowser, CHROMIUM } from "./browser";
