@@ -59,7 +59,7 @@ const viewsCss = await bundleCss("styles/views.css");
 // property reads whose getters the page may have made throw on purpose.
 const CORE_COMPRESS = { passes: 3, unsafe_arrows: true };
 async function buildTwice(options, ascii, compress) {
-  const { outputFiles } = await build({ ...common, ...options, write: false });
+  const { outputFiles, mangleCache } = await build({ ...common, ...options, write: false });
   for (const file of outputFiles) {
     const minified = file.path.endsWith("js")
       ? (await minify(file.text, { ecma: 2020, module: options.format === "esm", compress: { passes: 2, hoist_funs: true, ...compress }, format: { ascii_only: ascii } })).code
@@ -67,18 +67,25 @@ async function buildTwice(options, ascii, compress) {
     mkdirSync(dirname(file.path), { recursive: true });
     writeFileSync(file.path, minified);
   }
+  return mangleCache;
 }
 
 // Members the core's modules pass only to one another get short names in
 // the core (src/mangle.json lists them, and says what makes that safe); the
-// UI's, in the UI (src/ui/mangle.json).
+// UI's, in the UI (src/ui/mangle.json). The core's two builds and
+// consentgate-changes.js, which the core lends its members to, share one
+// mangle cache, so a member has the same short name in all three.
 const mangleOf = (file) => new RegExp(`^(${JSON.parse(readFileSync(file, "utf8")).props.join("|")})$`);
 const mangleProps = mangleOf("src/mangle.json");
 
 // The classic core stays ASCII: pages in other encodings read it too.
-await buildTwice({ entryPoints: { consentgate: "src/index.ts" }, format: "iife", outdir: out, mangleProps }, true, CORE_COMPRESS);
+const mangleCache = await buildTwice(
+  { entryPoints: { consentgate: "src/index.ts" }, format: "iife", outdir: out, mangleProps, mangleCache: {} },
+  true,
+  CORE_COMPRESS,
+);
 await buildTwice(
-  { entryPoints: { consentgate: "src/module.ts" }, format: "esm", outExtension: { ".js": ".mjs" }, outdir: out, mangleProps },
+  { entryPoints: { consentgate: "src/module.ts" }, format: "esm", outExtension: { ".js": ".mjs" }, outdir: out, mangleProps, mangleCache },
   true,
   CORE_COMPRESS,
 );
@@ -86,7 +93,7 @@ await buildTwice(
 // What a change of decision does besides holding and releasing (deleting
 // refused cookies, Meta's hand-over), loaded by the core only when needed.
 // Built on its own so that it shares no chunk with the UI.
-await buildTwice({ entryPoints: { "consentgate-changes": "src/gate/changes.ts" }, format: "esm", outdir: out }, true);
+await buildTwice({ entryPoints: { "consentgate-changes": "src/gate/changes.ts" }, format: "esm", outdir: out, mangleProps, mangleCache }, true);
 
 /** A TypeScript module's default or named export, read at build time. */
 async function evaluate(path, name = "default") {
