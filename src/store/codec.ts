@@ -16,7 +16,7 @@ const FORMAT = "1";
 
 /** Where a decision was made; each is stored as its first letter. */
 export const SOURCES = ["banner", "preferences", "api"] as const;
-const SHAPE = /^1\.(\d{1,16})\.(\d{1,11})\.([bpa])\.([0-3])\.([\w-]{16})\.((?:-?@?[A-Za-z][\w-]{0,31})(?:~-?@?[A-Za-z][\w-]{0,31})*)?$/;
+const SHAPE = /^1\.(\d{1,16})\.(\d{1,11})\.([bpa])\.([0-3])\.([\w-]{16})\.(.*)$/;
 
 export function encode(stored: Stored): string {
   const choices = [
@@ -52,8 +52,8 @@ export function decode(value: unknown): Stored | null {
     services: {},
   };
   for (const choice of choices ? choices.split("~") : []) {
-    // SHAPE has checked every choice already.
-    const [, refused, service, key] = /^(-?)(@?)(.+)/.exec(choice)!;
+    const [, refused, service, key] = /^(-?)(@?)([A-Za-z][\w-]{0,31})$/.exec(choice) || [];
+    if (!key) return null;
     const map = service ? stored.services : stored.categories;
     if (key in map || key in Object.prototype) return null;
     map[key] = !refused;
