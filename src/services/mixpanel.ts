@@ -33,23 +33,25 @@ export const gate: ServiceGate = {
       return o;
     };
   },
+  // An SDK not running yet reads at init the opt-out an earlier refusal stored
+  // (in localStorage, Mixpanel's default): allowed now, that record goes before
+  // the SDK just released can start, or it would stay opted out for good.
+  consent(w, allowed, _, previous) {
+    if (allowed && previous && !previous.services.mixpanel && !w.mixpanel?.__loaded) {
+      for (const key of Object.keys(w.localStorage)) if (/^__mp_opt_in_out_/.test(key)) w.localStorage.removeItem(key);
+    }
+  },
 };
 
 /**
- * Mixpanel's opt-in and opt-out when the decision changes (src/gate/changes.ts).
- * An SDK not running yet reads at init the opt-out an earlier refusal stored
- * (in localStorage, Mixpanel's default): allowed now, that record goes, or it
- * would keep the SDK, loading now, opted out for good.
+ * Mixpanel's opt-in and opt-out for an SDK already running, when the decision
+ * changes (src/gate/changes.ts).
  */
 export function consent(w: Window & Record<string, any>, allowed: boolean): void {
   try {
     const m = w.mixpanel;
     // Opting in tracks an `$opt_in` event: only an SDK that is opted out needs it.
     if (m && m.__loaded) allowed ? m.has_opted_out_tracking() && m.opt_in_tracking() : m.opt_out_tracking();
-    else if (allowed) {
-      const storage = w.localStorage;
-      for (const key of Object.keys(storage)) if (/^__mp_opt_in_out_/.test(key) && storage[key] == "0") storage.removeItem(key);
-    }
   } catch {}
 }
 

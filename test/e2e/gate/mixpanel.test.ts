@@ -154,6 +154,34 @@ describe("Mixpanel's snippet with the real SDK", () => {
     // Sent at once (send_immediately), as one event rather than a batch.
     await expect.poll(() => vendors.mixpanel.filter((r) => r.body.includes('"event":"Back"')).length, FLUSH).toBe(1);
   });
+
+  test("a visitor who refused on one page and accepts on a later one: the calls queued before consent are sent, also when the SDK arrives before consentgate-changes.js", async ({
+    session,
+  }) => {
+    const vendors = installVendors(session);
+    const path = servePage(session, PAGE, CONFIG);
+    const first = await session.visit(path);
+    await callConsentGate(first, "acceptAll");
+    await expect.poll(() => mixpanelLoaded(first)).toBe(true);
+    await callConsentGate(first, "rejectAll");
+    await expect.poll(() => first.evaluate((t) => localStorage.getItem(`__mp_opt_in_out_${t}`), MIXPANEL_TOKEN)).toBe("0");
+    await first.close();
+    const before = vendors.mixpanel.length;
+
+    // The site's server slower than Mixpanel's CDN: the SDK starts before the lazy file is in.
+    const changes = readFileSync(join(REPO, "dist/consentgate-changes.js"));
+    session.route("/consentgate-changes.js", async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      return { headers: { "content-type": "text/javascript; charset=utf-8" }, body: changes };
+    });
+    const later = await session.visit(path);
+    await callConsentGate(later, "acceptAll");
+    await expect.poll(() => mixpanelLoaded(later)).toBe(true);
+    expect(
+      await later.evaluate(() => (window as unknown as { mixpanel: { has_opted_out_tracking(): boolean } }).mixpanel.has_opted_out_tracking()),
+    ).toBe(false);
+    await expect.poll(() => trackedEvents(vendors.mixpanel.slice(before)), FLUSH).toContain("Signed up");
+  });
 });
 
 /** A page whose own script bundles mixpanel-browser: `before` runs first, then the SDK, then `use`. */

@@ -8,6 +8,7 @@ import { createMatcher } from "../../../src/gate/match";
 import { catalogue } from "../../../src/services/catalogue";
 import { infos } from "../../../src/services/infos";
 import type { ServiceGate, ServiceInfo } from "../../../src/services/service";
+import type { State } from "../../../src/types";
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), "../../../src/services");
 const NOT_SERVICES = ["catalogue.ts", "infos.ts", "queue.ts", "service.ts"];
@@ -114,18 +115,44 @@ describe("the service catalogue", () => {
 
 describe("vendor consent calls", () => {
   it("never throw, whatever the vendor's global holds", each((id, gate) => {
-    const consent = gate.consent || RUNNING_VENDORS[id];
-    if (!consent) return;
-    for (const value of [undefined, null, 5, "x", {}, [], () => {}, { __loaded: true, callMethod: 1 }]) {
-      const w = { fbq: value, mixpanel: value, clarity: value, ttq: value, Intercom: value } as any;
-      expect(() => consent(w, true), id).not.toThrow();
-      expect(() => consent(w, false), id).not.toThrow();
+    const refused = { categories: {}, services: { [id]: false } } as unknown as State;
+    for (const consent of [gate.consent, RUNNING_VENDORS[id]]) {
+      if (!consent) continue;
+      for (const value of [undefined, null, 5, "x", {}, [], () => {}, { __loaded: true, callMethod: 1 }]) {
+        const w = { fbq: value, mixpanel: value, clarity: value, ttq: value, Intercom: value, localStorage: {} } as any;
+        for (const previous of [null, refused]) {
+          expect(() => consent(w, true, refused, previous), id).not.toThrow();
+          expect(() => consent(w, false, refused, previous), id).not.toThrow();
+        }
+      }
     }
   }));
 
   it("reach Meta, Mixpanel, Intercom, Clarity and TikTok: through the queue from the core, or on a change once running", () => {
     const withConsent = Object.keys(catalogue).filter((id) => catalogue[id].consent || RUNNING_VENDORS[id]);
     expect(withConsent.sort()).toEqual(["facebook-pixel", "intercom", "microsoft-clarity", "mixpanel", "tiktok-pixel"]);
+  });
+});
+
+describe("Mixpanel's stored opt-out", () => {
+  const KEY = "__mp_opt_in_out_abc123";
+  const state = (allowed: boolean) => ({ categories: {}, services: { mixpanel: allowed } }) as unknown as State;
+  function run(stored: Record<string, string>, allowed: boolean, previous: State | null, sdk: object = []) {
+    const w = { localStorage: window.localStorage, mixpanel: sdk } as any;
+    localStorage.clear();
+    for (const [key, value] of Object.entries(stored)) localStorage.setItem(key, value);
+    catalogue.mixpanel.consent!(w, allowed, state(allowed), previous);
+    return Object.fromEntries(Object.keys(localStorage).map((key) => [key, localStorage.getItem(key)]));
+  }
+
+  it("goes when a refusal turns into consent before the SDK runs, so the SDK starts opted in", () => {
+    expect(run({ [KEY]: "0", __mp_opt_in_out_other: "0", mp_abc123_mixpanel: "{}" }, true, state(false))).toEqual({ mp_abc123_mixpanel: "{}" });
+  });
+
+  it("stays at boot, on a refusal, and under an SDK already running (its own opt-in sends $opt_in)", () => {
+    expect(run({ [KEY]: "0" }, true, null)).toEqual({ [KEY]: "0" });
+    expect(run({ [KEY]: "0" }, false, state(true))).toEqual({ [KEY]: "0" });
+    expect(run({ [KEY]: "0" }, true, state(false), { __loaded: true })).toEqual({ [KEY]: "0" });
   });
 });
 
