@@ -54,11 +54,17 @@ export function applyChange(change: Change): void {
   const { win, catalogue, releaser, inserted, ran, next, previous, consent } = change;
   deleteCookies(win.document, change.cookie, change.cookies.filter(change.refusedCookie));
   // A copy of the consent cookie that an older config left on another path or
-  // domain is listed first, and would bring a replaced decision back: only the
-  // one where the config keeps it now stays. There is more than the one just
-  // stored (none after a withdrawal) only when such a copy exists.
-  if (change.cookies.filter((name) => name == consent.name).length > (next.id ? 1 : 0)) {
-    deleteCookies(win.document, change.cookie, [consent.name], `; Path=${consent.path}${consent.domain ? "; Domain=" + consent.domain : ""}`);
+  // domain, or another tool wrote under a percent-encoded name (the store reads
+  // names decoded, as js-cookie does), may be listed first, and would bring a
+  // replaced decision back: only the one where the config keeps it now stays.
+  // There is more than the one just stored (none after a withdrawal) only when
+  // such a copy exists.
+  const written = consent.name.replace(/%/g, "%25");
+  const copies = change.cookies.filter((name) => decoded(name) == consent.name);
+  if (copies.length > (next.id ? 1 : 0)) {
+    for (const name of new Set(copies)) {
+      deleteCookies(win.document, change.cookie, [name], name == written ? `; Path=${consent.path}${consent.domain ? "; Domain=" + consent.domain : ""}` : "");
+    }
   }
   for (const area of ["localStorage", "sessionStorage"] as const) {
     try {
@@ -99,6 +105,14 @@ export function applyChange(change: Change): void {
     Object.keys(previous[map]).some((name) => previous[map][name] && !next[map][name]),
   );
   if (change.reload && refused) win.location.reload();
+}
+
+function decoded(name: string): string {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }
 
 /**

@@ -27,6 +27,13 @@ export type Releaser = ReturnType<typeof createReleaser>;
  */
 export function createReleaser(doc: Document, natives: Natives, released: WeakSet<Element>, still: (el: Element) => boolean) {
   let queue: Promise<unknown> = Promise.resolve();
+  // A step that throws (a page enforcing Trusted Types refuses a script's
+  // text or address) must not stop the ones after it; its error still shows.
+  const then = (step: () => unknown) => {
+    queue = queue.then(step).catch((error) => setTimeout(() => {
+      throw error;
+    }));
+  };
 
   /** A script made by the gate: never held. */
   function fresh() {
@@ -88,7 +95,7 @@ export function createReleaser(doc: Document, natives: Natives, released: WeakSe
   return {
     /** Scripts run one after another, in the order they are released, each only if `still` allowed. */
     script(held: HTMLScriptElement) {
-      queue = queue.then(() => (still(held) ? runScript(held) : released.delete(held)));
+      then(() => (still(held) ? runScript(held) : released.delete(held)));
     },
 
     /** Inserts a vendor's loader script. */
@@ -100,9 +107,7 @@ export function createReleaser(doc: Document, natives: Natives, released: WeakSe
     },
 
     /** Runs after every script released so far has run (or timed out). */
-    after(fn: () => void) {
-      queue = queue.then(fn);
-    },
+    after: then,
 
     /** An iframe or image gets its address (or a frame its markup) back; a detached one loads when reinserted. */
     media(held: HTMLIFrameElement | HTMLImageElement) {

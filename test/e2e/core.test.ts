@@ -517,6 +517,23 @@ describe("an older copy of the consent cookie", () => {
   });
 });
 
+describe("a copy of the consent cookie under a percent-encoded name", () => {
+  // Read as the consent cookie, as js-cookie reads it, so it must go as one too.
+  test("(consent%67ate, written by another tool) is deleted by the next decision, which then stands after a reload", async ({ session }) => {
+    const now = Math.floor(Date.now() / 1000);
+    await session.context.addCookies([
+      { name: "consent%67ate", value: `1.1.${now}.b.0.abcdefghijklmnop.analytics~marketing`, domain: SITE_HOST, path: "/" },
+    ]);
+    const page = await session.page("shop.html", SHOP);
+    expect(await consentState(page)).toMatchObject({ decided: true, categories: { analytics: true, marketing: true } });
+
+    await callConsentGate(page, "rejectAll");
+    await expect.poll(async () => (await session.cookies()).map((c) => c.name)).toEqual(["consentgate"]);
+    await page.reload();
+    expect(await consentState(page)).toMatchObject({ decided: true, categories: { analytics: false, marketing: false } });
+  });
+});
+
 describe("a site reached by its IP address", () => {
   test("keeps the decision: deleting older copies spares the cookie just written", async ({ session }) => {
     const page = await session.visit(session.serve("shop.html", SHOP), { host: "127.0.0.1" });

@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createReleaser, type Natives } from "../../../src/gate/release";
 
 afterEach(() => {
+  vi.useRealTimers();
   document.head.innerHTML = "";
   document.body.innerHTML = "";
 });
@@ -53,6 +54,23 @@ describe("releasing held scripts", () => {
       [null, "first()"],
       [null, "second()"],
     ]);
+  });
+
+  it("goes on past a script the browser refuses to run (a Trusted Types page refusing its src): the next ones and what waits after them run, and the error still reaches the console", async () => {
+    const refusing = natives("");
+    const setAttribute = refusing.setAttribute;
+    refusing.setAttribute = function (name, value) {
+      if (name == "src" && value == "/refused.js") throw new TypeError("This document requires 'TrustedScriptURL' assignment.");
+      setAttribute.call(this, name, value);
+    };
+    const strict = createReleaser(document, refusing, new WeakSet(), () => true);
+    strict.script(held("", { "data-src": "/refused.js" }));
+    strict.script(held("second()"));
+    const after = new Promise((resolve) => strict.after(resolve as () => void));
+    vi.useFakeTimers();
+    await after;
+    expect(ran().filter(([type]) => type === null)).toEqual([[null, "second()"]]);
+    expect(() => vi.runAllTimers()).toThrow("TrustedScriptURL");
   });
 
   it("asks again when a script's turn comes: one refused since it was released stays held and is no longer released; the next still runs", async () => {
