@@ -74,7 +74,8 @@ async function buildTwice(options, ascii, compress) {
 // the core (src/mangle.json lists them, and says what makes that safe); the
 // UI's, in the UI (src/ui/mangle.json). The core's two builds and
 // consentgate-changes.js, which the core lends its members to, share one
-// mangle cache, so a member has the same short name in all three.
+// mangle cache, so a member has the same short name in all three; the UI
+// takes from it the names of what the core hands it.
 const mangleOf = (file) => new RegExp(`^(${JSON.parse(readFileSync(file, "utf8")).props.join("|")})$`);
 const mangleProps = mangleOf("src/mangle.json");
 
@@ -132,6 +133,8 @@ await buildTwice({
   splitting: true,
   chunkNames: "chunks/[name]",
   mangleProps: mangleOf("src/ui/mangle.json"),
+  // The UiContext the core hands over keeps the core's short names.
+  mangleCache: Object.fromEntries(Object.entries(mangleCache).filter(([name]) => mangleOf("src/ui/mangle.json").test(name))),
   // Modules are always read as UTF-8; the classic core keeps ASCII for pages in other encodings.
   charset: "utf8",
   jsx: "automatic",
