@@ -1,4 +1,4 @@
-import { own } from "../decide";
+import { own, ownValue } from "../decide";
 import type { CategoryConfig, Config } from "../types";
 import { CONSENT_TYPES, DEFAULT_CONSENT_MAP, MAX_COOKIE_DAYS, UI_CHOICES, UNREADABLE, defaults } from "./defaults";
 import {
@@ -241,18 +241,20 @@ function place(
   report: Report,
 ) {
   const { categories, services } = config;
+  // A catalogue id may also be a key the page added to Object.prototype: only own keys count.
   const placed: Record<string, string[]> = {};
-  for (const name of Object.keys(categories)) for (const id of categories[name].services) (placed[id] ||= []).push(name);
+  for (const name of Object.keys(categories)) for (const id of categories[name].services) (placed[id] = ownValue(placed, id) || []).push(name);
   for (const [id, names] of Object.entries(placed)) {
-    const declared = services[id] && services[id].category;
+    const service = ownValue(services, id);
+    const declared = service && service.category;
     if (names[1] || (explicit.has(id) && declared != names[0])) {
       // An explicit but invalid category ("") was reported where it was read.
       if (names[1] || declared) report("services." + id, declared, CONFLICT, names);
       held.add(id);
-    } else if (services[id]) services[id].category = names[0];
+    } else if (service) service.category = names[0];
   }
   for (const [id, service] of Object.entries(services)) {
-    if (placed[id]) continue;
+    if (own(placed, id)) continue;
     if (!explicit.has(id)) {
       if (catalogue[id]) service.category = catalogue[id].category;
       else report(`services.${id}.category`, undefined, NO_PLACE);

@@ -68,6 +68,22 @@ describe("a hostile config", () => {
     expect(messages).toEqual([]);
   });
 
+  it("stays readable when the page added a listed service's id to Object.prototype before it", () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.hotjar = 1;
+    proto.mixpanel = { category: "marketing" };
+    try {
+      const { config, messages } = run({ categories: { analytics: { services: ["hotjar", "mixpanel"] } } });
+      expect(config.unreadable).toBe(false);
+      expect(config.categories.analytics.services).toEqual(["hotjar", "mixpanel"]);
+      expect(Object.keys(config.services)).toEqual([]);
+      expect(messages).toEqual([]);
+    } finally {
+      delete proto.hotjar;
+      delete proto.mixpanel;
+    }
+  });
+
   it.each(["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf"])(
     "cannot reach Object.prototype through the key %j anywhere",
     (key) => {
