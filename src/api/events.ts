@@ -56,8 +56,10 @@ export function createEvents(current: () => unknown) {
     emit<K extends keyof EventMap>(event: K, payload?: EventMap[K]) {
       const log = past[event];
       if (log && log.length < KEEP) log.push(payload);
-      // A copy: a listener subscribed during this emit was already handed the payload by on().
-      [...listeners[event]].forEach((fn) => call(fn, payload ?? current()));
+      // A copy: a listener subscribed during this emit was already handed the
+      // payload by on(). One unsubscribed during it is not called, as with removeEventListener.
+      const set = listeners[event];
+      for (const fn of [...set]) if (set.has(fn)) call(fn, payload ?? current());
     },
   };
 }

@@ -32,6 +32,15 @@ describe("on", () => {
     expect(kept).toHaveBeenCalledWith("banner");
   });
 
+  it("does not call a listener that an earlier one unsubscribed during the same event, as removeEventListener would not", () => {
+    const events = createEvents(() => STATE);
+    const later = vi.fn();
+    events.on("change", () => off());
+    const off = events.on("change", later);
+    events.emit("change", STATE);
+    expect(later).not.toHaveBeenCalled();
+  });
+
   it.each(["changed", "toString", "", "consentgate:change"])("throws a TypeError for the event %j", (event) => {
     expect(() => createEvents(() => STATE).on(event as "change", () => {})).toThrow(TypeError);
   });
