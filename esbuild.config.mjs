@@ -57,7 +57,9 @@ const viewsCss = await bundleCss("styles/views.css");
 // asked for its prototype. The other "unsafe" options would turn String(x) into
 // ""+x, which reads an object's valueOf rather than its toString, or drop
 // property reads whose getters the page may have made throw on purpose.
-const CORE_COMPRESS = { passes: 3, unsafe_arrows: true };
+// Statements left as statements rather than joined with commas repeat more
+// alike, which brotli prefers: 6 B off the core.
+const CORE_COMPRESS = { passes: 3, unsafe_arrows: true, sequences: false };
 async function buildTwice(options, ascii, compress) {
   const { outputFiles, mangleCache } = await build({ ...common, ...options, write: false });
   for (const file of outputFiles) {

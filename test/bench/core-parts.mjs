@@ -28,7 +28,7 @@ const PARTS = [
     `export function createApi() { return { api: {}, current() {}, asks() {}, recheck() {} }; }`],
   ["events (on, held/released replay)", "api/events.ts", `export function fail() {} export function createEvents() { return {}; }`],
   ["decide (stored choice x config x signals)", "decide.ts",
-    `export const own = () => 0, allowedIn = () => 0; export function categoryOf() {} export function usable() {} export function decide() {}`],
+    `export const own = () => 0, ownValue = () => 0, allowedIn = () => 0; export function categoryOf() {} export function usable() {} export function decide() {}`],
   ["cookie codec", "store/codec.ts", `export const SOURCES = []; export function encode() {} export function decode() {} export function newId() {}`],
   ["consent cookie store", "store/cookie.ts", `export function cookieStore() { return {}; }`],
   ["other tabs (BroadcastChannel, visibility)", "store/sync.ts", `export function watchOtherTabs() {}`],
@@ -61,7 +61,7 @@ async function brotliOfCore(swap) {
     logLevel: "error",
     plugins: [plugin],
   });
-  const { code } = await minify(result.outputFiles[0].text, { ecma: 2020, compress: { passes: 3, hoist_funs: true, unsafe_arrows: true }, format: { ascii_only: true } });
+  const { code } = await minify(result.outputFiles[0].text, { ecma: 2020, compress: { passes: 3, hoist_funs: true, unsafe_arrows: true, sequences: false }, format: { ascii_only: true } });
   return brotliCompressSync(Buffer.from(code), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 }
 
