@@ -161,7 +161,8 @@ export function createApi(deps: CoreDeps) {
 
     open(next: View = "preferences") {
       if (next !== "banner" && next !== "preferences") fail("open()", next, "is not banner or preferences");
-      show(next);
+      // With nothing to accept or reject, the preferences still list what the site uses.
+      show(optional.length ? next : "preferences");
     },
 
     // Closing the preferences is not an answer: an undecided visitor gets the banner back.

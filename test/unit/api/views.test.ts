@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { defaults } from "../../../src/config/defaults";
 import { makeConfig } from "../decide/make-config";
 import { makeCore } from "./make-core";
 
@@ -15,6 +16,15 @@ describe("open and close", () => {
     core.api.open("banner");
     expect(core.deps.show).toHaveBeenLastCalledWith("banner");
     expect(core.opened).toEqual(["banner"]);
+  });
+
+  it("opens the preferences in the banner's place when there is nothing to accept or reject (only necessary, or an unreadable config)", () => {
+    for (const config of [makeConfig({ categories: defaults().categories }), { ...defaults(), unreadable: true }]) {
+      const core = makeCore({ config });
+      core.api.open("banner");
+      expect(core.deps.show).toHaveBeenLastCalledWith("preferences");
+      expect(core.opened).toEqual(["preferences"]);
+    }
   });
 
   it("closes the banner before it opens the preferences in its place", () => {
