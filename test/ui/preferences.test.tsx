@@ -256,9 +256,17 @@ describe("preferences", () => {
     expect(ui.screen.getByRole("button", { name: "Auswahl speichern" })).toBeTruthy();
   });
 
-  it("says the browser's privacy signal was honoured", async () => {
-    const { screen } = await openPreferences({ config: shop(), state: { signals: { gpc: true, dnt: false } } });
+  it("says the browser's privacy signal was honoured while it decides (the state's source is the signal)", async () => {
+    const { screen } = await openPreferences({ config: shop(), state: { source: "signal", signals: { gpc: true, dnt: false } } });
     expect(screen.getByText("Your browser's privacy signal was honoured.")).toBeTruthy();
+  });
+
+  it("does not say the signal was honoured once the visitor's saved choice stands over it", async () => {
+    const { screen } = await openPreferences({
+      config: shop(),
+      state: { decided: true, source: "banner", categories: { necessary: true, analytics: true, marketing: true }, signals: { gpc: true, dnt: false } },
+    });
+    expect(screen.queryByText("Your browser's privacy signal was honoured.")).toBeNull();
   });
 
   it("offers nothing to turn on when the config was unreadable", async () => {
