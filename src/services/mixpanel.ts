@@ -11,8 +11,11 @@ export const gate: ServiceGate = {
   category: "analytics",
   urls: ["mixpanel.com", "mxpnl.com", "mxpnl.net"],
   cookies: ["mp_*"],
-    // Not __mp_opt_in_out_*: it holds no identifier, and opt_out_tracking() must be able to write it.
-  storage: ["mp_*", "__mpq_*"],
+  // __mp* holds the SDK's queues and its opt-out record (__mp_opt_in_out_<token>).
+  // Refused, that record is written to the page view's memory, as every held
+  // write is: the running SDK reads it back and stays opted out, and an SDK
+  // released with a later consent starts opted in, queued calls and all.
+  storage: ["mp_*", "__mp*"],
   // Mixpanel's array shape without `__SV`: the snippet takes the array over,
   // still loads the SDK, and the SDK replays what was pushed.
   stub(w) {
@@ -32,14 +35,6 @@ export const gate: ServiceGate = {
       }
       return o;
     };
-  },
-  // An SDK not running yet reads at init the opt-out an earlier refusal stored
-  // (in localStorage, Mixpanel's default): allowed now, that record goes before
-  // the SDK just released can start, or it would stay opted out for good.
-  consent(w, allowed, _, previous) {
-    if (allowed && previous && !previous.services.mixpanel && !w.mixpanel?.__loaded) {
-      for (const key of Object.keys(w.localStorage)) if (/^__mp_opt_in_out_/.test(key)) w.localStorage.removeItem(key);
-    }
   },
 };
 

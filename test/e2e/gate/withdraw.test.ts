@@ -79,17 +79,6 @@ async function fillJar(session: Session, page: Page): Promise<void> {
   );
 }
 
-/**
- * The storage keys left after a refusal. Mixpanel's own opt-out record
- * (`__mp_opt_in_out_<token>` = "0", written by mixpanel.opt_out_tracking())
- * holds no identifier and is what keeps a running SDK opted out, so it may stay.
- */
-async function storageLeft(page: Page): Promise<string[]> {
-  const optOut = `__mp_opt_in_out_${MIXPANEL_TOKEN}`;
-  const value = await page.evaluate((key) => localStorage.getItem(key), optOut);
-  return (await storageKeys(page)).filter((k) => !(k === `local:${optOut}` && value === "0"));
-}
-
 const SITE_COOKIES = ["__stripe_mid@.shop.test /", "__stripe_sid@www.shop.test /", "cart@www.shop.test /"];
 const SITE_STORAGE = ["local:cart", "session:checkout-step"];
 
@@ -105,7 +94,7 @@ describe("withdraw()", () => {
 
     // The consent cookie goes too: withdraw() forgets the decision (SPEC §4).
     await expect.poll(() => cookieList(session)).toEqual(SITE_COOKIES);
-    expect(await storageLeft(page)).toEqual(SITE_STORAGE);
+    expect(await storageKeys(page)).toEqual(SITE_STORAGE);
     expect(session.pageErrors).toEqual([]);
   });
 
@@ -126,7 +115,7 @@ describe("withdraw()", () => {
     });
     await page.waitForLoadState("networkidle");
     await expect.poll(() => cookieList(session)).toEqual(SITE_COOKIES);
-    expect(await storageLeft(page)).toEqual(SITE_STORAGE);
+    expect(await storageKeys(page)).toEqual(SITE_STORAGE);
   });
 });
 
@@ -139,7 +128,7 @@ describe("refusal", () => {
     await callConsentGate(page, "rejectAll");
 
     await expect.poll(() => cookieList(session)).toEqual([...SITE_COOKIES, "consentgate@www.shop.test /"].sort());
-    expect(await storageLeft(page)).toEqual(SITE_STORAGE);
+    expect(await storageKeys(page)).toEqual(SITE_STORAGE);
   });
 
   test("refusing analytics only deletes the analytics vendors' cookies and keeps Meta's", async ({ session }) => {
@@ -152,7 +141,7 @@ describe("refusal", () => {
     await expect.poll(() => cookieList(session)).toEqual(
       [...SITE_COOKIES, "consentgate@www.shop.test /", "_fbp@.shop.test /", "_fbp@www.shop.test /"].sort(),
     );
-    expect(await storageLeft(page)).toEqual(SITE_STORAGE);
+    expect(await storageKeys(page)).toEqual(SITE_STORAGE);
   });
 
   test("a page load while a service is refused deletes the cookies it left earlier, on the host and on shop.test", async ({ session }) => {
