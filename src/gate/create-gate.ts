@@ -230,7 +230,8 @@ export function createGate(deps: GateDeps) {
       }
     },
 
-    src(el, url, attribute) {
+    src(el, value, attribute) {
+      const url = String(value);
       const service =
         attribute !== "srcdoc" ? serviceAt(url, attribute == "srcset") : el.nodeName === "IFRAME" && markup(url, true)[1];
       // A script runs once, whatever its src becomes; a released image or
@@ -241,11 +242,10 @@ export function createGate(deps: GateDeps) {
       // A released image or frame keeps no address of its own while held: the
       // page may move it, or the placeholder put it back, and it would load that.
       neutralize(el, service);
-      if (el.nodeName === "SCRIPT") natives.setAttribute.call(el, "src", url);
-      else {
-        natives.setAttribute.call(el, "data-" + attribute, url);
-        el.setAttribute("data-consent", service);
-      }
+      // The page's own value: a Trusted Types page takes no plain string for a script's src.
+      const script = el.nodeName === "SCRIPT";
+      natives.setAttribute.call(el, script ? "src" : "data-" + attribute, value as string);
+      if (!script) el.setAttribute("data-consent", service);
       seen.add(el);
       hold(el);
       return false;

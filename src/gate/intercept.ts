@@ -5,8 +5,12 @@ import type { Natives } from "./release";
 export interface Checks {
   /** An element is entering the document (or a fragment that will). */
   element(el: Element): void;
-  /** `src`, `srcset` or `srcdoc` is being set on a script, iframe or img: false keeps the native setter from running. */
-  src(el: Element, url: string, attribute: string): boolean;
+  /**
+   * `src`, `srcset` or `srcdoc` is being set on a script, iframe or img: false
+   * keeps the native setter from running. `value` is as the page gave it: on a
+   * page that enforces Trusted Types, an object only the native setters take.
+   */
+  src(el: Element, value: unknown, attribute: string): boolean;
   /** A request from fetch, XMLHttpRequest or sendBeacon: false holds it. */
   request(url: string): boolean;
   /** `document.cookie = assignment`: false drops the write. */
@@ -171,14 +175,14 @@ export function intercept(
     for (const attribute of ["src", "srcset", "srcdoc"]) {
       patch(proto, attribute, (set) =>
         function (this: Element, value: unknown) {
-          if (checks.src(this, String(value), attribute)) set.call(this, value);
+          if (checks.src(this, value, attribute)) set.call(this, value);
         },
       );
     }
   }
   /** Whether setting attribute `name` to `value` on `el` is held (the native setter must not run). */
   const held = (el: Element, name: string, value: unknown) =>
-    SOURCE_ATTRIBUTES.test(name) && MEDIA.test(el.nodeName) && !checks.src(el, String(value), name.toLowerCase());
+    SOURCE_ATTRIBUTES.test(name) && MEDIA.test(el.nodeName) && !checks.src(el, value, name.toLowerCase());
   patch(element, "setAttribute", (native) =>
     function (this: Element, name: string, value: string) {
       if (!held(this, name, value)) return native.call(this, name, value);

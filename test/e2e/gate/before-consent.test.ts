@@ -243,6 +243,42 @@ describe("a page that breaks what ConsentGate reads or writes", () => {
     expect(session.messages("error").filter((m) => m.includes("could not start"))).toEqual([]);
   });
 
+  /** A page script that inserts Hotjar's loader with an address its own Trusted Types policy made. */
+  const trusted = (defaultPolicy: string) => `<script>
+  ${defaultPolicy}
+  const site = trustedTypes.createPolicy("site", { createScriptURL: (url) => url });
+  try {
+    const s = document.createElement("script");
+    s.src = site.createScriptURL("${LOADERS.hotjar}");
+    document.head.append(s);
+    window.__inserted = true;
+  } catch (error) {
+    window.__inserted = String(error);
+  }
+</script>`;
+  const TRUSTED_TYPES = { headers: { "content-security-policy": "require-trusted-types-for 'script'" } };
+
+  test("a page that enforces Trusted Types: its own script that inserts a tracker with a trusted address is held, and does not throw", async ({
+    session,
+  }) => {
+    installVendors(session);
+    const page = await openGate(session, trusted(""), ALL_VENDORS, TRUSTED_TYPES);
+    await page.waitForLoadState("networkidle");
+    expect(await page.evaluate(() => (window as unknown as { __inserted: unknown }).__inserted)).toBe(true);
+    expect(session.thirdParty()).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  test("a page that enforces Trusted Types: a held script, allowed, runs through the page's default policy", async ({ session }) => {
+    installVendors(session);
+    const policy = `trustedTypes.createPolicy("default", { createScriptURL: (url) => url });`;
+    const page = await openGate(session, trusted(policy), ALL_VENDORS, TRUSTED_TYPES);
+    await page.waitForLoadState("networkidle");
+    expect(session.thirdParty()).toEqual([]);
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => requestsFor(session, LOADERS.hotjar)).toBe(1);
+  });
+
   test.for([
     ["an object", "window.dataLayer = { pageType: 'home' };"],
     ["a frozen array", "window.dataLayer = Object.freeze([]);"],
