@@ -39,14 +39,20 @@ export const gate: ServiceGate = {
 };
 
 /**
- * Mixpanel's opt-in and opt-out for an SDK already running, when the decision
- * changes (src/gate/changes.ts).
+ * Mixpanel's opt-in and opt-out when the decision changes (src/gate/changes.ts).
+ * A refusal's opt-out record no longer reaches storage (see `storage` above),
+ * but one stored before ConsentGate held it may still be there, and an SDK
+ * not running yet would read it at init: allowed now, it goes.
  */
 export function consent(w: Window & Record<string, any>, allowed: boolean): void {
   try {
     const m = w.mixpanel;
     // Opting in tracks an `$opt_in` event: only an SDK that is opted out needs it.
     if (m && m.__loaded) allowed ? m.has_opted_out_tracking() && m.opt_in_tracking() : m.opt_out_tracking();
+    else if (allowed) {
+      const storage = w.localStorage;
+      for (const key of Object.keys(storage)) if (/^__mp_opt_in_out_/.test(key) && storage[key] == "0") storage.removeItem(key);
+    }
   } catch {}
 }
 

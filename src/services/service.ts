@@ -39,16 +39,15 @@ export interface ServiceGate {
    */
   loader?: string;
   /**
-   * Tells the vendor the consent through its queue (Clarity, TikTok), or
-   * through what its script reads when it loads (Mixpanel's stored opt-out),
-   * at boot and on every change, before anything just released can run. The
-   * gate catches what it throws. `state` (optional) lets a vendor with several consent types, such
+   * Tells the vendor the consent through its queue (Clarity, TikTok), which
+   * its script reads whenever it loads: at boot and on every change. Never
+   * throws. `state` (optional) lets a vendor with several consent types, such
    * as Clarity's `ad_Storage`, grant the advertising one only when the
    * `marketing` category is allowed too; without it that type stays denied.
    * `previous` is the state before a change, null at boot (TikTok holds
    * rather than revokes before a first decision).
-   * A vendor's API that exists only once its script runs (Meta's, Mixpanel's)
-   * hears of changes from src/gate/changes.ts instead.
+   * Vendors whose consent API exists only once their script runs (Meta,
+   * Mixpanel) hear of changes from src/gate/changes.ts instead.
    */
   consent?: (win: Window & Record<string, any>, allowed: boolean, state?: State, previous?: State | null) => void;
 }

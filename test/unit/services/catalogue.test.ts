@@ -134,6 +134,27 @@ describe("vendor consent calls", () => {
   });
 });
 
+describe("Mixpanel's opt-out record stored before ConsentGate held it", () => {
+  const KEY = "__mp_opt_in_out_abc123";
+  function change(allowed: boolean, sdk: object) {
+    localStorage.clear();
+    localStorage.setItem(KEY, "0");
+    localStorage.setItem("__mp_opt_in_out_site", "1");
+    RUNNING_VENDORS.mixpanel({ localStorage: window.localStorage, mixpanel: sdk } as any, allowed);
+    return Object.keys(localStorage).sort();
+  }
+
+  it("goes when Mixpanel is allowed before its SDK runs, which would read it at init", () => {
+    expect(change(true, [])).toEqual(["__mp_opt_in_out_site"]);
+  });
+
+  it("stays on a refusal, and under a running SDK, whose own opt-in replaces it", () => {
+    expect(change(false, [])).toEqual(["__mp_opt_in_out_abc123", "__mp_opt_in_out_site"]);
+    const sdk = { __loaded: true, has_opted_out_tracking: () => false };
+    expect(change(true, sdk)).toEqual(["__mp_opt_in_out_abc123", "__mp_opt_in_out_site"]);
+  });
+});
+
 describe("vendors' storage keys", () => {
   const match = createMatcher(catalogue);
   // Keys the vendors' scripts write, as their storage lists and the pages they run on show them.
