@@ -113,8 +113,19 @@ export function createApi(deps: CoreDeps) {
     follow(value, next, reload);
   }
 
-  /** What the visitor sees now is what gets stored, so a signal's effect is kept as shown. */
-  const shown = () => Object.fromEntries(optional.map((name) => [name, decision.state.categories[name]]));
+  /**
+   * What set() keeps of the categories it is not given: as they are shown now
+   * (a signal's effect is kept as shown), once nothing is asked. While the
+   * banner asks, only those the visitor has decided: a partial set() then
+   * (a placeholder's Allow) leaves the banner asking about the rest (SPEC §5).
+   */
+  const decided = () =>
+    Object.fromEntries(
+      optional
+        // An id in the state means the stored decision counts.
+        .filter((name) => !decision.ask || (decision.state.id && own(stored!.categories, name)))
+        .map((name) => [name, decision.state.categories[name]]),
+    );
   const all = (on: boolean) => Object.fromEntries(optional.map((name) => [name, on]));
   // Only the choices still in effect: one a signal overrides since it was made
   // must not come back with the next save, now stamped as made under the signal.
@@ -136,7 +147,7 @@ export function createApi(deps: CoreDeps) {
 
     set(choices, opts) {
       if (!isObject(choices)) fail("set()", choices, "is not an object");
-      const categories = shown();
+      const categories = decided();
       const services = keptServices();
       for (const [key, value] of Object.entries(choices)) {
         if (typeof value !== "boolean") fail("set(): " + key, value, "is not true or false");

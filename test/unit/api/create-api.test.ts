@@ -156,14 +156,35 @@ describe("acceptAll and rejectAll", () => {
 });
 
 describe("set", () => {
-  it("changes only what it names and stores every category as shown", () => {
+  it("is a partial update before any decision: it stores only what it names, and the banner still asks about the rest (SPEC §4, §5)", () => {
     const core = makeCore();
     core.api.set({ analytics: true });
     expect(core.api.get().categories).toEqual({ necessary: true, analytics: true, marketing: false });
-    expect(stored(core)!.categories).toEqual({ analytics: true, marketing: false });
-    expect(core.api.get().decided).toBe(true);
+    expect(stored(core)!.categories).toEqual({ analytics: true });
+    expect(core.api.get().decided).toBe(false);
+    expect(core.deps.show).toHaveBeenLastCalledWith("banner");
     core.api.set({ marketing: true });
     expect(core.api.get().categories).toEqual({ necessary: true, analytics: true, marketing: true });
+    expect(stored(core)!.categories).toEqual({ analytics: true, marketing: true });
+    expect(core.api.get().decided).toBe(true);
+  });
+
+  it("keeps every category as shown once the visitor has decided", () => {
+    const core = makeCore();
+    core.api.rejectAll();
+    core.api.set({ analytics: true });
+    expect(stored(core)!.categories).toEqual({ analytics: true, marketing: false });
+    expect(core.api.get().decided).toBe(true);
+  });
+
+  it("records no category choice for a service allowed by name before any decision (a placeholder's Allow), in either mode", () => {
+    for (const mode of ["opt-in", "opt-out"] as const) {
+      const core = makeCore({ config: makeConfig({ mode }) });
+      core.api.set({ hotjar: true }, { source: "preferences" });
+      expect(stored(core)).toMatchObject({ source: "preferences", categories: {}, services: { hotjar: true } });
+      expect(core.api.get().decided).toBe(false);
+      expect(core.api.allows("hotjar")).toBe(true);
+    }
   });
 
   it("lets a service's choice override its category's", () => {
@@ -257,7 +278,7 @@ describe("set", () => {
     const core = makeCore();
     core.api.set({ necessary: true });
     expect(core.api.get().categories.necessary).toBe(true);
-    expect(stored(core)!.categories).toEqual({ analytics: false, marketing: false });
+    expect(stored(core)!.categories).toEqual({});
   });
 });
 
