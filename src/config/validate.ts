@@ -102,7 +102,9 @@ function normalize(input: unknown, catalogue: Catalogue, host: string, report: R
 
   const serviceFields = {
     category: name,
-    hosts: list(matching(/^[a-z\d.-]+\.[a-z]{2,}(\/\S*)?$/i)),
+    // At least two labels: one alone ("com") would hold every host under it.
+    // The last may be a number (an IP address) or punycode (xn--p1ai).
+    hosts: list(matching(/^[a-z\d.-]+\.[a-z\d-]+(\/\S*)?$/i)),
     cookies: list(matching(/^[^\s;,=*]+\*?$/)),
     title: text,
     description: text,
@@ -131,6 +133,10 @@ function normalize(input: unknown, catalogue: Catalogue, host: string, report: R
 
     categories: (value, path) => {
       const known = [...Object.keys(catalogue), ...Object.keys(config.services)];
+      /** Holds the services a broken category names, also where it names them in a way it cannot read ("hotjar", ["hotjar"]). */
+      const hold = (raw: any) => {
+        for (const id of [raw?.services ?? raw].flat()) if (known.includes(id)) held.add(id);
+      };
       const services = (v: unknown, at: string) =>
         Array.isArray(v)
           ? [...new Set(v.filter((id, i) => known.includes(id) || (report(`${at}[${i}]`, id, UNKNOWN_SERVICE, known), false)))]
@@ -150,13 +156,14 @@ function normalize(input: unknown, catalogue: Catalogue, host: string, report: R
         if (broken) report(at, key, BAD_NAME);
         const category: CategoryConfig = { services: [], required: false, sale: false };
         if (!fields(raw, at, categoryFields, category)) {
+          hold(raw);
           if (!broken) report(at, raw);
           return;
         }
         if (key == "necessary") category.required = true;
         // Always on, yet off under GPC: which one the site meant touches consent.
         if (category.required && category.sale) report(at + ".sale", true, ALWAYS_REQUIRED), (broken = true);
-        if (broken) for (const id of category.services) held.add(id);
+        if (broken) hold(raw);
         else config.categories[key] = category;
       });
     },

@@ -96,6 +96,15 @@ describe("createMatcher().url", () => {
     expect(match.url("https://shop.example/collect")).toBeNull();
   });
 
+  it("matches a host that is an IP address or has a punycode top-level domain", () => {
+    const own = createMatcher({ ip: { hosts: ["203.0.113.5"] }, idn: { hosts: ["stats.example.xn--p1ai"] } });
+    expect(own.url("http://203.0.113.5:8080/matomo.js")).toBe("ip");
+    expect(own.url("https://203.0.113.50/matomo.js")).toBeNull();
+    expect(own.url("https://stats.example.xn--p1ai/a.js")).toBe("idn");
+    // Written in Unicode by the page, the browser asks for the punycode host.
+    expect(own.url("https://stats.example.рф/a.js")).toBe("idn");
+  });
+
   it("lets the later entry win a tie, so a site's services override the catalogue", () => {
     const m = createMatcher({ builtin: { urls: ["x.example"] }, own: { hosts: ["x.example"] } });
     expect(m.url("https://x.example/")).toBe("own");

@@ -117,6 +117,16 @@ describe("categories", () => {
       expect(messages).toEqual([message]);
     });
 
+    it.each([
+      ["a list it cannot read", { services: "hotjar" }],
+      ["an entry that is a list", ["hotjar"]],
+    ])("also when it names its services in %s, even when their catalogue category is offered", (_, heatmaps) => {
+      const { config } = run({ categories: { analytics: { services: ["mixpanel"] }, heatmaps } });
+      expect(config.categories.heatmaps).toBeUndefined();
+      expect(home(config, "hotjar")).toBe("");
+      expect(home(config, "mixpanel")).toBe("analytics");
+    });
+
     it("even when the service's catalogue category is offered", () => {
       // Hotjar is an analytics service in the catalogue: it must not run when analytics is allowed.
       const { config } = run({
@@ -415,6 +425,13 @@ describe("services", () => {
       'services.my-chat.cookies[5]: "*" is not valid; dropped',
       "services.my-chat.cookies[6]: 7 is not valid; dropped",
     ]);
+  });
+
+  it("keeps hosts whose last label is not all letters: an IP address, a punycode top-level domain", () => {
+    const hosts = ["203.0.113.5", "stats.example.xn--p1ai", "cdn.example.xn--p1ai/js/"];
+    const { config, messages } = run({ services: { "my-stats": { category: "analytics", hosts } }, categories: { analytics: {} } });
+    expect(config.services["my-stats"].hosts).toEqual(hosts);
+    expect(messages).toEqual([]);
   });
 
   it("ignores hosts or cookies that are not a list", () => {
