@@ -11,11 +11,16 @@ export function createCatalogue(loaded: () => void) {
   let infos: Record<string, ServiceInfo> | undefined;
   let loading: Promise<void> | undefined;
   return {
+    // Never rejects: without the descriptions, a service shows its id, and
+    // a placeholder's buttons and the preferences' switches still work.
     load: () =>
-      (loading ??= import("../services/infos").then((module) => {
-        infos = module.infos;
-        loaded();
-      })),
+      (loading ??= import("../services/infos").then(
+        (module) => {
+          infos = module.infos;
+          loaded();
+        },
+        (error) => console.error("[consentgate]", error),
+      )),
     get ready() {
       return !!infos;
     },

@@ -102,3 +102,14 @@ test("a page's <details> toggle (an FAQ) while the banner is up downloads no vie
   await page.evaluate(() => document.querySelector<HTMLElement>("[popover]")!.showPopover());
   await expect.poll(() => uiRequests(session).some((path) => path == "/chunks/views.js")).toBe(true);
 });
+
+test("the services' descriptions failing to load leave a held embed's placeholder usable, and nothing thrown into the page", async ({ session }) => {
+  session.route("/chunks/infos.js", { status: 503, body: "busy" });
+  const page = await uiPage(session, "video.html", SITE);
+  const placeholder = page.locator("consentgate-ui[data-embed]").first();
+  await expect.poll(() => placeholder.getByRole("button").count()).toBe(2);
+  await placeholder.getByRole("button", { name: "Only this time" }).click();
+  await expect.poll(() => page.locator("iframe[src*='youtube']").count()).toBe(1);
+  expect(session.pageErrors).toEqual([]);
+  expect(session.messages("error").join("\n")).toMatch(/\[consentgate\].*infos\.js/);
+});
