@@ -106,8 +106,9 @@ export function boot(win: Win, base: string): ConsentGateApi {
     changes(change) {
       (changes ||= load(base, "consentgate-changes.js")).then(
         (module: typeof import("./gate/changes")) => module.applyChange(change),
+        // A module that failed stays failed for the page view (the browser's
+        // module map keeps it): each later change says so again.
         (error) => {
-          changes = undefined; // the next change tries again
           problem("consentgate-changes.js", error, NOT_LOADED);
           // Running trackers still go: the reload asked for does not wait for the cleanup.
           if (change.reload) win.location.reload();

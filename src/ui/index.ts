@@ -57,10 +57,8 @@ export const mount: Mount = (api, ctx) => {
         views = module.mountViews(kit, box, strings);
         views.show(view);
       },
-      (error) => {
-        loading = undefined; // a later attempt may succeed
-        console.error("[consentgate]", error);
-      },
+      // A module that failed stays failed for the page view (the browser's module map keeps it).
+      (error) => console.error("[consentgate]", error),
     );
   };
 
