@@ -85,7 +85,11 @@ export function createReleaser(doc: Document, natives: Natives, released: WeakSe
     const parent = held.parentNode;
     if (parent) {
       natives.insertBefore.call(parent, script, held);
-      natives.removeChild.call(parent, held);
+      // While the page parses, the new script takes the held one's place, so
+      // the markup a framework hydrates is the markup it rendered. Later the
+      // held one stays where it is, inert: a framework that rendered it
+      // (React) removes or inserts before it, and throws if it is gone.
+      if (doc.readyState == "loading") natives.removeChild.call(parent, held);
     } else {
       append(script);
     }

@@ -72,11 +72,12 @@ export function watchEmbeds(ui: Ui, met: (service: string) => void) {
     if (!host) return;
     placeholders.delete(iframe);
     const hadFocus = host.shadowRoot?.activeElement;
-    // Where the page has put the held frame since, it stays.
-    if (iframe.isConnected) host.remove();
-    else host.replaceWith(iframe);
+    host.remove();
+    (iframe as HTMLElement).style.display = displays.get(iframe)!;
     if (hadFocus) (iframe as HTMLElement).focus();
   };
+  /** The held frames' own inline display, given back with them. */
+  const displays = new WeakMap<Element, string>();
 
   const hold = (event: GateEvent) => {
     const { service, category, kind, target } = event;
@@ -87,8 +88,21 @@ export function watchEmbeds(ui: Ui, met: (service: string) => void) {
     const host = document.createElement("consentgate-ui");
     host.setAttribute("data-embed", name);
     const box = ui.attach(host, size(target));
-    target.replaceWith(host);
+    // The frame stays in the page, hidden, with the placeholder before it: a
+    // framework that rendered it (React) still finds it where it put it, to
+    // remove it or insert before it. Hidden through the CSSOM, which a CSP allows.
+    const frame = target as HTMLElement;
+    displays.set(frame, frame.style.display);
+    frame.style.setProperty("display", "none", "important");
+    frame.before(host);
     placeholders.set(target, host);
+    // The page took the frame away, or moved it: its placeholder goes with it.
+    const follow = new MutationObserver(() => {
+      if (!placeholders.has(frame)) follow.disconnect();
+      else if (!frame.isConnected) host.remove();
+      else if (frame.previousSibling != host) frame.before(host);
+    });
+    follow.observe(document, { childList: true, subtree: true });
     // The host holds the iframe's place at once; its words follow with the catalogue.
     ui.catalogue.load().then(() =>
       render(
