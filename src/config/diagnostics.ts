@@ -33,7 +33,8 @@ const TEXT_RULE = "expected a language code mapped to an object of texts; ignore
  * names as `*` and list positions as `[]`. `$` stands for the bad value.
  */
 const RULES: Record<string, string> = {
-  config: `expected an object, got $; ${CLOSED}`,
+  // Quoted: this file is built with the UI, which shortens `config` (src/ui/mangle.json).
+  "config": `expected an object, got $; ${CLOSED}`,
   categories: '$ is not an object; only "necessary" is used',
   "categories.*": "$ is not an object; not offered, its services stay held",
   "categories.*.services": `$ is not a list; ${UNOFFERED}`,

@@ -12,6 +12,7 @@ import {
   gateMessages,
   readFixture,
   recordChanges,
+  DIST,
   REPO,
   SITE_HOST,
   test,
@@ -134,6 +135,23 @@ describe("config", () => {
     await expect.poll(errors).toHaveLength(1);
     await page.waitForLoadState("networkidle");
     expect(errors()).toEqual([expect.stringMatching(/^\[consentgate\] #consentgate-config: is not valid JSON \(.+\); every optional category stays off$/)]);
+  });
+
+  test("reports a config that is not an object as such", async ({ session }) => {
+    await session.page("shop.html", "42");
+    await expect
+      .poll(() => gateMessages(session, "error"))
+      .toEqual(["[consentgate] config: expected an object, got 42; every optional category stays off"]);
+  });
+
+  test("words every rule of the built consentgate-diagnostics.js as the source does: no rule lost to the UI build's short names", async () => {
+    const source = readFileSync(`${REPO}/src/config/diagnostics.ts`, "utf8");
+    const rules = source.slice(source.indexOf("const RULES"), source.indexOf("};", source.indexOf("const RULES")));
+    const paths = [...rules.matchAll(/^ {2}"?([\w.*[\]]+)"?:/gm)].map((m) => m[1].replace(/\*/g, "x").replace(/\[\]/g, "[0]"));
+    expect(paths.length).toBeGreaterThan(30);
+    const built = await import(`${DIST}/consentgate-diagnostics.js`);
+    const src = await import("../../src/config/diagnostics");
+    for (const path of paths) expect(built.message([path, 5], "shop.test"), path).toBe(src.message([path, 5], "shop.test"));
   });
 
   test("clamps cookie.days above 395 to 395 and reports it", async ({ session }) => {
