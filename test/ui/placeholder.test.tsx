@@ -10,14 +10,19 @@ function pageWithVideo() {
   return document.querySelector("iframe")!;
 }
 
+/** In the page and displayed: a held frame stays in the page, hidden behind its placeholder. */
+const shown = (iframe: HTMLElement) => iframe.isConnected && iframe.style.display != "none";
+
 describe("embed placeholder", () => {
   it("stands where the held iframe was, naming the service and saying why it is hidden", async () => {
     const iframe = pageWithVideo();
     setup({ config: shop(), before: (fake) => fake.emit("held", heldIframe("youtube", "marketing", iframe)) });
     const placeholder = (await placeholderFor("youtube"));
-    expect(iframe.isConnected).toBe(false);
+    // The frame stays in the page, hidden, with the placeholder just before it.
+    expect(shown(iframe)).toBe(false);
     expect(placeholder.host.previousElementSibling!.textContent).toBe("Launch video");
-    expect(placeholder.host.nextElementSibling!.textContent).toBe("After");
+    expect(placeholder.host.nextElementSibling).toBe(iframe);
+    expect(iframe.nextElementSibling!.textContent).toBe("After");
     expect(placeholder.screen.getByRole("group", { name: "YouTube" })).toBeTruthy();
     expect(placeholder.screen.getByText(/hidden until you allow it/).textContent).toMatch(/YouTube set cookies/);
     expect(placeholder.screen.getByRole("link", { name: "YouTube privacy policy" }).getAttribute("href")).toBe(
@@ -32,10 +37,10 @@ describe("embed placeholder", () => {
     fireEvent.click(placeholder.screen.getByRole("button", { name: /YouTube/ }));
     expect(ui.decisions()).toEqual([["set", { youtube: true }, { source: "preferences" }]]);
     // Still held by something else (a category it is tagged with, another service in its srcdoc): the placeholder stays.
-    expect(iframe.isConnected).toBe(false);
+    expect(shown(iframe)).toBe(false);
     expect(placeholder.host.isConnected).toBe(true);
     ui.emit("released", heldIframe("youtube", "marketing", iframe));
-    expect(iframe.isConnected).toBe(true);
+    expect(shown(iframe)).toBe(true);
     expect(placeholder.host.isConnected).toBe(false);
     expect(iframe.previousElementSibling!.textContent).toBe("Launch video");
   });
@@ -95,7 +100,7 @@ describe("embed placeholder", () => {
     fireEvent.click((await placeholderFor("youtube")).screen.getByRole("button", { name: "Only this time" }));
     expect(ui.decisions()).toEqual([]);
     expect(ui.releasedOnce).toEqual([iframe]);
-    expect(iframe.isConnected).toBe(true);
+    expect(shown(iframe)).toBe(true);
   });
 
   it("puts the iframe back when the gate releases it, e.g. after a choice in the preferences", async () => {
@@ -103,9 +108,9 @@ describe("embed placeholder", () => {
     const ui = setup({ config: shop() });
     ui.emit("held", heldIframe("youtube", "marketing", iframe));
     await settle();
-    expect(iframe.isConnected).toBe(false);
+    expect(shown(iframe)).toBe(false);
     ui.emit("released", heldIframe("youtube", "marketing", iframe));
-    expect(iframe.isConnected).toBe(true);
+    expect(shown(iframe)).toBe(true);
     expect(hasPlaceholder("youtube")).toBe(false);
   });
 
@@ -135,8 +140,8 @@ describe("embed placeholder", () => {
     document.body.append(inserted, gone);
     ui.emit("released", heldIframe("youtube", "marketing", gone));
     await settle();
-    expect(inserted.isConnected).toBe(false);
-    expect(gone.isConnected).toBe(true);
+    expect(shown(inserted)).toBe(false);
+    expect(shown(gone)).toBe(true);
     expect(document.querySelectorAll("consentgate-ui[data-embed]")).toHaveLength(2);
   });
 
