@@ -103,7 +103,7 @@ export function createApi(deps: CoreDeps) {
       gpc: signals.gpc,
       dnt: signals.dnt,
       id: stored?.id || deps.newId(),
-      categories,
+      categories: { ...keptCategories(source), ...categories },
       services,
     };
     const value = encode(next);
@@ -114,16 +114,18 @@ export function createApi(deps: CoreDeps) {
   }
 
   /**
-   * What set() keeps of the categories it is not given: as they are shown now
-   * (a signal's effect is kept as shown), once nothing is asked. While the
-   * banner asks, only those the visitor has decided: a partial set() then
-   * (a placeholder's Allow) leaves the banner asking about the rest (SPEC §5).
+   * The categories a decision stores besides those it is given, each as it is
+   * shown now (a signal's effect is kept as shown): all of them once nothing
+   * is asked, or when the choice is made on the banner, which answers it (the
+   * opt-out notice's "Do not sell" names the sale categories only). Else only
+   * those a stored decision has, so a partial set() while the banner asks
+   * (a placeholder's Allow) leaves it asking about the rest (SPEC §5).
    */
-  const decided = () =>
+  const keptCategories = (source: string) =>
     Object.fromEntries(
       optional
         // An id in the state means the stored decision counts.
-        .filter((name) => !decision.ask || (decision.state.id && own(stored!.categories, name)))
+        .filter((name) => !decision.ask || source == "banner" || (decision.state.id && own(stored!.categories, name)))
         .map((name) => [name, decision.state.categories[name]]),
     );
   const all = (on: boolean) => Object.fromEntries(optional.map((name) => [name, on]));
@@ -131,7 +133,7 @@ export function createApi(deps: CoreDeps) {
   // must not come back with the next save, now stamped as made under the signal.
   const keptServices = () =>
     Object.fromEntries(
-      Object.entries(stored && decision.state.id ? stored.services : {}).filter(([id, on]) => decision.state.services[id] === on),
+      Object.entries(decision.state.id ? stored!.services : {}).filter(([id, on]) => decision.state.services[id] === on),
     );
 
   const api: ConsentGateApi = {
@@ -147,7 +149,7 @@ export function createApi(deps: CoreDeps) {
 
     set(choices, opts) {
       if (!isObject(choices)) fail("set()", choices, "is not an object");
-      const categories = decided();
+      const categories: Record<string, boolean> = {};
       const services = keptServices();
       for (const [key, value] of Object.entries(choices)) {
         if (typeof value !== "boolean") fail("set(): " + key, value, "is not true or false");

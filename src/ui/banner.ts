@@ -21,9 +21,9 @@ export function createBanner({ api, ctx, text, optional, honoured }: Kit, soon: 
     act();
     api.close();
   };
-  // "Do not sell" answers the notice: the sale categories off, the rest on, as it shows them.
+  // A choice on the banner answers it: the categories not named stay as they are.
   const refuse = doNotSell
-    ? () => api.set(Object.fromEntries(optional.map((name) => [name, !config.categories[name].sale])), { source: "banner" })
+    ? () => api.set(Object.fromEntries(sale.map((name) => [name, false])), { source: "banner" })
     : () => api.rejectAll({ source: "banner" });
   const button = (label: string, onclick: () => void, more?: Props) =>
     h("button", { class: "cg-btn", onclick, ...more }, label);

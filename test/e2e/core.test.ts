@@ -487,8 +487,7 @@ describe("cookie domain", () => {
   test("keeps a refused cookie's choice for the page view when the tab is shown again", async ({ session }) => {
     // Opt-out mode: undoing "Do not sell" on the next tab switch would run the sale trackers again.
     const page = await session.page("shop.html", { ...SHOP, mode: "opt-out", cookie: { name: "consentgate", domain: "test" } });
-    // What the notice's "Do not sell" sends.
-    await callConsentGate(page, "set", { analytics: true, marketing: false }, { source: "banner" });
+    await callConsentGate(page, "set", { marketing: false }, { source: "banner" });
     expect(await consentCookie(session)).toBeUndefined();
     await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
 

