@@ -34,8 +34,6 @@ export function boot(win: Win, base: string): ConsentGateApi {
   // A site's entry adds to a built-in one: overriding a title must not drop its hosts.
   const matcher = createMatcher(catalogue, config.services);
 
-  /** The last consentgate:change event, which may still be reaching the page's listeners. */
-  let changing: Event | undefined;
   let ui: UiHandle | null = null;
   let loading: Promise<void> | null = null;
   let wanted: View | null = null;
@@ -82,12 +80,7 @@ export function boot(win: Win, base: string): ConsentGateApi {
       else if (view) needUi();
     },
     announce,
-    // A listener that decided again has just sent the newest state to every
-    // listener: the ones after it must not get the state it replaced.
-    dispatch: (state) => {
-      changing?.stopImmediatePropagation();
-      doc.dispatchEvent((changing = new CustomEvent("consentgate:change", { detail: state })));
-    },
+    dispatch: (state) => doc.dispatchEvent(new CustomEvent("consentgate:change", { detail: state })),
   });
 
   const state = core.current;

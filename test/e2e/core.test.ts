@@ -580,25 +580,6 @@ describe("events and tabs", () => {
     expect(await page.evaluate(() => (window as unknown as { __cgOn: unknown[] }).__cgOn)).toEqual([detail]);
   });
 
-  test("a consentgate:change listener that decides again leaves the listeners after it on the newest state, never the replaced one", async ({
-    session,
-  }) => {
-    const page = await session.page("shop.html", SHOP);
-    const { seen, final } = await page.evaluate(() => {
-      const seen: boolean[] = [];
-      document.addEventListener("consentgate:change", (e) => {
-        // A site rule: analytics brings marketing with it.
-        const { categories } = (e as CustomEvent).detail;
-        if (categories.analytics && !categories.marketing) window.ConsentGate.set({ marketing: true });
-      });
-      document.addEventListener("consentgate:change", (e) => seen.push((e as CustomEvent).detail.categories.marketing));
-      window.ConsentGate.set({ analytics: true });
-      return { seen, final: window.ConsentGate.get().categories.marketing };
-    });
-    expect(final).toBe(true);
-    expect(seen).toEqual([true]);
-  });
-
   test("stops calling a change listener once it unsubscribes", async ({ session }) => {
     const page = await session.page("shop.html", SHOP);
 
