@@ -104,7 +104,7 @@ function normalize(input: unknown, catalogue: Catalogue, host: string, report: R
     category: name,
     // At least two labels: one alone ("com") would hold every host under it.
     // The last may be a number (an IP address) or punycode (xn--p1ai).
-    hosts: list(matching(/^[a-z\d.-]+\.[a-z\d-]+(\/\S*)?$/i)),
+    hosts: list(matching(/^([a-z\d-]+\.)+[a-z\d-]+(\/\S*)?$/i)),
     cookies: list(matching(/^[^\s;,=*]+\*?$/)),
     title: text,
     description: text,
@@ -133,9 +133,9 @@ function normalize(input: unknown, catalogue: Catalogue, host: string, report: R
 
     categories: (value, path) => {
       const known = [...Object.keys(catalogue), ...Object.keys(config.services)];
-      /** Holds the services a broken category names, also where it names them in a way it cannot read ("hotjar", ["hotjar"]). */
-      const hold = (raw: any) => {
-        for (const id of [raw?.services ?? raw].flat()) if (known.includes(id)) held.add(id);
+      /** Holds every service a broken category names, however it names them ("hotjar", ["hotjar"], { hotjar: true }). */
+      const hold = (raw: unknown) => {
+        for (const id of known) if (JSON.stringify(raw)?.includes(`"${id}"`)) held.add(id);
       };
       const services = (v: unknown, at: string) =>
         Array.isArray(v)

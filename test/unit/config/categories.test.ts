@@ -120,6 +120,7 @@ describe("categories", () => {
     it.each([
       ["a list it cannot read", { services: "hotjar" }],
       ["an entry that is a list", ["hotjar"]],
+      ["a map of ids", { services: { hotjar: true } }],
     ])("also when it names its services in %s, even when their catalogue category is offered", (_, heatmaps) => {
       const { config } = run({ categories: { analytics: { services: ["mixpanel"] }, heatmaps } });
       expect(config.categories.heatmaps).toBeUndefined();
@@ -410,7 +411,7 @@ describe("services", () => {
 
   it("drops the hosts and cookie names that are not valid", () => {
     const { config, messages } = run({
-      services: { "my-chat": { category: "functional", hosts: ["chat.example.com", "not a host", "localhost", 5], cookies: ["ok", "a b", "x*y", "c;d", "e=f", "*", 7, "pre*"] } },
+      services: { "my-chat": { category: "functional", hosts: ["chat.example.com", "not a host", "localhost", 5, "..com", "a..b.com"], cookies: ["ok", "a b", "x*y", "c;d", "e=f", "*", 7, "pre*"] } },
       categories: { functional: {} },
     });
     expect(config.services["my-chat"]).toEqual({ category: "functional", hosts: ["chat.example.com"], cookies: ["ok", "pre*"] });
@@ -418,6 +419,9 @@ describe("services", () => {
       'services.my-chat.hosts[1]: "not a host" is not valid; dropped',
       'services.my-chat.hosts[2]: "localhost" is not valid; dropped',
       "services.my-chat.hosts[3]: 5 is not valid; dropped",
+      'services.my-chat.hosts[4]: "..com" is not valid; dropped',
+      'services.my-chat.hosts[5]: "a..b.com" is not valid; dropped',
+
       'services.my-chat.cookies[1]: "a b" is not valid; dropped',
       'services.my-chat.cookies[2]: "x*y" is not valid; dropped',
       'services.my-chat.cookies[3]: "c;d" is not valid; dropped',
