@@ -58,8 +58,8 @@ export function createEvents(current: () => unknown) {
       if (log && log.length < KEEP) log.push(payload);
       // A copy: a listener subscribed during this emit was already handed the
       // payload by on(). One unsubscribed during it is not called, as with removeEventListener.
-      const set = listeners[event];
-      for (const fn of [...set]) if (set.has(fn)) call(fn, payload ?? current());
+      const subscribed = listeners[event];
+      for (const fn of [...subscribed]) if (subscribed.has(fn)) call(fn, payload ?? current());
     },
   };
 }

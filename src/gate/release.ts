@@ -28,11 +28,10 @@ export type Releaser = ReturnType<typeof createReleaser>;
 export function createReleaser(doc: Document, natives: Natives, released: WeakSet<Element>, still: (el: Element) => boolean) {
   let queue: Promise<unknown> = Promise.resolve();
   // A step that throws (a page enforcing Trusted Types refuses a script's
-  // text or address) must not stop the ones after it; its error still shows.
+  // text or address) must not stop the ones after it; its error shows in the
+  // console, not as an error of the page's own.
   const then = (step: () => unknown) => {
-    queue = queue.then(step).catch((error) => setTimeout(() => {
-      throw error;
-    }));
+    queue = queue.then(step).catch((error) => console.error("[consentgate]", error));
   };
 
   /** A script made by the gate: never held. */
