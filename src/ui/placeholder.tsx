@@ -67,17 +67,33 @@ export function watchEmbeds(ui: Ui, met: (service: string) => void) {
   const { api, ctx } = ui;
   const placeholders = new Map<Element, HTMLElement>();
 
+  /** The held frames' own inline display and its priority, given back with them. */
+  const displays = new WeakMap<Element, [string, string]>();
+
   const restore = (iframe: Element) => {
     const host = placeholders.get(iframe);
-    if (!host) return;
     placeholders.delete(iframe);
-    const hadFocus = host.shadowRoot?.activeElement;
-    host.remove();
-    (iframe as HTMLElement).style.display = displays.get(iframe)!;
+    const hadFocus = host?.shadowRoot?.activeElement;
+    host?.remove();
+    // Only where the hiding is still ours: a display the page set since stays.
+    const style = (iframe as HTMLElement).style;
+    const own = displays.get(iframe);
+    displays.delete(iframe);
+    if (own && style.display == "none" && style.getPropertyPriority("display")) style.setProperty("display", ...own);
     if (hadFocus) (iframe as HTMLElement).focus();
   };
-  /** The held frames' own inline display, given back with them. */
-  const displays = new WeakMap<Element, string>();
+
+  // One watcher for every placeholder, while there are any: a frame the page
+  // moved takes its placeholder along; one it took away takes it away.
+  const follow = new MutationObserver(() => {
+    for (const [frame, host] of placeholders) {
+      if (!frame.isConnected) {
+        host.remove();
+        placeholders.delete(frame);
+      } else if (frame.previousSibling != host) frame.before(host);
+    }
+    if (!placeholders.size) follow.disconnect();
+  });
 
   const hold = (event: GateEvent) => {
     const { service, category, kind, target } = event;
@@ -91,17 +107,11 @@ export function watchEmbeds(ui: Ui, met: (service: string) => void) {
     // The frame stays in the page, hidden, with the placeholder before it: a
     // framework that rendered it (React) still finds it where it put it, to
     // remove it or insert before it. Hidden through the CSSOM, which a CSP allows.
-    const frame = target as HTMLElement;
-    displays.set(frame, frame.style.display);
-    frame.style.setProperty("display", "none", "important");
-    frame.before(host);
+    const { style } = target as HTMLElement;
+    if (!displays.has(target)) displays.set(target, [style.display, style.getPropertyPriority("display")]);
+    style.setProperty("display", "none", "important");
+    target.before(host);
     placeholders.set(target, host);
-    // The page took the frame away, or moved it: its placeholder goes with it.
-    const follow = new MutationObserver(() => {
-      if (!placeholders.has(frame)) follow.disconnect();
-      else if (!frame.isConnected) host.remove();
-      else if (frame.previousSibling != host) frame.before(host);
-    });
     follow.observe(document, { childList: true, subtree: true });
     // The host holds the iframe's place at once; its words follow with the catalogue.
     ui.catalogue.load().then(() =>

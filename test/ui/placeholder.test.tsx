@@ -114,6 +114,21 @@ describe("embed placeholder", () => {
     expect(hasPlaceholder("youtube")).toBe(false);
   });
 
+  it("gives a held frame its own display back once released, unless the page set another meanwhile", async () => {
+    const iframe = pageWithVideo();
+    iframe.style.setProperty("display", "block", "important");
+    const other = document.body.appendChild(document.createElement("iframe"));
+    const ui = setup({ config: shop() });
+    ui.emit("held", heldIframe("youtube", "marketing", iframe));
+    ui.emit("held", heldIframe("youtube", "marketing", other));
+    await settle();
+    other.style.display = "none"; // the page hides it itself (a closed tab)
+    ui.emit("released", heldIframe("youtube", "marketing", iframe));
+    ui.emit("released", heldIframe("youtube", "marketing", other));
+    expect([iframe.style.display, iframe.style.getPropertyPriority("display")]).toEqual(["block", "important"]);
+    expect(other.style.display).toBe("none");
+  });
+
   it("leaves the iframe where the page put it while held, and removes the placeholder, once released", async () => {
     const iframe = pageWithVideo();
     const ui = setup({ config: shop() });

@@ -7,6 +7,7 @@
 // request leaves about 5 s after init (batch_flush_interval_ms), so these
 // tests wait for it rather than for time.
 import { readFileSync } from "node:fs";
+import type { Page } from "playwright-core";
 import { join } from "node:path";
 import { callConsentGate, describe, expect, REPO, test, type Session } from "../harness";
 import {
@@ -114,15 +115,10 @@ describe("Mixpanel's snippet with the real SDK", () => {
     await expect.poll(() => mixpanelLoaded(page)).toBe(true);
 
     await callConsentGate(page, "rejectAll");
-    // mixpanel.opt_out_tracking() keeps its answer in localStorage (__mp_opt_in_out_<token>).
-    // It is called from consentgate-changes.js, so it follows the refusal once that file is in.
-    await expect
-      .poll(() =>
-        page.evaluate(() =>
-          (window as unknown as { mixpanel: { has_opted_out_tracking(): boolean } }).mixpanel.has_opted_out_tracking(),
-        ),
-      )
-      .toBe(true);
+    // mixpanel.opt_out_tracking() writes its answer to localStorage (__mp_opt_in_out_<token>),
+    // which the gate keeps in the page view's memory while Mixpanel is refused. It is called
+    // from consentgate-changes.js, so it follows the refusal once that file is in.
+    await expect.poll(() => optedOut(page)).toBe(true);
   });
 
   test("a visitor who refused on one page and accepts on a later one is tracked again, also when the SDK arrives after consentgate-changes.js", async ({
@@ -135,19 +131,12 @@ describe("Mixpanel's snippet with the real SDK", () => {
       async () => (await new Promise((resolve) => setTimeout(resolve, 400)), { body: MIXPANEL_SDK }),
     );
     const path = servePage(session, PAGE, CONFIG);
-    const first = await session.visit(path);
-    await callConsentGate(first, "acceptAll");
-    await expect.poll(() => mixpanelLoaded(first)).toBe(true);
-    await callConsentGate(first, "rejectAll");
-    await expect.poll(() => first.evaluate((t) => localStorage.getItem(`__mp_opt_in_out_${t}`), MIXPANEL_TOKEN)).toBe("0");
-    await first.close();
+    await refuseAfterConsent(session, path);
 
     const later = await session.visit(path);
     await callConsentGate(later, "acceptAll");
     await expect.poll(() => mixpanelLoaded(later)).toBe(true);
-    expect(
-      await later.evaluate(() => (window as unknown as { mixpanel: { has_opted_out_tracking(): boolean } }).mixpanel.has_opted_out_tracking()),
-    ).toBe(false);
+    expect(await optedOut(later)).toBe(false);
     await later.evaluate(() =>
       (window as unknown as { mixpanel: { track(e: string, p: object, o: object): void } }).mixpanel.track("Back", {}, { send_immediately: true }),
     );
@@ -160,12 +149,7 @@ describe("Mixpanel's snippet with the real SDK", () => {
   }) => {
     const vendors = installVendors(session);
     const path = servePage(session, PAGE, CONFIG);
-    const first = await session.visit(path);
-    await callConsentGate(first, "acceptAll");
-    await expect.poll(() => mixpanelLoaded(first)).toBe(true);
-    await callConsentGate(first, "rejectAll");
-    await expect.poll(() => first.evaluate((t) => localStorage.getItem(`__mp_opt_in_out_${t}`), MIXPANEL_TOKEN)).toBe("0");
-    await first.close();
+    await refuseAfterConsent(session, path);
     const before = vendors.mixpanel.length;
 
     // The site's server slower than Mixpanel's CDN: the SDK starts before the lazy file is in.
@@ -177,12 +161,23 @@ describe("Mixpanel's snippet with the real SDK", () => {
     const later = await session.visit(path);
     await callConsentGate(later, "acceptAll");
     await expect.poll(() => mixpanelLoaded(later)).toBe(true);
-    expect(
-      await later.evaluate(() => (window as unknown as { mixpanel: { has_opted_out_tracking(): boolean } }).mixpanel.has_opted_out_tracking()),
-    ).toBe(false);
+    expect(await optedOut(later)).toBe(false);
     await expect.poll(() => trackedEvents(vendors.mixpanel.slice(before)), FLUSH).toContain("Signed up");
   });
 });
+
+/** A first page view: the visitor accepts, the SDK runs, then the visitor refuses and the SDK opts out. */
+async function refuseAfterConsent(session: Session, path: string) {
+  const first = await session.visit(path);
+  await callConsentGate(first, "acceptAll");
+  await expect.poll(() => mixpanelLoaded(first)).toBe(true);
+  await callConsentGate(first, "rejectAll");
+  await expect.poll(() => first.evaluate((t) => localStorage.getItem(`__mp_opt_in_out_${t}`), MIXPANEL_TOKEN)).toBe("0");
+  await first.close();
+}
+
+const optedOut = (page: Page) =>
+  page.evaluate(() => (window as unknown as { mixpanel: { has_opted_out_tracking(): boolean } }).mixpanel.has_opted_out_tracking());
 
 /** A page whose own script bundles mixpanel-browser: `before` runs first, then the SDK, then `use`. */
 function openBundled(session: Session, before: string, use: string) {
