@@ -75,7 +75,8 @@ export function watchEmbeds(ui: Ui, met: (service: string) => void) {
     placeholders.delete(iframe);
     const hadFocus = host?.shadowRoot?.activeElement;
     host?.remove();
-    // Only where the hiding is still ours: a display the page set since stays.
+    // Only where the hiding is still ours: a display the page set since, in
+    // the same task, stays.
     const style = (iframe as HTMLElement).style;
     const own = displays.get(iframe);
     displays.delete(iframe);
@@ -83,14 +84,26 @@ export function watchEmbeds(ui: Ui, met: (service: string) => void) {
     if (hadFocus) (iframe as HTMLElement).focus();
   };
 
+  /** Hides a held frame, keeping the display the page gave it for its release. */
+  const hide = (frame: Element) => {
+    const { style } = frame as HTMLElement;
+    if (style.display == "none" && style.getPropertyPriority("display")) return;
+    displays.set(frame, [style.display, style.getPropertyPriority("display")]);
+    style.setProperty("display", "none", "important");
+  };
   // One watcher for every placeholder, while there are any: a frame the page
-  // moved takes its placeholder along; one it took away takes it away.
+  // moved takes its placeholder along; one it took away takes it away; one
+  // whose style the page wrote (jQuery's show(), a style string) is hidden
+  // again, and gets that style back when released.
   const follow = new MutationObserver(() => {
     for (const [frame, host] of placeholders) {
       if (!frame.isConnected) {
         host.remove();
         placeholders.delete(frame);
-      } else if (frame.previousSibling != host) frame.before(host);
+        continue;
+      }
+      if (frame.previousSibling != host) frame.before(host);
+      hide(frame);
     }
     if (!placeholders.size) follow.disconnect();
   });
@@ -107,12 +120,11 @@ export function watchEmbeds(ui: Ui, met: (service: string) => void) {
     // The frame stays in the page, hidden, with the placeholder before it: a
     // framework that rendered it (React) still finds it where it put it, to
     // remove it or insert before it. Hidden through the CSSOM, which a CSP allows.
-    const { style } = target as HTMLElement;
-    if (!displays.has(target)) displays.set(target, [style.display, style.getPropertyPriority("display")]);
-    style.setProperty("display", "none", "important");
+    hide(target);
     target.before(host);
     placeholders.set(target, host);
     follow.observe(document, { childList: true, subtree: true });
+    follow.observe(target, { attributes: true, attributeFilter: ["style"] });
     // The host holds the iframe's place at once; its words follow with the catalogue.
     ui.catalogue.load().then(() =>
       render(

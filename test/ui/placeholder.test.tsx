@@ -129,6 +129,19 @@ describe("embed placeholder", () => {
     expect(other.style.display).toBe("none");
   });
 
+  it("hides a held frame again when the page writes its style (jQuery's show()), and gives it that style once released", async () => {
+    const iframe = pageWithVideo();
+    const ui = setup({ config: shop() });
+    ui.emit("held", heldIframe("youtube", "marketing", iframe));
+    await settle();
+    iframe.setAttribute("style", "display: block; width: 100%");
+    await settle();
+    expect(shown(iframe)).toBe(false);
+    ui.emit("released", heldIframe("youtube", "marketing", iframe));
+    expect(iframe.style.display).toBe("block");
+    expect(iframe.style.width).toBe("100%");
+  });
+
   it("leaves the iframe where the page put it while held, and removes the placeholder, once released", async () => {
     const iframe = pageWithVideo();
     const ui = setup({ config: shop() });
