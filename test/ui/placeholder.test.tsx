@@ -13,6 +13,15 @@ function pageWithVideo() {
 /** In the page and displayed: a held frame stays in the page, hidden behind its placeholder. */
 const shown = (iframe: HTMLElement) => iframe.isConnected && iframe.style.display != "none";
 
+/** The page's video, held, with its placeholder up. */
+async function heldVideo() {
+  const iframe = pageWithVideo();
+  const ui = setup({ config: shop() });
+  ui.emit("held", heldIframe("youtube", "marketing", iframe));
+  await settle();
+  return { iframe, ui };
+}
+
 describe("embed placeholder", () => {
   it("stands where the held iframe was, naming the service and saying why it is hidden", async () => {
     const iframe = pageWithVideo();
@@ -104,10 +113,7 @@ describe("embed placeholder", () => {
   });
 
   it("puts the iframe back when the gate releases it, e.g. after a choice in the preferences", async () => {
-    const iframe = pageWithVideo();
-    const ui = setup({ config: shop() });
-    ui.emit("held", heldIframe("youtube", "marketing", iframe));
-    await settle();
+    const { iframe, ui } = await heldVideo();
     expect(shown(iframe)).toBe(false);
     ui.emit("released", heldIframe("youtube", "marketing", iframe));
     expect(shown(iframe)).toBe(true);
@@ -130,10 +136,7 @@ describe("embed placeholder", () => {
   });
 
   it("hides a held frame again when the page writes its style (jQuery's show()), and gives it that style once released", async () => {
-    const iframe = pageWithVideo();
-    const ui = setup({ config: shop() });
-    ui.emit("held", heldIframe("youtube", "marketing", iframe));
-    await settle();
+    const { iframe, ui } = await heldVideo();
     iframe.setAttribute("style", "display: block; width: 100%");
     await settle();
     expect(shown(iframe)).toBe(false);
@@ -143,10 +146,7 @@ describe("embed placeholder", () => {
   });
 
   it("leaves the iframe where the page put it while held, and removes the placeholder, once released", async () => {
-    const iframe = pageWithVideo();
-    const ui = setup({ config: shop() });
-    ui.emit("held", heldIframe("youtube", "marketing", iframe));
-    await settle();
+    const { iframe, ui } = await heldVideo();
     const aside = document.body.appendChild(document.createElement("aside"));
     aside.append(iframe);
     ui.emit("released", heldIframe("youtube", "marketing", iframe));
