@@ -80,6 +80,7 @@ async function buildTwice(options, ascii, compress) {
 // takes from it the names of what the core hands it.
 const mangleOf = (file) => new RegExp(`^(${JSON.parse(readFileSync(file, "utf8")).props.join("|")})$`);
 const mangleProps = mangleOf("src/mangle.json");
+const uiMangleProps = mangleOf("src/ui/mangle.json");
 
 // The classic core stays ASCII: pages in other encodings read it too.
 const mangleCache = await buildTwice(
@@ -134,9 +135,9 @@ await buildTwice({
   // The catalogue's texts load only with the preferences or a placeholder, not with the banner.
   splitting: true,
   chunkNames: "chunks/[name]",
-  mangleProps: mangleOf("src/ui/mangle.json"),
+  mangleProps: uiMangleProps,
   // The UiContext the core hands over keeps the core's short names.
-  mangleCache: Object.fromEntries(Object.entries(mangleCache).filter(([name]) => mangleOf("src/ui/mangle.json").test(name))),
+  mangleCache: Object.fromEntries(Object.entries(mangleCache).filter(([name]) => uiMangleProps.test(name))),
   // Modules are always read as UTF-8; the classic core keeps ASCII for pages in other encodings.
   charset: "utf8",
   jsx: "automatic",

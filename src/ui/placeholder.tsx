@@ -58,6 +58,9 @@ export function Placeholder({ ui, name, label, tag, allow, once }: PlaceholderPr
   );
 }
 
+/** The inline `display: none !important` a held frame is hidden with (a page's own hiding has no priority). */
+const hiddenByUs = (style: CSSStyleDeclaration) => style.display == "none" && !!style.getPropertyPriority("display");
+
 /**
  * Puts a placeholder where each held iframe was, and the iframe back when the
  * gate releases it (the visitor allowed its service here or in the
@@ -80,14 +83,14 @@ export function watchEmbeds(ui: Ui, met: (service: string) => void) {
     const style = (iframe as HTMLElement).style;
     const own = displays.get(iframe);
     displays.delete(iframe);
-    if (own && style.display == "none" && style.getPropertyPriority("display")) style.setProperty("display", ...own);
+    if (own && hiddenByUs(style)) style.setProperty("display", ...own);
     if (hadFocus) (iframe as HTMLElement).focus();
   };
 
   /** Hides a held frame, keeping the display the page gave it for its release. */
   const hide = (frame: Element) => {
     const { style } = frame as HTMLElement;
-    if (style.display == "none" && style.getPropertyPriority("display")) return;
+    if (hiddenByUs(style)) return;
     displays.set(frame, [style.display, style.getPropertyPriority("display")]);
     style.setProperty("display", "none", "important");
   };
