@@ -65,6 +65,10 @@ function normalize(input: unknown, catalogue: Catalogue, host: string, report: R
     return config;
   }
 
+  /** Keeps what a reader made of `v` at `out[key]`; undefined (bad) is reported and the default stays. */
+  const keep = (out: Fields, key: string, result: unknown, v: unknown, at: string) =>
+    result === undefined ? report(at, v) : (out[key] = result);
+
   /** Calls `visit` for each entry of an object and gives back `out`; undefined when `value` is no object. */
   const each = <T>(value: unknown, path: string, out: T, visit: (key: string, v: unknown, at: string) => void) => {
     if (!isObject(value)) return;
@@ -83,15 +87,13 @@ function normalize(input: unknown, catalogue: Catalogue, host: string, report: R
   const fields = <T extends Fields>(value: unknown, path: string, readers: Record<string, Reader>, out: T) =>
     each(value, path, out, (key, v, at) => {
       if (!own(readers, key)) return (broken = true), report(at, key, UNKNOWN_KEY, readers);
-      const result = readers[key](v, at);
-      if (result === undefined) report(at, v);
-      else (out as Fields)[key] = result;
+      keep(out, key, readers[key](v, at), v, at);
     });
 
-  /** A list whose bad entries are reported and dropped. */
-  const list = (ok: (v: unknown) => unknown) => (value: unknown, path: string) =>
+  /** A list whose bad entries are reported (as `kind`, with `extra`) and dropped. */
+  const list = (ok: (v: unknown) => unknown, ...kind: [kind?: number, extra?: unknown]) => (value: unknown, path: string) =>
     Array.isArray(value)
-      ? value.filter((v, i) => ok(v) !== undefined || (report(`${path}[${i}]`, v), false))
+      ? value.filter((v, i) => ok(v) !== undefined || (report(`${path}[${i}]`, v, ...kind), false))
       : undefined;
 
   const decisive = (read: Reader): Reader => (v, at) => read(v, at) ?? (broken = true, undefined);
@@ -137,10 +139,10 @@ function normalize(input: unknown, catalogue: Catalogue, host: string, report: R
       const hold = (raw: unknown) => {
         for (const id of known) if (JSON.stringify(raw)?.includes(`"${id}"`)) held.add(id);
       };
-      const services = (v: unknown, at: string) =>
-        Array.isArray(v)
-          ? [...new Set(v.filter((id, i) => known.includes(id) || (report(`${at}[${i}]`, id, UNKNOWN_SERVICE, known), false)))]
-          : undefined;
+      const services = (v: unknown, at: string) => {
+        const ids = list(oneOf(known), UNKNOWN_SERVICE, known)(v, at);
+        return ids && [...new Set(ids)];
+      };
       const required = (v: unknown, at: string) =>
         at == "categories.necessary.required" && v === false ? (report(at, v, ALWAYS_REQUIRED), true) : flag(v);
       const categoryFields = {
@@ -189,21 +191,19 @@ function normalize(input: unknown, catalogue: Catalogue, host: string, report: R
         const out: Record<string, string[]> = {};
         return each(value, path, out, (name, raw, at) => {
           if (!own(config.categories, name)) return report(at, name, NO_CATEGORY, config.categories);
-          const types = list(oneOf(CONSENT_TYPES))(raw, at);
-          if (types) out[name] = types as string[];
-          else report(at, raw);
+          keep(out, name, list(oneOf(CONSENT_TYPES))(raw, at), raw, at);
         });
       };
       return fields(value, path, { map, advanced: flag }, mode);
     },
 
-    language: (v) => (typeof v == "string" && LANGUAGE.test(v) ? v.toLowerCase() : undefined),
+    language: (v) => matching(LANGUAGE)(v)?.toLowerCase(),
 
     text: (value, path) =>
       each(value, path, config.text, (language, strings, at) => {
         if (!LANGUAGE.test(language)) return report(at, language, BAD_NAME);
         const texts: Record<string, string> = {};
-        if (!each(strings, at, texts, (key, s, at) => (typeof s == "string" ? (texts[key] = s) : report(at, s)))) {
+        if (!each(strings, at, texts, (key, s, at) => keep(texts, key, text(s), s, at))) {
           return report(at, strings);
         }
         // The UI speaks languages, not regions: "pt-BR" overrides Portuguese.
@@ -225,11 +225,9 @@ function normalize(input: unknown, catalogue: Catalogue, host: string, report: R
   for (const key of Object.keys(input)) if (!own(readers, key)) report(key, key, UNKNOWN_KEY, readers);
   for (const key of Object.keys(readers)) {
     // Own keys only: a polluted Object.prototype (or a config's __proto__) must not set a mode.
-    const value = own(input, key) ? input[key] : undefined;
+    const value = ownValue(input, key);
     if (value === undefined) continue;
-    const result = readers[key](value, key);
-    if (result === undefined) report(key, value);
-    else (config as Fields)[key] = result;
+    keep(config, key, readers[key](value, key), value, key);
   }
   place(config, explicit, held, catalogue, report);
   return config;
@@ -253,7 +251,7 @@ function place(
   for (const name of Object.keys(categories)) for (const id of categories[name].services) (placed[id] = ownValue(placed, id) || []).push(name);
   for (const [id, names] of Object.entries(placed)) {
     const service = ownValue(services, id);
-    const declared = service && service.category;
+    const declared = service?.category;
     if (names[1] || (explicit.has(id) && declared != names[0])) {
       // An explicit but invalid category ("") was reported where it was read.
       if (names[1] || declared) report("services." + id, declared, CONFLICT, names);
