@@ -254,7 +254,7 @@ function place(
     const declared = service?.category;
     if (names[1] || (explicit.has(id) && declared != names[0])) {
       // An explicit but invalid category ("") was reported where it was read.
-      if (names[1] || declared) report("services." + id, declared, CONFLICT, names);
+      if (names[1] || declared) report(`services.${id}`, declared, CONFLICT, names);
       held.add(id);
     } else if (service) service.category = names[0];
   }
