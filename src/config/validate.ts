@@ -177,7 +177,8 @@ function normalize(input: unknown, catalogue: Catalogue, host: string, report: R
         name: matching(/^[\w!#$%&'*+.^`|~-]{1,64}$/),
         domain: (v) => {
           const domain = typeof v == "string" && v.replace(/^\./, "").toLowerCase();
-          return domain && (host == domain || host.endsWith("." + domain)) ? domain : undefined;
+          // The page's host is the domain itself or under it.
+          return domain && ("." + host).endsWith("." + domain) ? domain : undefined;
         },
         path: matching(/^\/[^;\s]*$/),
         days: (v, at) =>
