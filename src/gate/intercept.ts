@@ -420,7 +420,8 @@ export function intercept(
         // filled by the parser outside the document's subtree: watched too.
         const root = (node as Element).shadowRoot;
         if (root) {
-          root.querySelectorAll(TRACKED).forEach(checks.element);
+          // A shadow root is a fragment: see() looks through it.
+          see(root);
           observer.observe(root, WATCH);
         }
       });
