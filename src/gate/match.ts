@@ -28,8 +28,8 @@ export interface Matcher {
 }
 
 type Name = [pattern: string, id: string];
-/** A path rule split at its `*` segments, its service, and its length (specificity). */
-type PathRule = [parts: string[], id: string, length: number];
+/** A path rule as a pattern (see `pathPattern`), its service, and its length (specificity). */
+type PathRule = [pattern: RegExp, id: string, length: number];
 
 /**
  * Builds the lookups once, from one or more maps of entries. On an exact tie
@@ -53,7 +53,7 @@ export function createMatcher(...maps: Record<string, MatchEntry>[]): Matcher {
         const slash = (rule + "/").indexOf("/");
         const host = rule.slice(0, slash).toLowerCase().replace(/^\*?\.|\.$/g, "");
         const path = rule.slice(slash);
-        if (host) hosts.set(host, [[path.split("*"), id, path.length], ...(hosts.get(host) || [])]);
+        if (host) hosts.set(host, [[pathPattern(path), id, path.length], ...(hosts.get(host) || [])]);
       }
       for (const p of entry.cookies || []) cookies.unshift([p, id]);
       for (const p of entry.storage || []) storage.unshift([p, id]);
@@ -97,7 +97,7 @@ export function createMatcher(...maps: Record<string, MatchEntry>[]): Matcher {
       }
       while (host) {
         const rules = hosts.get(host);
-        if (rules) for (const rule of rules) if (pathMatches(rule[0], path)) return rule[1];
+        if (rules) for (const rule of rules) if (rule[0].test(path)) return rule[1];
         host = host.slice(host.indexOf(".") + 1 || host.length);
       }
       return null;
@@ -125,20 +125,12 @@ const PLAIN = /^(?:(?:https?|wss?):)?\/\/([\w.-]+)(?::\d*)?((?:[/?][\w!$%&()*+,.
 const ABSOLUTE = /^((https?|wss?):|[\\/]{2})/i;
 
 /**
- * The rule's parts, joined by one path segment each (`*`: Meta's "/en_US/"),
- * are a prefix of `actual`. A rule ending in a letter or digit stops at a word
- * boundary: "/tr" matches "/tr?id=1" and "/tr/", not "/trends".
+ * A path rule as a pattern of the path and query it claims, from their start.
+ * Each `*` is one whole path segment (Meta's "/en_US/"): a run of characters up
+ * to a "/", "?" or "#", never part of one. A rule ending in a letter or digit
+ * stops at a word boundary: "/tr" matches "/tr?id=1" and "/tr/", not "/trends".
  */
-function pathMatches(parts: string[], actual: string): boolean {
-  let at = 0;
-  for (let i = 0; i < parts.length; i++) {
-    if (i) {
-      const start = at;
-      while (at < actual.length && !"/?#".includes(actual[at])) at++;
-      if (at == start) return false;
-    }
-    if (!actual.startsWith(parts[i], at)) return false;
-    at += parts[i].length;
-  }
-  return !/\w$/.test(parts[parts.length - 1]) || !/\w/.test(actual.charAt(at));
+function pathPattern(path: string): RegExp {
+  const literal = (part: string) => part.replace(/[$()+.?[\\\]^{|}]/g, "\\$&");
+  return new RegExp("^" + path.split("*").map(literal).join("[^/?#]+(?![^/?#])") + (/\w$/.test(path) ? "(?!\\w)" : ""));
 }
