@@ -412,7 +412,7 @@ export function intercept(
   // one before the parser runs it. Once parsing is over every route is
   // patched, and an observer of the whole tree would only slow the page down.
   const seeAdded = (records: MutationRecord[], observer: MutationObserver) => {
-    for (const record of records) {
+    records.forEach((record) => {
       record.addedNodes.forEach((node) => {
         see(node);
         frameOf(node, checks);
@@ -425,7 +425,7 @@ export function intercept(
           observer.observe(root, WATCH);
         }
       });
-    }
+    });
   };
   watchFrames(doc, checks);
   if (doc.readyState === "loading") {
