@@ -131,6 +131,6 @@ const ABSOLUTE = /^((https?|wss?):|[\\/]{2})/i;
  * stops at a word boundary: "/tr" matches "/tr?id=1" and "/tr/", not "/trends".
  */
 function pathPattern(path: string): RegExp {
-  const literal = (part: string) => part.replace(/[$()+.?[\\\]^{|}]/g, "\\$&");
+  const literal = (part: string) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return new RegExp("^" + path.split("*").map(literal).join("[^/?#]+(?![^/?#])") + (/\w$/.test(path) ? "(?!\\w)" : ""));
 }
