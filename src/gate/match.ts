@@ -132,5 +132,5 @@ const ABSOLUTE = /^((https?|wss?):|[\\/]{2})/i;
  */
 function pathPattern(path: string): RegExp {
   const literal = (part: string) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp("^" + path.split("*").map(literal).join("[^/?#]+(?![^/?#])") + (/\w$/.test(path) ? "(?!\\w)" : ""));
+  return new RegExp("^" + path.split("*").map(literal).join("[^/?#]+(?![^/?#])") + (/\w$/.test(path) ? "\\b" : ""));
 }
