@@ -162,7 +162,7 @@ export function intercept(
   // only patches a same-origin window that is not patched yet.
   for (const [proto, names] of [
     [win.Document.prototype, "importNode adoptNode"],
-    [element, "append prepend before after replaceWith insertAdjacentElement replaceChildren"],
+    [element, "insertAdjacentElement append prepend replaceChildren before after replaceWith"],
     [win.CharacterData.prototype, "before after replaceWith"],
     [win.DocumentFragment.prototype, "append prepend replaceChildren"],
     [win.Range.prototype, "insertNode surroundContents"],
