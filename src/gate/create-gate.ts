@@ -152,14 +152,15 @@ export function createGate(deps: GateDeps) {
     if (released.has(el)) return;
     released.add(el);
     const service = serviceOf(el);
-    if (service && el.nodeName === "SCRIPT") {
-      ran.add(service);
-      // The vendor's own file (a tagged fbevents.js), not a base code (inline or
-      // a file of the site's): Meta's loader is not needed again.
-      if (addressed(el) == service) inserted.add(service);
-    }
-    if (el.nodeName === "SCRIPT") releaser.script(el as HTMLScriptElement);
-    else releaser.media(el as HTMLIFrameElement);
+    if (el.nodeName === "SCRIPT") {
+      if (service) {
+        ran.add(service);
+        // The vendor's own file (a tagged fbevents.js), not a base code (inline or
+        // a file of the site's): Meta's loader is not needed again.
+        if (addressed(el) == service) inserted.add(service);
+      }
+      releaser.script(el as HTMLScriptElement);
+    } else releaser.media(el as HTMLIFrameElement);
     report("released", service, el.getAttribute("data-consent"), kindOf(el), el);
   }
 
