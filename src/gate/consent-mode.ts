@@ -51,20 +51,19 @@ export function startConsentMode(
     // Already there for good: pushed into as it is.
   }
 
-  // A Google tag allowed on its own runs with its category's types granted:
-  // what it is told matches what it may do. The default (no state) grants none.
-  const granted = (next: State | null, category: string) =>
-    !!next && (next.categories[category] === true || GOOGLE_TAGS.some((id) => next.services[id] && categoryOf(id) == category));
-  const values = (next: State | null): ConsentValues =>
-    Object.fromEntries(
+  const values = (next: State | null): ConsentValues => {
+    // A Google tag allowed on its own runs with its category's types granted:
+    // what it is told matches what it may do. The default (no state) grants none.
+    const granted = Object.entries(mode.map).flatMap(([category, types]) =>
+      next && (next.categories[category] === true || GOOGLE_TAGS.some((id) => next.services[id] && categoryOf(id) == category)) ? types : [],
+    );
+    return Object.fromEntries(
       CONSENT_TYPES.map((type) => [
         type,
-        type === "security_storage" ||
-        Object.keys(mode.map).some((category) => mode.map[category].includes(type) && granted(next, category))
-          ? "granted"
-          : "denied",
+        type === "security_storage" || granted.includes(type) ? "granted" : "denied",
       ]),
     );
+  };
 
   const initial = values(null);
   const failed = gtag("consent", "default", { ...initial, wait_for_update: 500 });
