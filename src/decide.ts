@@ -76,8 +76,7 @@ export function decide(
   }
 
   const services: Record<string, boolean> = {};
-  const ids = new Set([...Object.keys(catalogue), ...Object.keys(config.services)]);
-  for (const id of ids) {
+  for (const id of Object.keys({ ...catalogue, ...config.services })) {
     const name = categoryOf(config, catalogue, id);
     const category = ownValue(config.categories, name);
     const chosen = stored ? ownValue(stored.services, id) : undefined;
