@@ -60,13 +60,11 @@ export function decide(
   const categories: Record<string, boolean> = {};
   let missing = false;
   let signalled = false;
-  let optional = 0;
   for (const [name, category] of Object.entries(config.categories)) {
     if (category.required) {
       categories[name] = true;
       continue;
     }
-    optional++;
     // Own keys: a page that pollutes Object.prototype later must not decide.
     const chosen = stored ? ownValue(stored.categories, name) : undefined;
     if (chosen === undefined) missing = true;
@@ -85,9 +83,10 @@ export function decide(
       : category.required || (chosen === undefined || overrides(category.sale, true) ? categories[name] : chosen);
   }
 
-  // In opt-out mode an honoured signal answers the notice; a category added
-  // since a stored decision is still asked about.
-  const decided = optional === 0 || config.unreadable || (stored ? !missing : !optIn && signalled);
+  // Decided when no optional category lacks a choice (none stored: there is
+  // none to ask about). In opt-out mode an honoured signal answers the notice;
+  // a category added since a stored decision is still asked about.
+  const decided = !missing || config.unreadable || (!stored && !optIn && signalled);
   return {
     state: {
       decided,
