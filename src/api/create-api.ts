@@ -46,7 +46,8 @@ const copy = (state: State): State => ({
  */
 export function createApi(deps: CoreDeps) {
   const { config, catalogue, store, signals, events } = deps;
-  let stored: Stored | null = null;
+  // These three are set by adopt(), below, before anything reads them.
+  let stored: Stored | null;
   let lastValue: string | undefined;
   let decision: Decision;
   let view: View | null = null;
