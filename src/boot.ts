@@ -35,7 +35,7 @@ export function boot(win: Win, base: string): ConsentGateApi {
   const matcher = createMatcher(catalogue, config.services);
 
   let ui: UiHandle | null = null;
-  let loading: Promise<void> | null = null;
+  let loading: Promise<void> | undefined;
   let wanted: View | null = null;
   const needUi = () => {
     if (loading) return;
