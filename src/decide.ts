@@ -15,19 +15,20 @@ export const own = (map: object, key: string) => Object.prototype.hasOwnProperty
 export const ownValue = <T>(map: Record<string, T>, key: string): T | undefined => (own(map, key) ? map[key] : undefined);
 
 /** `allows(name)`: `name` is a category or a service; anything else is never allowed. */
-export const allowedIn = ({ categories, services }: State, name: string): boolean =>
-  own(categories, name) ? categories[name] : own(services, name) ? services[name] : false;
+export function allowedIn({ categories, services }: State, name: string): boolean {
+  return own(categories, name) ? categories[name] : own(services, name) ? services[name] : false;
+}
 
 /**
  * The category a service is held under; "" when the config leaves it nowhere.
  * The category that lists it comes first: a site may file a built-in service
  * under another category than the catalogue's without declaring it again.
  */
-export function categoryOf(config: Config, catalogue: Record<string, { category: string }>, id: string): string {
+export const categoryOf = (config: Config, catalogue: Record<string, { category: string }>, id: string): string => {
   const listed = Object.keys(config.categories).find((name) => config.categories[name].services.includes(id));
   const site = ownValue(config.services, id);
   return listed ?? (site ? site.category : catalogue[id]?.category ?? "");
-}
+};
 
 /** A stored decision counts only if it is current and speaks of things this config has. */
 export function usable(config: Config, catalogue: Record<string, unknown>, stored: Stored | null, now: number): Stored | null {
