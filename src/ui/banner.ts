@@ -55,7 +55,7 @@ export function createBanner({ api, ctx, text, optional, honoured }: Kit, soon: 
           // target=_blank implies noopener (Chrome 88+, Firefox 79+, Safari 12.1+), and the policy is the site's own page.
           config.policyUrl && h("a", { href: config.policyUrl, target: "_blank" }, t("policyLink")),
         ),
-        honoured && h("p", { class: "cg-signal" }, t("signalHonoured")),
+        honoured() && h("p", { class: "cg-signal" }, t("signalHonoured")),
       ),
       h(
         "div",

@@ -29,7 +29,7 @@ export const mount: Mount = (api, ctx) => {
     surfaces,
     lift,
     optional: optionalCategories(config),
-    honoured: signalHonoured(api.get(), config),
+    honoured: () => signalHonoured(api.get(), config),
   };
 
   // Before <body> rather than inside it: first in Tab order, yet it cannot

@@ -53,7 +53,7 @@ export function Preferences({ ui, draft, toggle, save, seen }: PreferencesProps)
       <div class="cg-scroll">
         <p>{t("preferencesText")}</p>
         {/* Not once the visitor's own saved choice stands over the signal. */}
-        {ui.honoured && api.get().source == "signal" && <p class="cg-signal">{t("signalHonoured")}</p>}
+        {ui.honoured() && <p class="cg-signal">{t("signalHonoured")}</p>}
         {Object.keys(ctx.config.categories).map((name, i) => (
           <Category
             key={name}

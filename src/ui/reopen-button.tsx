@@ -1,15 +1,13 @@
-import type { State } from "../types";
 import type { Ui } from "./ui";
 
 /**
  * The small fixed button back to the preferences (`ui.reopenButton`). In
  * `opt-out` mode, when a signal opted the visitor out, it says so in words.
  */
-export function ReopenButton({ ui, state }: { ui: Ui; state: State }) {
+export function ReopenButton({ ui }: { ui: Ui }) {
   const { api, ctx, text } = ui;
   const label = text.t("reopen");
-  const honoured =
-    ctx.config.mode == "opt-out" && state.source == "signal" && ui.honoured;
+  const honoured = ctx.config.mode == "opt-out" && ui.honoured();
   return (
     <button
       class="cg-reopen"

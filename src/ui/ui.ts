@@ -19,8 +19,8 @@ export interface Kit {
   lift(el: HTMLElement | null): void;
   /** The categories a visitor can turn on or off, in config order. */
   optional: string[];
-  /** The browser sent a privacy signal that the config honours (signals are read once per page). */
-  honoured: boolean;
+  /** The state, as it is now, follows a privacy signal that the config honours. */
+  honoured(): boolean;
 }
 
 /** What every component of the views is given: the kit, the catalogue's texts, and hosts styled for the views. */
@@ -35,7 +35,9 @@ export interface Ui extends Kit {
 export const optionalCategories = (config: Config) =>
   config.unreadable ? [] : Object.keys(config.categories).filter((name) => !config.categories[name].required);
 
-export const signalHonoured = ({ signals }: State, config: Config) =>
+export const signalHonoured = ({ signals, source }: State, config: Config) =>
+  // A choice made with a signal on stands over it (decide.ts): then the signal decided nothing.
+  source == "signal" &&
   // GPC turns off only what is sold or shared: without such a category it changed nothing.
-  (signals.gpc && config.signals.gpc && optionalCategories(config).some((name) => config.categories[name].sale)) ||
-  (signals.dnt && config.signals.dnt);
+  ((signals.gpc && config.signals.gpc && optionalCategories(config).some((name) => config.categories[name].sale)) ||
+    (signals.dnt && config.signals.dnt));

@@ -78,7 +78,7 @@ export function mountViews(kit: Kit, box: HTMLElement, strings: Record<string, a
     );
     // Hidden while the banner is up, even under preferences opened from it;
     // under preferences opened from the button itself it stays, for focus to return to.
-    if (reopen) render(box.querySelector(".cg-banner") ? null : <ReopenButton ui={ui} state={api.get()} />, reopen);
+    if (reopen) render(box.querySelector(".cg-banner") ? null : <ReopenButton ui={ui} />, reopen);
   };
 
   keepOnTop(box, () => [box.querySelector(".cg-layer"), reopen?.querySelector("button")]);

@@ -110,8 +110,17 @@ describe("banner", () => {
     expect(screen.queryByText(/privacy signal/)).toBeNull();
   });
 
+  it("says nothing of the signal when it asks again about a category added since a choice that stands over it", () => {
+    // GPC on, the visitor allowed the sale category with it on; a new category without a sale is asked about.
+    const { screen } = showBanner({
+      config: shop(),
+      state: { decided: false, source: "banner", signals: { gpc: true, dnt: false } },
+    });
+    expect(screen.queryByText(/privacy signal/)).toBeNull();
+  });
+
   it("says so for Do Not Track only when the config honours it", () => {
-    const state = { signals: { gpc: false, dnt: true } };
+    const state = { signals: { gpc: false, dnt: true }, source: "signal" as const };
     const ignored = showBanner({ config: shop(), state });
     expect(ignored.screen.queryByText(/privacy signal/)).toBeNull();
     cleanPage();
