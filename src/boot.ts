@@ -60,6 +60,7 @@ export function boot(win: Win, base: string): ConsentGateApi {
   const category = (id: string) => categoryOf(config, catalogue, id);
 
   let updateConsentMode: ((state: State) => void) | undefined;
+  let changing: Event | undefined;
   // Other tabs can only speak once boot is over, when `core` exists.
   const announce = watchOtherTabs(win, config.cookie.name, (value) => core.recheck(value));
   const core = createApi({
@@ -80,7 +81,12 @@ export function boot(win: Win, base: string): ConsentGateApi {
       else if (view) needUi();
     },
     announce,
-    dispatch: (state) => doc.dispatchEvent(new CustomEvent("consentgate:change", { detail: state })),
+    dispatch(state) {
+      // A listener that decides again dispatches the newer event inside this
+      // one: the listeners after it get that one only, not the state it replaced.
+      changing?.stopImmediatePropagation();
+      doc.dispatchEvent((changing = new CustomEvent("consentgate:change", { detail: state })));
+    },
   });
 
   const state = core.current;

@@ -77,4 +77,22 @@ describe("window.ConsentGate", () => {
     expect(seen).toEqual([esm.get()]);
     expect(document.cookie).toMatch(/(^|; )consentgate=1\.1\.\d+\.a\.0\.[\w-]{16}\.analytics(;|$)/);
   });
+
+  it("leaves no consentgate:change listener with a state that a listener before it replaced", () => {
+    const later: boolean[] = [];
+    const decideAgain = (event: Event) => {
+      if ((event as CustomEvent<State>).detail.categories.analytics) esm.set({ analytics: false });
+    };
+    const record = (event: Event) => later.push((event as CustomEvent<State>).detail.categories.analytics);
+    document.addEventListener("consentgate:change", decideAgain);
+    document.addEventListener("consentgate:change", record);
+    try {
+      esm.set({ analytics: true });
+    } finally {
+      document.removeEventListener("consentgate:change", decideAgain);
+      document.removeEventListener("consentgate:change", record);
+    }
+    expect(esm.get().categories.analytics).toBe(false);
+    expect(later).toEqual([false]);
+  });
 });
