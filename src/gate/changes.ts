@@ -12,6 +12,7 @@ import { consent as meta, queued, unstub } from "../services/facebook-pixel";
 import { consent as intercom } from "../services/intercom";
 import { consent as mixpanel } from "../services/mixpanel";
 import type { ServiceGate } from "../services/service";
+import { writtenName } from "../store/cookie";
 import type { CookieConfig, State } from "../types";
 import type { Releaser } from "./release";
 
@@ -59,7 +60,7 @@ export function applyChange(change: Change): void {
   // replaced decision back: only the one where the config keeps it now stays.
   // There is more than the one just stored (none after a withdrawal) only when
   // such a copy exists.
-  const written = consent.name.replace(/%/g, "%25");
+  const written = writtenName(consent);
   const copies = change.cookies.filter((name) => decoded(name) == consent.name);
   if (copies.length > (next.id ? 1 : 0)) {
     for (const name of new Set(copies)) {

@@ -9,6 +9,9 @@ export interface ConsentStore {
   clear(): void;
 }
 
+/** The consent cookie's name as written: of the characters a name may have (validate.ts), only "%" is escaped. */
+export const writtenName = (cookie: CookieConfig) => cookie.name.replace(/%/g, "%25");
+
 /**
  * The first-party consent cookie (SPEC §5): SameSite=Lax, Secure on https.
  * Written and read byte for byte as js-cookie 3 does (the tests compare),
@@ -17,7 +20,7 @@ export interface ConsentStore {
  * name may have (validate.ts) only "%" is escaped.
  */
 export function cookieStore(cookie: CookieConfig, secure: boolean, report: Report): ConsentStore {
-  const name = cookie.name.replace(/%/g, "%25");
+  const name = writtenName(cookie);
   const attributes = `; path=${cookie.path}${cookie.domain ? "; domain=" + cookie.domain : ""}; sameSite=Lax${secure ? "; secure" : ""}; expires=`;
   // A sandboxed document (CSP sandbox, <iframe sandbox>) throws on any use of
   // its cookies: nothing is read, and a choice holds for the page view.
