@@ -4,8 +4,8 @@ import type { Kit } from "./ui";
 
 /**
  * The first layer: what the optional categories are for, and three buttons of
- * the same size, weight and colour. In `opt-out` mode it is a notice whose
- * second button opts out of the `sale` categories in California's words.
+ * the same size, weight and colour. In `opt-out` mode it is a notice that
+ * also opts out of the `sale` categories in California's words, under them.
  * Nothing in it changes while it is shown, so it is built once, without
  * Preact: the first visit downloads no renderer (see index.ts). `soon` is
  * called when the visitor points at or focuses "Manage choices", so that the
@@ -21,10 +21,6 @@ export function createBanner({ api, ctx, text, optional, honoured }: Kit, soon: 
     act();
     api.close();
   };
-  // A choice on the banner answers it: the categories not named stay as they are.
-  const refuse = doNotSell
-    ? () => api.set(Object.fromEntries(sale.map((name) => [name, false])), { source: "banner" })
-    : () => api.rejectAll({ source: "banner" });
   const button = (label: string, onclick: () => void, more?: Props) =>
     h("button", { class: "cg-btn", onclick, ...more }, label);
   const { layout, position } = config.ui;
@@ -61,8 +57,15 @@ export function createBanner({ api, ctx, text, optional, honoured }: Kit, soon: 
         "div",
         { class: "cg-actions" },
         button(t("acceptAll"), decide(() => api.acceptAll({ source: "banner" }))),
-        button(t(doNotSell ? "doNotSell" : "rejectAll"), decide(refuse)),
+        button(t("rejectAll"), decide(() => api.rejectAll({ source: "banner" }))),
         button(t("manageChoices"), () => api.open("preferences"), { onpointerenter: soon, onfocus: soon }),
+        // A choice on the banner answers it: the categories not named stay as they are.
+        doNotSell &&
+          button(
+            t("doNotSell"),
+            decide(() => api.set(Object.fromEntries(sale.map((name) => [name, false])), { source: "banner" })),
+            { class: "cg-btn cg-sale" },
+          ),
       ),
     ),
   );

@@ -135,10 +135,24 @@ describe("banner", () => {
     expect(decisions()).toEqual([["set", { marketing: false }, { source: "banner" }], ["close"]]);
   });
 
-  it("in opt-out mode without a sale category, offers Reject all instead", () => {
+  it("in opt-out mode, keeps Accept all, Reject all and Manage choices alike, with California's opt-out after them", () => {
+    const { screen, decisions } = showBanner({ config: usNotice() });
+    const buttons = screen.getAllByRole("button");
+    expect(buttons.map((b) => b.textContent)).toEqual([
+      "Accept all",
+      "Reject all",
+      "Manage choices",
+      "Do not sell or share my personal information",
+    ]);
+    expect(new Set(buttons.slice(0, 3).map((b) => b.className)).size).toBe(1);
+    fireEvent.click(screen.getByRole("button", { name: "Reject all" }));
+    expect(decisions()).toEqual([["rejectAll", { source: "banner" }], ["close"]]);
+  });
+
+  it("in opt-out mode without a sale category, offers no opt-out of selling", () => {
     const config = makeConfig({ mode: "opt-out", categories: { analytics: {} } });
     const { screen } = showBanner({ config });
-    expect(screen.getByRole("button", { name: "Reject all" })).toBeTruthy();
+    expect(screen.getAllByRole("button").map((b) => b.textContent)).toEqual(["Accept all", "Reject all", "Manage choices"]);
     expect(screen.queryByText(/Do not sell/)).toBeNull();
   });
 

@@ -39,9 +39,12 @@ const CHECKS = {
   "check-zoom-200": { ui: { theme: "dark" }, width: 640, height: 400, scale: 2 },
   "check-zoom-200-preferences": { ui: { theme: "dark" }, open: true, width: 640, height: 400, scale: 2 },
   "check-center": { ui: { theme: "auto", position: "center" }, dark: true },
+  "check-opt-out": { mode: "opt-out", ui: { theme: "light" } },
+  "check-opt-out-box": { mode: "opt-out", ui: { theme: "light", layout: "box" } },
+  "check-opt-out-320": { mode: "opt-out", ui: { theme: "light" }, width: 320, height: 568 },
 };
 
-const page = ({ lang = "en", ui }) => `<!doctype html>
+const page = ({ lang = "en", mode, ui }) => `<!doctype html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
@@ -49,6 +52,7 @@ const page = ({ lang = "en", ui }) => `<!doctype html>
 <title>Northwind Coffee</title>
 <script type="application/json" id="consentgate-config">${JSON.stringify({
   categories: CATEGORIES,
+  mode,
   policyUrl: "/privacy",
   ui,
 })}</script>
