@@ -58,8 +58,10 @@ const viewsCss = await bundleCss("styles/views.css");
 // ""+x, which reads an object's valueOf rather than its toString, or drop
 // property reads whose getters the page may have made throw on purpose.
 // Statements left as statements rather than joined with commas repeat more
-// alike, which brotli prefers: 6 B off the core.
-const CORE_COMPRESS = { passes: 3, unsafe_arrows: true, sequences: false };
+// alike, which brotli prefers: 6 B off the core. So do comparisons left in the
+// order they are written (`el.nodeName === "SCRIPT"`, not `"SCRIPT" === …`):
+// 24 B off the core (the UI's files would grow by 7 with it).
+const CORE_COMPRESS = { passes: 3, unsafe_arrows: true, sequences: false, lhs_constants: false };
 async function buildTwice(options, ascii, compress) {
   const { outputFiles, mangleCache } = await build({ ...common, ...options, write: false });
   for (const file of outputFiles) {

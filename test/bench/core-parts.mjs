@@ -61,7 +61,7 @@ async function brotliOfCore(swap) {
     logLevel: "error",
     plugins: [plugin],
   });
-  const { code } = await minify(result.outputFiles[0].text, { ecma: 2020, compress: { passes: 3, hoist_funs: true, unsafe_arrows: true, sequences: false }, format: { ascii_only: true } });
+  const { code } = await minify(result.outputFiles[0].text, { ecma: 2020, compress: { passes: 3, hoist_funs: true, unsafe_arrows: true, sequences: false, lhs_constants: false }, format: { ascii_only: true } });
   return brotliCompressSync(Buffer.from(code), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 }
 
