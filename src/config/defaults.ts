@@ -25,7 +25,7 @@ export const UI_CHOICES = {
 } as const;
 
 /** The value that means "the config could not be read": everything stays closed. */
-export const UNREADABLE = Symbol("unreadable");
+export const UNREADABLE = Symbol();
 
 /** Browsers cap cookies at 400 days; 395 leaves room for clock skew. */
 export const MAX_COOKIE_DAYS = 395;
