@@ -32,7 +32,8 @@ export function createSurfaces(theme: UiConfig["theme"], text: Text) {
       if (sheets) shadow.adoptedStyleSheets = [...sheets, ...more];
       else {
         // Safari before 16.4: the whole stylesheet from the file next to this
-        // script, with the box hidden until it applies rather than shown unstyled.
+        // script, with the box hidden until it applies rather than shown unstyled
+        // (that file alone has the rule that keeps `hidden` over `.cg`'s display).
         const link = document.createElement("link");
         link.rel = "stylesheet";
         link.href = new URL("consentgate.css", import.meta.url).href;
