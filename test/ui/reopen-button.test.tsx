@@ -109,6 +109,20 @@ describe("reopen button", () => {
     expect(reopenButton()!.textContent).toBe("Opt-out request honoured");
   });
 
+  it("stops claiming an honoured opt-out as soon as the visitor saves a choice of their own", async () => {
+    const { screen } = setup({
+      config: withReopen(usNotice()),
+      state: { decided: true, source: "signal", signals: { gpc: true, dnt: false } },
+    });
+    await settle();
+    expect(reopenButton()!.textContent).toBe("Opt-out request honoured");
+    fireEvent.click(reopenButton()!);
+    await settle();
+    fireEvent.click(screen.getByRole("button", { name: "Save choices" }));
+    await settle();
+    expect(reopenButton()!.textContent).toBe("");
+  });
+
   it("does not claim an honoured opt-out once the visitor chose for themselves", async () => {
     setup({
       config: withReopen(usNotice()),
