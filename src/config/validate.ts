@@ -157,10 +157,10 @@ function normalize(input: unknown, catalogue: Catalogue, host: string, report: R
         broken = !isName(key) || known.includes(key);
         if (broken) report(at, key, BAD_NAME);
         const category: CategoryConfig = { services: [], required: false, sale: false };
-        // No object: reported unless its name was, and broken like any unclear category.
         if (!fields(raw, at, categoryFields, category)) {
+          hold(raw);
           if (!broken) report(at, raw);
-          broken = true;
+          return;
         }
         if (key == "necessary") category.required = true;
         // Always on, yet off under GPC: which one the site meant touches consent.
