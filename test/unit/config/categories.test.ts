@@ -165,6 +165,12 @@ describe("categories", () => {
       expect(config.categories).toEqual({ necessary: NECESSARY });
       expect(messages).toEqual([`categories.analytics: ${shown} is not an object; not offered, its services stay held`]);
     });
+
+    it("says only that the config could not be read when the entry cannot even be written as JSON (a BigInt)", () => {
+      const { config, messages } = run({ categories: { analytics: 10n } });
+      expect(config.unreadable).toBe(true);
+      expect(messages).toEqual([expect.stringMatching(/^config: could not be read \(.*BigInt.*\); every optional category stays off$/)]);
+    });
   });
 
   it.each(["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf", "1st", "a b", "a.b", "x".repeat(33), ""])(
