@@ -5,7 +5,7 @@ import { h } from "./dom";
 import { createSurfaces } from "./surface";
 import { createText } from "./text";
 import { lift } from "./top-layer";
-import { optionalCategories, signalHonoured } from "./ui";
+import { optionalCategories } from "./ui";
 import type { Kit } from "./ui";
 import type { Views } from "./views";
 
@@ -29,7 +29,7 @@ export const mount: Mount = (api, ctx) => {
     surfaces,
     lift,
     optional: optionalCategories(config),
-    honoured: () => signalHonoured(api.get(), config),
+    honoured: () => api.get().source == "signal",
   };
 
   // Before <body> rather than inside it: first in Tab order, yet it cannot

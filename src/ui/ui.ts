@@ -1,5 +1,5 @@
 import type { UiContext } from "../api/load-ui";
-import type { Config, ConsentGateApi, State } from "../types";
+import type { Config, ConsentGateApi } from "../types";
 import type { Catalogue } from "./service-info";
 import type { Surfaces } from "./surface";
 import type { Text } from "./text";
@@ -19,7 +19,11 @@ export interface Kit {
   lift(el: HTMLElement | null): void;
   /** The categories a visitor can turn on or off, in config order. */
   optional: string[];
-  /** The state, as it is now, follows a privacy signal that the config honours. */
+  /**
+   * A privacy signal decides something now: decide.ts gives the source "signal"
+   * only where the config honours it and it turned a category off (GPC one
+   * that is sold or shared), and not once a choice made with it on stands over it.
+   */
   honoured(): boolean;
 }
 
@@ -35,9 +39,3 @@ export interface Ui extends Kit {
 export const optionalCategories = (config: Config) =>
   config.unreadable ? [] : Object.keys(config.categories).filter((name) => !config.categories[name].required);
 
-export const signalHonoured = ({ signals, source }: State, config: Config) =>
-  // A choice made with a signal on stands over it (decide.ts): then the signal decided nothing.
-  source == "signal" &&
-  // GPC turns off only what is sold or shared: without such a category it changed nothing.
-  ((signals.gpc && config.signals.gpc && optionalCategories(config).some((name) => config.categories[name].sale)) ||
-    (signals.dnt && config.signals.dnt));

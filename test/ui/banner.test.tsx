@@ -1,5 +1,8 @@
 import { fireEvent } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { decide } from "../../src/decide";
+import { catalogue } from "../../src/services/catalogue";
+import type { Config, Signals } from "../../src/types";
 import he from "../../src/ui/i18n/he";
 import { makeConfig, shop, usNotice } from "../fixtures/ui/configs";
 import { cleanPage, settle, setup } from "./harness";
@@ -14,6 +17,9 @@ function showBanner(options: Parameters<typeof setup>[0]) {
   ui.handle.show("banner");
   return ui;
 }
+
+/** The state the core gives a first visit with these signals (decide.ts), not one made up. */
+const decided = (config: Config, signals: Signals) => decide(config, catalogue, null, signals, 0).state;
 
 const centred = () => makeConfig({ ...shop(), ui: { ...shop().ui, position: "center" } });
 
@@ -106,7 +112,7 @@ describe("banner", () => {
 
   it("says nothing of GPC where no category is sold or shared, since GPC then turns nothing off", () => {
     const config = makeConfig({ mode: "opt-out", categories: { analytics: {} } });
-    const { screen } = showBanner({ config, state: { signals: { gpc: true, dnt: false } } });
+    const { screen } = showBanner({ config, state: decided(config, { gpc: true, dnt: false }) });
     expect(screen.queryByText(/privacy signal/)).toBeNull();
   });
 
@@ -120,11 +126,12 @@ describe("banner", () => {
   });
 
   it("says so for Do Not Track only when the config honours it", () => {
-    const state = { signals: { gpc: false, dnt: true }, source: "signal" as const };
-    const ignored = showBanner({ config: shop(), state });
+    const dnt = { gpc: false, dnt: true };
+    const ignored = showBanner({ config: shop(), state: decided(shop(), dnt) });
     expect(ignored.screen.queryByText(/privacy signal/)).toBeNull();
     cleanPage();
-    const honoured = showBanner({ config: makeConfig({ ...shop(), signals: { gpc: true, dnt: true } }), state });
+    const config = makeConfig({ ...shop(), signals: { gpc: true, dnt: true } });
+    const honoured = showBanner({ config, state: decided(config, dnt) });
     expect(honoured.screen.getByText(/privacy signal was honoured/)).toBeTruthy();
   });
 
