@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, REPO, test } from "../harness";
-import { accessibilityTree, bannerShown, placeholderShown, preferencesShown, uiPage, withUi } from "./pages";
+import type { SiteConfig } from "../../../src/types";
+import { accessibilityTree, bannerShown, placeholderShown, preferencesShown, SITE, uiPage, withUi } from "./pages";
 
 const AXE = readFileSync(join(REPO, "node_modules/axe-core/axe.min.js"), "utf8");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"];
@@ -86,6 +87,25 @@ describe.each(VARIANTS)("axe-core, $name", ({ fixture, config }) => {
     expect(result.shadowPasses.some((t) => t.startsWith("th-has-data-cells") || t.startsWith("td-headers-attr"))).toBe(true);
     expect(session.problems()).toEqual([]);
   });
+});
+
+test("finds no WCAG 2.2 AA violation, nor low contrast, in the opt-out notice with California's fourth button", async ({ session }) => {
+  const config = {
+    ...SITE,
+    mode: "opt-out",
+    categories: { analytics: { services: ["google-analytics"] }, marketing: { services: ["youtube"], sale: true } },
+  };
+  const page = await uiPage(session, "video.html", config as SiteConfig);
+  await bannerShown(page);
+  const buttons = page.locator("consentgate-ui .cg-banner button");
+  await expect.poll(() => buttons.allTextContents()).toEqual(["Accept all", "Reject all", "Manage choices", "Do not sell or share my personal information"]);
+
+  const result = await axe(page);
+  expect(result.violations).toEqual([]);
+  expect(result.shadowPasses.filter((t) => t.startsWith("button-name") && !t.includes("data-embed"))).toHaveLength(4);
+  const contrast = await lowContrast(page);
+  expect(contrast.low).toEqual([]);
+  expect(session.problems()).toEqual([]);
 });
 
 test("tells screen readers which category each services-and-cookies disclosure belongs to", async ({ session }) => {
