@@ -42,6 +42,8 @@ export function usable(config: Config, catalogue: Record<string, unknown>, store
 /**
  * Every category's and service's on/off, from the stored decision, the config
  * and the browser's signals. Pure: the same inputs always give the same state.
+ * `found`: a consent cookie was there (even one that could not be read) or was
+ * withdrawn in this page view.
  */
 export function decide(
   config: Config,
@@ -49,6 +51,7 @@ export function decide(
   raw: Stored | null,
   signals: Signals,
   now: number,
+  found = raw !== null,
 ): Decision {
   const stored = config.unreadable ? null : usable(config, catalogue, raw, now);
   // A choice made with a signal on stands over it; anything it did not decide
@@ -71,7 +74,11 @@ export function decide(
     if (chosen === undefined) missing = true;
     const overridden = overrides(category.sale, chosen !== undefined);
     if (overridden) signalled = true;
-    categories[name] = !overridden && !config.unreadable && (chosen ?? !optIn);
+    // Opt-out mode runs what the visitor has not objected to (SPEC §2). Where a
+    // cookie was found, an objection to selling may be behind what no counted
+    // choice covers (an older revision, an expired or malformed value, a
+    // category added since): a sale category then waits for the answer (SPEC §5).
+    categories[name] = !overridden && !config.unreadable && (chosen ?? (!optIn && !(found && category.sale)));
   }
 
   const services: Record<string, boolean> = {};

@@ -51,12 +51,15 @@ export function createApi(deps: CoreDeps) {
   let lastValue: string | undefined;
   let decision: Decision;
   let view: View | null = null;
+  /** A consent cookie was there, or withdrawn, in this page view (decide.ts's `found`). */
+  let found = false;
 
   /** Takes the cookie's value (undefined: none) and what it holds as the decision. */
   const adopt = (value: string | undefined, next = decode(value)) => {
     lastValue = value;
     stored = next;
-    decision = decide(config, catalogue, next, signals, deps.now());
+    found ||= value !== undefined;
+    decision = decide(config, catalogue, next, signals, deps.now(), found);
   };
   // What the cookie held when this tab last looked: a choice the browser
   // refused to store holds for the page view, so only a cookie that changed
@@ -167,6 +170,7 @@ export function createApi(deps: CoreDeps) {
     },
 
     withdraw() {
+      found = true;
       store.clear();
       deps.announce("");
       follow(undefined);

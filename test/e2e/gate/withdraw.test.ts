@@ -4,7 +4,7 @@
 // localStorage / sessionStorage keys; never the consent cookie (on a refusal)
 // nor a necessary service's cookies, nor the site's own.
 import type { Page } from "playwright-core";
-import { callConsentGate, describe, expect, test, type Session } from "../harness";
+import { callConsentGate, consentState, describe, expect, test, type Session } from "../harness";
 import { installVendors, MIXPANEL_TOKEN, mixpanelLoaded, openGate, servePage, snippet, storageKeys } from "./kit";
 
 const CONFIG = {
@@ -159,6 +159,37 @@ describe("refusal", () => {
     await page.waitForLoadState("networkidle");
 
     await expect.poll(() => cookieList(session)).toEqual(["__stripe_mid@.shop.test /", "cart@www.shop.test /"]);
+  });
+});
+
+describe("opt-out mode", () => {
+  const OPT_OUT = { ...CONFIG, mode: "opt-out" };
+  /** Requests to Meta's hosts so far. */
+  const meta = (session: Session) => session.requests.filter((r) => /facebook\.(net|com)$/.test(r.host)).length;
+
+  test("a stored Do not sell of an older revision keeps Meta's pixel held until the visitor answers again", async ({ session }) => {
+    installVendors(session);
+    const now = Math.floor(Date.now() / 1000);
+    await session.context.addCookies([{ name: "consentgate", value: `1.1.${now - 100}.b.0.abcdefghijklmnop.analytics~-marketing`, url: session.url("/") }]);
+    const page = await openGate(session, PAGE, { ...OPT_OUT, revision: 2 });
+    await expect.poll(() => mixpanelLoaded(page)).toBe(true);
+    await page.waitForLoadState("networkidle");
+
+    expect(await consentState(page)).toMatchObject({ decided: false, categories: { analytics: true, marketing: false } });
+    expect(meta(session)).toBe(0);
+    expect((await session.cookies()).map((c) => c.name)).not.toContain("_fbp");
+  });
+
+  test("withdraw() after Accept all turns the sale categories off for the page view and deletes their cookies", async ({ session }) => {
+    installVendors(session);
+    const page = await openGate(session, PAGE, OPT_OUT);
+    await fillJar(session, page);
+
+    await callConsentGate(page, "withdraw");
+
+    expect(await consentState(page)).toMatchObject({ decided: false, categories: { analytics: true, marketing: false } });
+    await expect.poll(async () => (await session.cookies()).map((c) => c.name)).not.toContain("_fbp");
+    expect((await session.cookies()).map((c) => c.name)).not.toContain("consentgate");
   });
 });
 

@@ -169,6 +169,14 @@ describe("set", () => {
     expect(core.api.get().decided).toBe(true);
   });
 
+  it("in opt-out mode, keeps the sale categories off behind a cookie that cannot be read, and the notice's Do not sell keeps the rest on", () => {
+    const core = makeCore({ config: makeConfig({ mode: "opt-out" }), store: memoryStore("not a decision") });
+    expect(core.api.get()).toMatchObject({ decided: false, categories: { analytics: true, marketing: false } });
+    expect(core.asks()).toBe(true);
+    core.api.set({ marketing: false }, { source: "banner" });
+    expect(stored(core)!.categories).toEqual({ analytics: true, marketing: false });
+  });
+
   it("answers the banner when the choice is made on it (the opt-out notice's Do not sell): the rest as shown, never turned on", () => {
     const optOut = (overrides = {}) => makeConfig({ mode: "opt-out", ...overrides });
     // A first visit: analytics is on, as the notice shows it.
@@ -361,6 +369,18 @@ describe("withdraw", () => {
     expect(core.asks()).toBe(false);
     core.api.withdraw();
     expect(core.opened).toEqual(["banner"]);
+  });
+
+  it("in opt-out mode, turns the sale categories off for the page view rather than back on, and the rest stays as the mode runs it", () => {
+    const core = makeCore({ config: makeConfig({ mode: "opt-out" }) });
+    core.api.set({ marketing: false }, { source: "banner" });
+    core.api.withdraw();
+    expect(core.api.get()).toMatchObject({ decided: false, categories: { analytics: true, marketing: false } });
+    expect(core.api.get().services["facebook-pixel"]).toBe(false);
+    // Withdrawn without a decision to forget: the same.
+    const first = makeCore({ config: makeConfig({ mode: "opt-out" }) });
+    first.api.withdraw();
+    expect(first.api.get().categories.marketing).toBe(false);
   });
 
   it("gives the next decision a new id", () => {

@@ -68,8 +68,10 @@ function expected(r: Row) {
       categories[name] = false;
       signalled = true;
     } else {
-      // §2: opt-out runs optional categories until the visitor objects.
-      categories[name] = chosen ?? r.mode === "opt-out";
+      // §2: opt-out runs optional categories until the visitor objects; §5: a
+      // sale category no counted choice covers stays off where a consent
+      // cookie was found (it may hold an objection to selling).
+      categories[name] = chosen ?? (r.mode === "opt-out" && (!sale(name) || r.stored === "none"));
     }
   }
 
@@ -111,7 +113,7 @@ describe("decide, every combination", () => {
       { mode: r.mode, revision: r.revised ? 2 : 1 },
       r.added ? { functional: category(), ads: category({ sale: true }) } : {},
     );
-    const { state, ask } = decide(config, catalogue, STORED[r.stored], { gpc: r.gpc, dnt: r.dnt }, NOW);
+    const { state, ask } = decide(config, catalogue, STORED[r.stored], { gpc: r.gpc, dnt: r.dnt }, NOW, r.stored !== "none");
     const want = expected(r);
     expect(state).toEqual(want.state);
     expect(ask).toBe(want.ask);
@@ -260,6 +262,28 @@ describe("decide, with a stored decision", () => {
     expect(state.decided).toBe(false);
     expect(state.categories).toEqual({ necessary: true, analytics: true, marketing: false, functional: false });
     expect(state.id).toBe(stored.id);
+  });
+
+  it("keeps the sale categories off in opt-out mode where a consent cookie is found that no longer counts, until the visitor answers", () => {
+    // An older revision, a malformed or an expired value may hold a "Do not sell".
+    const config = makeConfig({ mode: "opt-out", revision: 2 });
+    const stored = makeStored({ categories: { analytics: false, marketing: false } });
+    for (const found of [stored, null]) {
+      const { state, ask } = decide(config, catalogue, found, NO_SIGNALS, NOW, true);
+      expect(ask).toBe(true);
+      expect(state.categories).toEqual({ necessary: true, analytics: true, marketing: false });
+      expect(state.services["facebook-pixel"]).toBe(false);
+    }
+    // No cookie at all: a first visit, where opt-out runs everything (SPEC §2).
+    expect(decide(config, catalogue, null, NO_SIGNALS, NOW, false).state.categories.marketing).toBe(true);
+  });
+
+  it("keeps a sale category added since a decision off in opt-out mode until the visitor answers", () => {
+    const stored = makeStored({ categories: { analytics: true, marketing: false } });
+    const config = makeConfig({ mode: "opt-out" }, { ads: category({ sale: true }) });
+    const { state, ask } = decide(config, catalogue, stored, NO_SIGNALS, NOW, true);
+    expect(ask).toBe(true);
+    expect(state.categories).toEqual({ necessary: true, analytics: true, marketing: false, ads: false });
   });
 
   it("runs a category added since in opt-out mode while it asks", () => {
