@@ -395,9 +395,10 @@ describe("routes around the patched prototypes (beyond issue 3's list)", () => {
     installVendors(session);
     const scripts = [S("type-after-src"), S("module-after-src"), S("setAttribute-type-after-src"), S("surroundContents")];
     const images = [IMG("setAttributeNodeNS"), IMG("tagged-with-src-in-markup")];
-    const page = await openGate(session, `<div id="box"></div>`, CONFIG);
+    // A template the parser filled: its script is not yet started, and runs once in the page.
+    const page = await openGate(session, `<div id="box"></div><template id="tpl"><script src="${scripts[3]}"></script></template>`, CONFIG);
     await page.evaluate(
-      ([[plain, module, attribute, surround], [ns, tagged]]) => {
+      ([[plain, module, attribute], [ns, tagged]]) => {
         const box = document.getElementById("box")!;
         box.appendChild(Object.assign(document.createElement("script"), { src: plain, type: "text/javascript" }));
         box.appendChild(Object.assign(document.createElement("script"), { src: module, type: "module" }));
@@ -411,12 +412,11 @@ describe("routes around the patched prototypes (beyond issue 3's list)", () => {
         img.setAttributeNodeNS(attr);
         box.appendChild(img);
         box.insertAdjacentHTML("beforeend", `<img data-consent="analytics" src="${tagged}">`);
-        // A template's script is not yet started: surrounding a range with it inserts it live.
-        const template = document.createElement("template");
-        template.innerHTML = `<span><script src="${surround}"></script></span>`;
+        // Surrounding a range with that script inserts it live. (Not a wrapper
+        // around it: surroundContents empties the new parent first.)
         const range = document.createRange();
         range.selectNodeContents(box.appendChild(document.createElement("p")));
-        range.surroundContents(template.content.firstChild!);
+        range.surroundContents((document.getElementById("tpl") as HTMLTemplateElement).content.firstChild!);
       },
       [scripts, images],
     );
@@ -805,6 +805,57 @@ describe("routes found by a fourth outside review", () => {
     expect(requestCounts(session, urls)).toEqual(each(urls, 0));
     await callConsentGate(page, "acceptAll");
     await expect.poll(() => requestCounts(session, urls)).toEqual(each(urls, 1));
+  });
+
+  test("tagged scripts in a body Turbo Drive brings in run once allowed: the copy Turbo puts in the page, not the original it replaced", async ({
+    session,
+  }) => {
+    installVendors(session);
+    const urls = [S("turbo-tagged-before"), S("turbo-tagged-after")];
+    const page = await openGate(session, `<div id="box"></div>`, CONFIG);
+    // Turbo's PageRenderer: adopt the fetched body, replace each script with a
+    // copy of its attributes and text, then swap the page's body for it.
+    const visit = (src: string) =>
+      page.evaluate((url) => {
+        const html = `<body><p>next</p><script type="text/plain" data-consent="analytics" src="${url}"></script>` +
+          `<script type="text/plain" data-consent="analytics">window.inline = (window.inline || 0) + 1</script></body>`;
+        const body = document.adoptNode(new DOMParser().parseFromString(html, "text/html").body);
+        for (const dead of body.querySelectorAll("script")) {
+          const live = document.createElement("script");
+          live.textContent = dead.textContent;
+          live.async = false;
+          for (const { name, value } of dead.attributes) live.setAttribute(name, value);
+          dead.replaceWith(live);
+        }
+        document.body.replaceWith(body);
+      }, src);
+    await visit(urls[0]);
+    await page.waitForLoadState("networkidle");
+    expect(requestCounts(session, urls)).toEqual(each(urls, 0));
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => runCounts(page, urls.slice(0, 1))).toEqual(each(urls.slice(0, 1), 1));
+    // A visitor who has allowed it: the next visit's script runs at once, once.
+    await visit(urls[1]);
+    await expect.poll(() => runCounts(page, urls)).toEqual(each(urls, 1));
+    await page.waitForTimeout(300);
+    expect(await runCounts(page, urls)).toEqual(each(urls, 1));
+    expect(await page.evaluate(() => (window as unknown as { inline: number }).inline)).toBe(2);
+  });
+
+  test("a tagged script the page removed before consent still runs once allowed, as it would have run when inserted", async ({ session }) => {
+    installVendors(session);
+    const url = S("removed-before-consent");
+    const page = await openGate(session, `<div id="box"></div>`, CONFIG);
+    await page.evaluate((src) => {
+      const script = document.createElement("script");
+      script.type = "text/plain";
+      script.setAttribute("data-consent", "analytics");
+      script.src = src;
+      document.getElementById("box")!.append(script);
+      script.remove();
+    }, url);
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => runCounts(page, [url])).toEqual({ [url]: 1 });
   });
 
   test("cookieStore.set with a name that is not a string, read as the browser reads it, writes no tracker cookie before consent", async ({
