@@ -39,6 +39,13 @@ export function createGate(deps: GateDeps) {
   /** Elements the gate let go, and the scripts it made to run them: never held again. */
   const released = new WeakSet<Element>();
   const pending: Element[] = [];
+  /**
+   * Scripts from another document (DOMParser's) that were out of the page when
+   * the task that brought them in was done: the originals that a loader such
+   * as Turbo replaced with live copies. One the page took out after inserting
+   * it still runs, as it would have run when inserted.
+   */
+  const unplaced = new WeakSet<Element>();
   const warned = new Set<string>();
   /** Services whose script file entered the page (held or not), and those whose script ran. */
   const inserted = new Set<string>();
@@ -176,6 +183,8 @@ export function createGate(deps: GateDeps) {
     // would cost its garbage collections more.
     const service = name ?? serviceIn(el);
     if (service === null || released.has(el)) return;
+    // Seen before it is inserted, if it is.
+    if (tag === "SCRIPT" && el.ownerDocument !== doc) queueMicrotask(() => el.isConnected || unplaced.add(el));
     // A held script whose type the page set again after its src (Object.assign,
     // JSX's attribute order) is made inert again before it can run.
     if (seen.has(el)) return void (tag === "SCRIPT" && holding.has(el) && neutralize(el, service));
@@ -287,7 +296,7 @@ export function createGate(deps: GateDeps) {
   };
   const [natives, cookie, markup] = intercept(win, checks);
 
-  const releaser = createReleaser(doc, natives, released, releasable);
+  const releaser = createReleaser(doc, natives, released, (el) => releasable(el) && !(unplaced.has(el) && !el.isConnected));
 
   // Vendor queues exist before consent so site code never throws, allowed or
   // not: a returning visitor's tagged base code may run after the site's own
