@@ -54,6 +54,18 @@ export const RUNNING_VENDORS: Record<string, (win: Window & Record<string, any>,
 export function applyChange(change: Change): void {
   const { win, catalogue, releaser, inserted, ran, next, previous, consent } = change;
   deleteCookies(win.document, change.cookie, change.cookies.filter(change.refusedCookie));
+  for (const area of ["localStorage", "sessionStorage"] as const) {
+    try {
+      const storage = win[area];
+      // A snapshot: Chromium reorders keys as they are removed.
+      for (const key of Object.keys(storage)) if (change.refusedKey(key)) storage.removeItem(key);
+    } catch {
+      // Storage can be disabled or sandboxed; then there is nothing to delete.
+    }
+  }
+  // A page view that only cleans leftovers made no decision: the copy read, wherever it is, still counts.
+  if (!previous) return;
+
   // A copy of the consent cookie that an older config left on another path or
   // domain, or another tool wrote under a percent-encoded name (the store reads
   // names decoded, as js-cookie does), may be listed first, and would bring a
@@ -67,16 +79,6 @@ export function applyChange(change: Change): void {
       deleteCookies(win.document, change.cookie, [name], name == written ? `; Path=${consent.path}${consent.domain ? "; Domain=" + consent.domain : ""}` : "");
     }
   }
-  for (const area of ["localStorage", "sessionStorage"] as const) {
-    try {
-      const storage = win[area];
-      // A snapshot: Chromium reorders keys as they are removed.
-      for (const key of Object.keys(storage)) if (change.refusedKey(key)) storage.removeItem(key);
-    } catch {
-      // Storage can be disabled or sandboxed; then there is nothing to delete.
-    }
-  }
-  if (!previous) return;
 
   for (const id of Object.keys(RUNNING_VENDORS)) {
     if (previous.services[id] !== next.services[id]) RUNNING_VENDORS[id](win, next.services[id]);

@@ -535,6 +535,28 @@ describe("an older copy of the consent cookie", () => {
   });
 });
 
+describe("two copies of the consent cookie and a refused tracker's leftover cookie", () => {
+  // The leftover brings consentgate-changes.js in at boot to delete it: that
+  // page view made no decision, so the copy that counts must stay.
+  test("the page view deletes the leftover but keeps both copies: the refusal on the longer path still counts after a reload", async ({ session }) => {
+    const now = Math.floor(Date.now() / 1000);
+    const value = (choices: string) => `1.1.${now}.b.0.abcdefghijklmnop.${choices}`;
+    await session.context.addCookies([
+      { name: "consentgate", value: value("-analytics~-marketing"), domain: SITE_HOST, path: "/shop" },
+      { name: "consentgate", value: value("analytics~marketing"), domain: SITE_HOST, path: "/" },
+      { name: "_fbp", value: "fb.1.1.1", domain: SITE_HOST, path: "/" },
+    ]);
+    const page = await session.visit(session.serve("shop.html", SHOP, { path: "/shop/page.html" }));
+    expect(await consentState(page)).toMatchObject({ decided: true, categories: { analytics: false, marketing: false } });
+    await expect.poll(async () => (await session.cookies()).map((c) => c.name)).not.toContain("_fbp");
+    await page.waitForLoadState("networkidle");
+    expect((await session.cookies()).filter((c) => c.name === "consentgate")).toHaveLength(2);
+
+    await page.reload();
+    expect(await consentState(page)).toMatchObject({ decided: true, categories: { analytics: false, marketing: false } });
+  });
+});
+
 describe("a copy of the consent cookie under a percent-encoded name", () => {
   // Read as the consent cookie, as js-cookie reads it, so it must go as one too.
   test("(consent%67ate, written by another tool) is deleted by the next decision, which then stands after a reload", async ({ session }) => {
