@@ -62,7 +62,7 @@ export function boot(win: Win, base: string): ConsentGateApi {
   let updateConsentMode: ((state: State) => void) | undefined;
   let changing: Event | undefined;
   // Other tabs can only speak once boot is over, when `core` exists.
-  const announce = watchOtherTabs(win, config.cookie.name, (value) => core.recheck(value));
+  const announce = watchOtherTabs(win, config.cookie, (value) => core.recheck(value));
   const core = createApi({
     config,
     catalogue,

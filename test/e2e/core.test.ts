@@ -634,6 +634,20 @@ describe("events and tabs", () => {
     expect(at - sentAt).toBeLessThan(1000);
   });
 
+  test("leaves alone a tab of the same origin whose config keeps the cookie on another path: two sites, two decisions", async ({
+    session,
+  }) => {
+    const a = await session.visit(session.serve("shop.html", { ...SHOP, cookie: { name: "consentgate", path: "/a" } }, { path: "/a/page.html" }));
+    const b = await session.visit(session.serve("shop.html", { ...SHOP, cookie: { name: "consentgate", path: "/b" } }, { path: "/b/page.html" }));
+    await callConsentGate(b, "rejectAll");
+    await recordChanges(b);
+    await callConsentGate(a, "acceptAll");
+    // What a message would have brought comes at once; give it time to show.
+    await a.waitForTimeout(500);
+    expect(await changeEvents(b)).toEqual([]);
+    expect(await consentState(b)).toMatchObject({ decided: true, categories: { analytics: false, marketing: false } });
+  });
+
   test("brings a tab on another subdomain up to date when it becomes visible", async ({ session }) => {
     const path = session.serve("shop.html", { ...SHOP, cookie: { name: "consentgate", domain: "shop.test" } });
     const www = await session.visit(path);
