@@ -91,7 +91,9 @@ const WARNINGS: Record<number, (path: string, value: unknown, extra: unknown) =>
     const under = (location.pathname + "/").startsWith(path.endsWith("/") ? path : path + "/");
     return under
       ? `the browser did not store the consent cookie "${name}" (${where}): the choice holds for this page view only. ` +
-          "A cookie.domain the browser treats as public (co.uk) or blocked cookies do this"
+          "A cookie.domain the browser treats as public (co.uk) or as not this site's (part of an IP address), " +
+          "a cookie.name with the __Host- or __Secure- prefix on http, a choice too long for a cookie (over 4 KB: " +
+          "fewer services chosen one by one; an older stored choice was deleted) or blocked cookies do this"
       : `this page (${location.pathname}) is not under cookie.path ${path}: the consent cookie "${name}" is stored for ${path}, ` +
           "where it replaces the choice stored before, but this page cannot read it back: here the choice holds for this page view only";
   },

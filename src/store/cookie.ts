@@ -52,7 +52,10 @@ export function cookieStore(cookie: CookieConfig, secure: boolean, report: Repor
       }
     },
     write(value) {
-      set(value, cookie.days);
+      // Browsers refuse a cookie over 4 KB, which would leave the decision it
+      // replaces counting on the next page: that one goes instead (fail closed).
+      if ((name + value).length > 4096) set("", -1);
+      else set(value, cookie.days);
       // A refused write fails silently, and the visitor would be asked again on the next page.
       if (!pairs().includes(name + "=" + value)) {
         report(cookie.name, `domain ${cookie.domain || "host-only"}, path ${cookie.path}`, NOT_STORED);

@@ -345,6 +345,26 @@ describe("the consent cookie", () => {
     expect(session.pageErrors).toEqual([]);
   });
 
+  test("a decision too large for a cookie (over 4 KB) is not stored, and the older one it replaced no longer counts", async ({ session }) => {
+    // 130 services of the site's own, with long ids, each refused by name.
+    const ids = Array.from({ length: 130 }, (_, i) => `service-${String(i).padStart(3, "0")}-${"x".repeat(20)}`);
+    const config = {
+      categories: { analytics: { services: ids } },
+      services: Object.fromEntries(ids.map((id) => [id, { category: "analytics", hosts: [`${id}.example`] }])),
+    };
+    const page = await session.page("shop.html", config);
+    await callConsentGate(page, "acceptAll");
+    expect((await consentCookie(session))?.value).toMatch(/analytics/);
+
+    await page.evaluate((names) => window.ConsentGate.set(Object.fromEntries(names.map((id) => [id, false]))), ids);
+    expect(await consentState(page)).toMatchObject({ categories: { analytics: true }, services: { [ids[0]]: false } });
+    await expect.poll(() => session.messages("warning").join("\n")).toMatch(/did not store the consent cookie/);
+
+    await page.reload();
+    expect(await consentState(page)).toMatchObject({ decided: false, categories: { analytics: false } });
+    expect(session.pageErrors).toEqual([]);
+  });
+
   test("treats a real cookie value cut in half as no decision", async ({ session }) => {
     const page = await session.page("shop.html", SHOP);
     await callConsentGate(page, "acceptAll");

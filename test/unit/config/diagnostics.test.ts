@@ -68,7 +68,9 @@ describe("print", () => {
       "a consent cookie the browser refused",
       ["consentgate", "domain co.uk, path /", NOT_STORED],
       '[consentgate] the browser did not store the consent cookie "consentgate" (domain co.uk, path /): the choice holds for this page view only. ' +
-        "A cookie.domain the browser treats as public (co.uk) or blocked cookies do this",
+        "A cookie.domain the browser treats as public (co.uk) or as not this site's (part of an IP address), " +
+        "a cookie.name with the __Host- or __Secure- prefix on http, a choice too long for a cookie (over 4 KB: " +
+        "fewer services chosen one by one; an older stored choice was deleted) or blocked cookies do this",
     ],
     [
       // The browser stores it, for the path this page cannot see.
