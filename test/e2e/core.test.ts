@@ -154,6 +154,38 @@ describe("config", () => {
     for (const path of paths) expect(built.message([path, 5], "shop.test"), path).toBe(src.message([path, 5], "shop.test"));
   });
 
+  /** A page of the site's own markup around the core's script tag. */
+  const servePage = (session: Session, path: string, head: string) => {
+    session.route(path, {
+      headers: { "content-type": "text/html; charset=utf-8" },
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body><h1>Shop</h1></body></html>`,
+    });
+    return session.visit(path);
+  };
+  const json = (id: string) => `<script type="application/json" id="${id}">${JSON.stringify(SHOP)}</script>`;
+
+  test("is not taken from an element the browser shows as window.consentgateConfig (an id or name): the JSON element is read", async ({
+    session,
+  }) => {
+    const page = await servePage(session, "/clobbered.html", `${json("consentgate-config")}<meta name="consentgateConfig"><script id="consentgateConfig" type="text/x-note"></script><script src="/consentgate.js"></script>`);
+    expect(Object.keys((await consentState(page)).categories).sort()).toEqual(["analytics", "marketing", "necessary"]);
+    await page.waitForLoadState("networkidle");
+    expect(session.problems()).toEqual([]);
+  });
+
+  test.for([
+    ["the JSON element comes after the script", `<script src="/consentgate.js"></script>${json("consentgate-config")}`],
+    ["the JSON element has the global's name for its id", `${json("consentgateConfig")}<script src="/consentgate.js"></script>`],
+    ["window.consentgateConfig is set after the script", `<script src="/consentgate.js"></script><script>window.consentgateConfig = ${JSON.stringify(SHOP)}</script>`],
+  ])("found nowhere as the script starts (%s): one warning says where it must be, and only necessary runs", async ([, head], { session }) => {
+    const page = await servePage(session, "/late-config.html", head);
+    expect(await consentState(page)).toMatchObject({ categories: { necessary: true } });
+    await expect
+      .poll(() => gateMessages(session, "warning"))
+      .toEqual([expect.stringMatching(/^\[consentgate\] no config found as consentgate\.js started: .*id="consentgate-config".* before/)]);
+    expect(session.problems()).toEqual([]);
+  });
+
   test("clamps cookie.days above 395 to 395 and reports it", async ({ session }) => {
     const page = await session.page("shop.html", { ...SHOP, cookie: { name: "consentgate", days: 400 } });
     await callConsentGate(page, "acceptAll");

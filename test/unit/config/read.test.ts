@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { UNREADABLE } from "../../../src/config/defaults";
+import { NO_CONFIG } from "../../../src/config/problem";
 import { readConfig } from "../../../src/config/read";
 import { collect, run } from "./run";
 
@@ -29,8 +30,21 @@ afterEach(() => {
 });
 
 describe("readConfig", () => {
-  it("gives an empty config, so necessary only, when the page has none", () => {
-    expect(read()).toEqual({ raw: {}, messages: [] });
+  it("gives an empty config, so necessary only, when the page has none, and says it found none", () => {
+    const { report, problems } = collect();
+    expect(readConfig(window, report)).toEqual({});
+    expect(problems).toEqual([["config", undefined, NO_CONFIG]]);
+  });
+
+  it("does not take an element the browser shows on window by its id or name (from the prototype chain) for the config", () => {
+    addJson('{ "mode": "opt-out" }');
+    const named = Object.getPrototypeOf(window);
+    Object.defineProperty(named, "consentgateConfig", { configurable: true, value: document.createElement("script") });
+    try {
+      expect(read()).toEqual({ raw: { mode: "opt-out" }, messages: [] });
+    } finally {
+      delete named.consentgateConfig;
+    }
   });
 
   it("parses the JSON element", () => {
