@@ -38,14 +38,8 @@ export function createGate(deps: GateDeps) {
   const holding = new WeakSet<Element>();
   /** Elements the gate let go, and the scripts it made to run them: never held again. */
   const released = new WeakSet<Element>();
-  const pending: Element[] = [];
-  /**
-   * Scripts from another document (DOMParser's) that were out of the page when
-   * the task that brought them in was done: the originals that a loader such
-   * as Turbo replaced with live copies. One the page took out after inserting
-   * it still runs, as it would have run when inserted.
-   */
-  const unplaced = new WeakSet<Element>();
+  /** Held elements, in the order they came: those taken out of the page still count. */
+  const pending = new Set<Element>();
   const warned = new Set<string>();
   /** Services whose script file entered the page (held or not), and those whose script ran. */
   const inserted = new Set<string>();
@@ -146,7 +140,7 @@ export function createGate(deps: GateDeps) {
     const service = serviceOf(el);
     const name = el.getAttribute("data-consent");
     if (el.nodeName === "SCRIPT" && !EXECUTABLE.test(el.getAttribute("data-type") || "")) return;
-    pending.push(el);
+    pending.add(el);
     report("held", service, name, kindOf(el), el);
     if (el.nodeName === "IFRAME") deps.placeholder();
     if (name && !service && !own(config.categories, name) && !warned.has(name)) {
@@ -183,8 +177,11 @@ export function createGate(deps: GateDeps) {
     // would cost its garbage collections more.
     const service = name ?? serviceIn(el);
     if (service === null || released.has(el)) return;
-    // Seen before it is inserted, if it is.
-    if (tag === "SCRIPT" && el.ownerDocument !== doc) queueMicrotask(() => el.isConnected || unplaced.add(el));
+    // A script from another document (DOMParser's) left with no parent once
+    // the task that brought it in is done was never placed: the original that
+    // a loader such as Turbo replaced with a live copy. It never runs. (One
+    // the page took out later still does, as it would have run when inserted.)
+    if (tag === "SCRIPT" && el.ownerDocument !== doc) queueMicrotask(() => el.parentNode || (released.delete(el), pending.delete(el)));
     // A held script whose type the page set again after its src (Object.assign,
     // JSX's attribute order) is made inert again before it can run.
     if (seen.has(el)) return void (tag === "SCRIPT" && holding.has(el) && neutralize(el, service));
@@ -296,7 +293,7 @@ export function createGate(deps: GateDeps) {
   };
   const [natives, cookie, markup] = intercept(win, checks);
 
-  const releaser = createReleaser(doc, natives, released, (el) => releasable(el) && !(unplaced.has(el) && !el.isConnected));
+  const releaser = createReleaser(doc, natives, released, (el) => released.has(el) && releasable(el));
 
   // Vendor queues exist before consent so site code never throws, allowed or
   // not: a returning visitor's tagged base code may run after the site's own
@@ -373,7 +370,7 @@ export function createGate(deps: GateDeps) {
     apply,
     /** Loads one held element for this page view only. */
     releaseOnce(el: Element) {
-      if (pending.includes(el)) release(el);
+      if (pending.has(el)) release(el);
     },
   };
 }
