@@ -366,6 +366,11 @@ export function createGate(deps: GateDeps) {
     }
   }
 
+  // Started after the page was parsed (defer, an ES module, the end of
+  // <body>), the gate finds the tagged elements of the HTML already there:
+  // held like the ones the parser hands it, with their placeholders and events.
+  doc.querySelectorAll(TAGGED).forEach(element);
+
   return {
     apply,
     /** Loads one held element for this page view only. */

@@ -51,6 +51,31 @@ describe("loading", () => {
   });
 
   test.for([
+    ["with defer", '<script defer src="/consentgate.js"></script>', ""],
+    ["at the end of <body>", "", '<script src="/consentgate.js"></script>'],
+    ["as an ES module", "", '<script type="module">import { ConsentGate } from "/consentgate.mjs"; window.ConsentGate = ConsentGate;</script>'],
+  ] as const)("started after the page was parsed (%s): tagged elements of the HTML are held as they are found, with a placeholder and held events", async ([, head, tail], { session }) => {
+    const config = { categories: { analytics: { services: ["hotjar"] }, marketing: { services: ["youtube"] } } };
+    session.route("/late.html", {
+      headers: { "content-type": "text/html; charset=utf-8" },
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
+        <script type="application/json" id="consentgate-config">${JSON.stringify(config)}</script>${head}</head>
+        <body><main><iframe title="Video" data-consent="youtube" data-src="https://www.youtube-nocookie.com/embed/x"></iframe></main>
+        <script type="text/plain" data-consent="analytics" src="https://static.hotjar.com/c/late.js"></script>${tail}</body></html>`,
+    });
+    const page = await session.visit("/late.html");
+    await page.waitForFunction(() => window.ConsentGate);
+    await expect.poll(() => page.locator('consentgate-ui[data-embed="youtube"]').count()).toBe(1);
+    const held = await page.evaluate(() => {
+      const seen: string[] = [];
+      window.ConsentGate.on("held", (event) => seen.push(`${event.service} ${event.kind}`));
+      return seen;
+    });
+    expect(held).toEqual(["youtube iframe", "hotjar script"]);
+    expect(session.thirdParty()).toEqual([]);
+  });
+
+  test.for([
     ["a classic script", "iife", ""],
     ["an ES module", "esm", ' type="module"'],
   ] as const)("boots from the ESM build bundled into %s of the site's, and loads the banner from beside the bundle", async ([, format, type], { session }) => {
