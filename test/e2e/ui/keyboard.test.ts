@@ -279,10 +279,12 @@ async function refuseThenPageStyleIsBack(page: Page) {
   await expect.poll(() => page.evaluate(() => document.documentElement.getAttribute("style"))).toBe(PAGE_STYLE);
 }
 
-for (const position of ["bottom", "top"]) {
-  test(`a page link that Tab reaches is not hidden under the banner at position ${position} (WCAG 2.4.11), and the page does not shift`, async ({ session }) => {
+// 320 x 256: WCAG 1.4.10's small screen (1280 x 1024 at 400%), where a bar
+// as tall as its text would fill the window.
+for (const [position, width, height] of [["bottom", 800, 500], ["top", 800, 500], ["bottom", 320, 256], ["top", 320, 256]] as const) {
+  test(`a page link that Tab reaches is not hidden under the banner at position ${position}, ${width} x ${height} (WCAG 2.4.11), and the page does not shift`, async ({ session }) => {
     const page = await uiPage(session, "long.html", withUi({ position }));
-    await page.setViewportSize({ width: 800, height: 500 });
+    await page.setViewportSize({ width, height });
     await bannerShown(page);
     await page.locator("consentgate-ui .cg-banner button", { hasText: "Manage choices" }).focus();
     // Covered, where the page could have been scrolled to show it: at the top,
