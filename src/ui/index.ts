@@ -90,6 +90,8 @@ export const mount: Mount = (api, ctx) => {
         lift(banner);
         setTimeout(() => {
           if (view == "banner") status.textContent = text.t("bannerTitle");
+          // Said once, it leaves the reading order, where the banner's heading says it again.
+          setTimeout(() => (status.textContent = ""), 5000);
         }, 200);
       } else if (!keep && banner) {
         banner.remove();

@@ -12,7 +12,7 @@ export function ReopenButton({ ui }: { ui: Ui }) {
     <button
       class="cg-reopen"
       ref={ui.lift}
-      aria-label={honoured ? undefined : label}
+      // The name, while the icon is all it shows (an aria-label too would be read twice).
       title={label}
       onClick={() => api.open("preferences")}
     >

@@ -269,6 +269,22 @@ test("in forced colours the preferences dialog keeps a visible edge, its shadow 
   expect(edge).toBe("1px");
 });
 
+for (const [scheme, theme] of [["light", "dark"], ["dark", "light"]] as const) {
+  test(`in forced colours with a ${scheme} palette, the reopen button's icon takes the palette's colour, not the ${theme} theme's accent`, async ({ session }) => {
+    const page = await uiPage(session, "shop.html", withUi({ reopenButton: true, theme }));
+    await page.emulateMedia({ forcedColors: "active", colorScheme: scheme });
+    await bannerShown(page);
+    await callConsentGate(page, "rejectAll");
+    const button = page.locator("consentgate-ui[data-reopen] button");
+    await button.waitFor();
+    const colours = await button.evaluate((el) => ({
+      text: getComputedStyle(el).color,
+      icon: getComputedStyle(el.querySelector("svg path")!).fill,
+    }));
+    expect(colours.icon).toBe(colours.text);
+  });
+}
+
 /** long.html's own inline style on <html>. */
 const PAGE_STYLE = "padding-bottom: 3px; scroll-padding-top: 5px;";
 
