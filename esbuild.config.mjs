@@ -160,6 +160,39 @@ writeFileSync(
     "export declare const ConsentGate: ConsentGateApi;\n",
 );
 
+// The licence ships with the files (the package's `files` is dist/), and with
+// it Preact's, whose code the UI's files bundle: minified, they keep no notice.
+writeFileSync(
+  `${out}/LICENSE`,
+  `MIT License
+
+Copyright (c) 2026 the ConsentGate authors
+
+Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files (the "Software"), to deal
+in the Software without restriction, including without limitation the rights
+to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+copies of the Software, and to permit persons to whom the Software is
+furnished to do so, subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all
+copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+SOFTWARE.
+
+---
+
+chunks/ include Preact ${JSON.parse(readFileSync("node_modules/preact/package.json", "utf8")).version} (https://preactjs.com):
+
+${readFileSync("node_modules/preact/LICENSE", "utf8")}`,
+);
+
 printSizes(out);
 
 function printSizes(dir) {
