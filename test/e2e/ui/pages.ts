@@ -72,6 +72,7 @@ export interface Focus {
   tag: string | null;
   text: string;
   role: string | null;
+  /** Its name when an attribute gives it: aria-label, or title on an icon-only button. */
   label: string | null;
   checked: string | null;
   inBanner: boolean;
@@ -91,7 +92,7 @@ export function focus(page: Page): Promise<Focus> {
       tag: inner ? inner.localName : null,
       text: (el?.textContent ?? "").trim(),
       role: el?.getAttribute("role") ?? null,
-      label: el?.getAttribute("aria-label") ?? null,
+      label: el?.getAttribute("aria-label") ?? el?.getAttribute("title") ?? null,
       checked: el?.getAttribute("aria-checked") ?? null,
       inBanner: !!inner?.closest(".cg-banner"),
       inDialog: !!inner?.closest("dialog"),
