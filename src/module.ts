@@ -14,7 +14,9 @@ export type * from "./types";
  */
 function base(): string {
   try {
-    return new URL(".", import.meta.url).href;
+    // String(): a bundler that rewrites `new URL("…", import.meta.url)` as an
+    // asset (Vite) would look for a file named "." and warn.
+    return new URL(".", String(import.meta.url)).href;
   } catch {
     const script = document.currentScript as HTMLScriptElement | null;
     return script?.src ? new URL(".", script.src).href : "/";

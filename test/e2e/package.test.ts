@@ -19,3 +19,10 @@ test("the package ships dist/ with a licence that carries Preact's notice, and n
   expect(readFileSync(join(REPO, "dist/chunks/views.js"), "utf8")).not.toMatch(/\bfrom\s*["']preact/);
   expect(JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")).dependencies).toBeUndefined();
 });
+
+test("the ESM build has no `new URL(\"…\", import.meta.url)` for Vite to take for an asset it cannot find", () => {
+  // Vite's asset plugin rewrites that exact shape at build time, and warns when no such file exists.
+  const mjs = readFileSync(join(REPO, "dist/consentgate.mjs"), "utf8");
+  expect(mjs).toContain("import.meta.url");
+  expect(mjs).not.toMatch(/\bnew\s+URL\s*\(\s*("[^"]+"|'[^']+'|`[^`]+`)\s*,\s*import\.meta\.url\s*(,\s*)?\)/);
+});
