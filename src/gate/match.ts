@@ -95,6 +95,9 @@ export function createMatcher(...maps: Record<string, MatchEntry>[]): Matcher {
           return null;
         }
       }
+      // Google answers on its country domains too (GA's signals at
+      // www.google.de/ads/ga-audiences): each has google.com's rules.
+      host = host.replace(/google\.[a-z.]{2,6}$/, "google.com");
       while (host) {
         const rules = hosts.get(host);
         if (rules) for (const rule of rules) if (rule[0].test(path)) return rule[1];
