@@ -38,7 +38,7 @@ export function createGate(deps: GateDeps) {
   const holding = new WeakSet<Element>();
   /** Elements the gate let go, and the scripts it made to run them: never held again. */
   const released = new WeakSet<Element>();
-  /** Held elements, in the order they came: those taken out of the page still count. */
+  /** Held elements, in the order they came, also those taken out of the page since (`new Image()`'s load all the same). */
   const pending = new Set<Element>();
   const warned = new Set<string>();
   /** Services whose script file entered the page (held or not), and those whose script ran. */
@@ -177,14 +177,11 @@ export function createGate(deps: GateDeps) {
     // would cost its garbage collections more.
     const service = name ?? serviceIn(el);
     if (service === null || released.has(el)) return;
-    // A script from another document (DOMParser's) left with no parent once
-    // the task that brought it in is done was never placed: the original that
-    // a loader such as Turbo replaced with a live copy. It never runs. (One
-    // the page took out later still does, as it would have run when inserted.)
-    if (tag === "SCRIPT" && el.ownerDocument !== doc) queueMicrotask(() => el.parentNode || (released.delete(el), pending.delete(el)));
     // A held script whose type the page set again after its src (Object.assign,
-    // JSX's attribute order) is made inert again before it can run.
-    if (seen.has(el)) return void (tag === "SCRIPT" && holding.has(el) && neutralize(el, service));
+    // JSX's attribute order) is made inert again before it can run. A tagged
+    // script seen as one innerHTML made (React makes scripts so) is looked at
+    // again: its tag came after.
+    if (seen.has(el) && (name === null || holding.has(el))) return void (tag === "SCRIPT" && holding.has(el) && neutralize(el, service));
     if (name !== null) {
       seen.add(el);
       if (releasable(el)) {
@@ -293,7 +290,7 @@ export function createGate(deps: GateDeps) {
   };
   const [natives, cookie, markup] = intercept(win, checks);
 
-  const releaser = createReleaser(doc, natives, released, (el) => released.has(el) && releasable(el));
+  const releaser = createReleaser(doc, natives, released, releasable);
 
   // Vendor queues exist before consent so site code never throws, allowed or
   // not: a returning visitor's tagged base code may run after the site's own

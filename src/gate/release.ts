@@ -43,6 +43,10 @@ export function createReleaser(doc: Document, natives: Natives, released: WeakSe
   const append = (script: HTMLScriptElement) => natives.insertBefore.call(doc.head || doc.documentElement, script, null);
 
   function runScript(held: HTMLScriptElement): Promise<unknown> | undefined {
+    // One the page took out of every tree (or a loader replaced with its
+    // copy, as Turbo does) is not run: the page left it.
+    const parent = held.parentNode;
+    if (!parent) return;
     const script = fresh();
     const carry = () => {
       for (const { name, value } of Array.from(held.attributes)) {
@@ -81,18 +85,16 @@ export function createReleaser(doc: Document, natives: Natives, released: WeakSe
       if (waits) setTimeout(done, SCRIPT_TIMEOUT);
     });
 
-    const parent = held.parentNode;
-    if (parent) {
-      natives.insertBefore.call(parent, script, held);
-      // While the page parses, the new script takes the held one's place, so
-      // the markup a framework hydrates is the markup it rendered. Later the
-      // held one stays where it is, inert: a framework that rendered it
-      // (React) removes or inserts before it, and throws if it is gone.
-      if (doc.readyState == "loading") natives.removeChild.call(parent, held);
-    } else {
-      append(script);
-    }
-    return waits ? ran : undefined;
+    natives.insertBefore.call(parent, script, held);
+    // While the page parses, the new script takes the held one's place, so
+    // the markup a framework hydrates is the markup it rendered. Later the
+    // held one stays where it is, inert: a framework that rendered it
+    // (React) removes or inserts before it, and throws if it is gone. Its
+    // tag goes, so a copy of the page (Turbo's cache) does not run it twice.
+    if (doc.readyState == "loading") natives.removeChild.call(parent, held);
+    else held.removeAttribute("data-consent");
+    // In a tree out of the page (a body swapped away), it runs only if that comes back: nothing waits for it.
+    return waits && script.isConnected ? ran : undefined;
   }
 
   return {

@@ -842,20 +842,92 @@ describe("routes found by a fourth outside review", () => {
     expect(await page.evaluate(() => (window as unknown as { inline: number }).inline)).toBe(2);
   });
 
-  test("a tagged script the page removed before consent still runs once allowed, as it would have run when inserted", async ({ session }) => {
+  test("a held script the page took out before consent, alone or with its parent (a body swapped away), never runs, and keeps no later script waiting", async ({
+    session,
+  }) => {
     installVendors(session);
-    const url = S("removed-before-consent");
+    const urls = [S("removed-alone"), S("removed-with-parent")];
     const page = await openGate(session, `<div id="box"></div>`, CONFIG);
+    await page.evaluate(([alone, withParent]) => {
+      const tagged = (src: string) => Object.assign(document.createElement("script"), { type: "text/plain", src });
+      const box = document.getElementById("box")!;
+      const first = box.appendChild(tagged(alone));
+      first.setAttribute("data-consent", "analytics");
+      const wrapper = box.appendChild(document.createElement("div"));
+      wrapper.appendChild(tagged(withParent)).setAttribute("data-consent", "analytics");
+      first.remove();
+      wrapper.remove();
+    }, urls);
+    await callConsentGate(page, "acceptAll");
+    // A script inserted now runs at once: nothing before it waits for a load that cannot come.
+    const delay = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const at = performance.now();
+          (window as unknown as { ran: () => void }).ran = () => resolve(performance.now() - at);
+          const script = document.createElement("script");
+          script.type = "text/plain";
+          script.setAttribute("data-consent", "analytics");
+          script.text = "window.ran()";
+          document.body.append(script);
+        }),
+    );
+    expect(delay).toBeLessThan(1000);
+    await page.waitForTimeout(300);
+    expect(await runCounts(page, urls)).toEqual(each(urls, 0));
+  });
+
+  test("a tagged script made through innerHTML (React's way) runs once, also for a visitor who has already allowed it", async ({ session }) => {
+    installVendors(session);
+    const urls = [S("innerHTML-made-before"), S("innerHTML-made-after")];
+    const page = await openGate(session, `<div id="box"></div>`, CONFIG);
+    // React makes a <script> through innerHTML, so that it cannot run, then sets its attributes.
+    const render = (src: string) =>
+      page.evaluate((url) => {
+        const parent = document.createElement("div");
+        parent.innerHTML = "<script></script>";
+        const script = parent.firstChild as HTMLScriptElement;
+        script.setAttribute("type", "text/plain");
+        script.setAttribute("data-consent", "analytics");
+        script.setAttribute("src", url);
+        document.getElementById("box")!.appendChild(script);
+      }, src);
+    await render(urls[0]);
+    await callConsentGate(page, "acceptAll");
+    await render(urls[1]);
+    await expect.poll(() => runCounts(page, urls)).toEqual(each(urls, 1));
+    await page.waitForTimeout(300);
+    expect(await runCounts(page, urls)).toEqual(each(urls, 1));
+  });
+
+  test("a page Turbo restores from its cache after consent runs each tagged script once, as without ConsentGate", async ({ session }) => {
+    installVendors(session);
+    const url = S("turbo-restored");
+    const page = await openGate(session, `<div id="box"></div>`, CONFIG);
+    await callConsentGate(page, "acceptAll");
     await page.evaluate((src) => {
       const script = document.createElement("script");
       script.type = "text/plain";
       script.setAttribute("data-consent", "analytics");
       script.src = src;
       document.getElementById("box")!.append(script);
-      script.remove();
     }, url);
-    await callConsentGate(page, "acceptAll");
     await expect.poll(() => runCounts(page, [url])).toEqual({ [url]: 1 });
+    // Turbo's snapshot is a clone of the body; restoring it puts a live copy
+    // of each of its scripts in place, then swaps it in.
+    await page.evaluate(() => {
+      const snapshot = document.body.cloneNode(true) as HTMLElement;
+      for (const dead of snapshot.querySelectorAll("script")) {
+        const live = document.createElement("script");
+        live.textContent = dead.textContent;
+        for (const { name, value } of dead.attributes) live.setAttribute(name, value);
+        dead.replaceWith(live);
+      }
+      document.body.replaceWith(snapshot);
+    });
+    await expect.poll(() => runCounts(page, [url])).toEqual({ [url]: 2 });
+    await page.waitForTimeout(500);
+    expect(await runCounts(page, [url])).toEqual({ [url]: 2 });
   });
 
   test("cookieStore.set with a name that is not a string, read as the browser reads it, writes no tracker cookie before consent", async ({
