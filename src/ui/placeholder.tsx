@@ -76,6 +76,7 @@ export function watchEmbeds(ui: Ui, met: (service: string) => void) {
   const restore = (iframe: Element) => {
     const host = placeholders.get(iframe);
     placeholders.delete(iframe);
+    if (!placeholders.size) follow.disconnect();
     const hadFocus = host?.shadowRoot?.activeElement;
     host?.remove();
     // Only where the hiding is still ours: a display the page set since, in
@@ -95,20 +96,18 @@ export function watchEmbeds(ui: Ui, met: (service: string) => void) {
     style.setProperty("display", "none", "important");
   };
   // One watcher for every placeholder, while there are any: a frame the page
-  // moved takes its placeholder along; one it took away takes it away; one
-  // whose style the page wrote (jQuery's show(), a style string) is hidden
-  // again, and gets that style back when released.
+  // moved takes its placeholder along; one it took away takes it away, and
+  // brings it back if it comes back (Turbo parks its permanent elements
+  // during a visit); one whose style the page wrote (jQuery's show(), a style
+  // string) is hidden again, and gets that style back when released.
   const follow = new MutationObserver(() => {
     for (const [frame, host] of placeholders) {
-      if (!frame.isConnected) {
-        host.remove();
-        placeholders.delete(frame);
-        continue;
+      if (!frame.isConnected) host.remove();
+      else {
+        if (frame.previousSibling != host) frame.before(host);
+        hide(frame);
       }
-      if (frame.previousSibling != host) frame.before(host);
-      hide(frame);
     }
-    if (!placeholders.size) follow.disconnect();
   });
 
   const hold = (event: GateEvent) => {

@@ -77,6 +77,25 @@ test("an embed the page inserts by script once the placeholders are up gets one 
   expect(await page.locator("consentgate-ui[data-embed]").count()).toBe(0);
 });
 
+test("a held frame the page takes out and puts back later (Turbo's permanent elements) gets its placeholder back, and Allow still loads it", async ({
+  session,
+}) => {
+  const page = await openVideoPage(session);
+  await page.evaluate(() => {
+    const frame = document.querySelector("main iframe")!;
+    (window as unknown as { parked: Element }).parked = frame;
+    frame.remove();
+  });
+  await expect.poll(() => page.locator("consentgate-ui[data-embed]").count()).toBe(0);
+  await page.waitForTimeout(100);
+  await page.evaluate(() => document.querySelector("main")!.append((window as unknown as { parked: Element }).parked));
+  await expect
+    .poll(() => page.evaluate(() => document.querySelector("main iframe")!.previousElementSibling?.matches("consentgate-ui[data-embed='youtube']")))
+    .toBe(true);
+  await page.locator('consentgate-ui[data-embed="youtube"]').getByRole("button", { name: /Allow YouTube/ }).click();
+  await videoLoaded(session, page);
+});
+
 test("allowing YouTube from its placeholder stores the choice and loads the video", async ({ session }) => {
   const page = await openVideoPage(session, "/p/allow/video.html");
   expect(youtubeRequests(session)).toEqual([]);
