@@ -15,7 +15,6 @@ import {
   NO_PLACE,
   NOT_CONFIGURED,
   NOT_STORED,
-  NO_CONFIG,
   STILL_RUNNING,
   THROWN,
   UNKNOWN_CONSENT,
@@ -98,12 +97,6 @@ const WARNINGS: Record<number, (path: string, value: unknown, extra: unknown) =>
       : `this page (${location.pathname}) is not under cookie.path ${path}: the consent cookie "${name}" is stored for ${path}, ` +
           "where it replaces the choice stored before, but this page cannot read it back: here the choice holds for this page view only";
   },
-  [NO_CONFIG]: () =>
-    "no config found as consentgate.js started: it reads window.consentgateConfig, else the " +
-    '<script type="application/json" id="consentgate-config"> element, so either must come before its script tag ' +
-    "(in a bundle, before the module that imports ConsentGate: imports run first). Until then only what is strictly " +
-    "necessary runs, and no banner shows" +
-    (document.getElementById("consentgateConfig") ? '. The element with id="consentgateConfig" is not read: the id is "consentgate-config"' : ""),
   [STILL_RUNNING]: (ids) =>
     `${ids.replace(/,/g, ", ")} already ran; ${ids.includes(",") ? "they stop" : "it stops"} at the next page load, or pass { reload: true }`,
 };

@@ -49,8 +49,6 @@ export const UNKNOWN_CONSENT = 12;
 export const STILL_RUNNING = 13;
 /** The browser did not keep the consent cookie just written: `path` is its name, `value` where it was written. */
 export const NOT_STORED = 14;
-/** Neither `window.consentgateConfig` nor the JSON element was there when the core started. */
-export const NO_CONFIG = 15;
 /**
  * One of the core's own files did not load: `path` names it, `value` is the
  * browser's error. Not past THROWN, so it prints as an error even when this

@@ -1,13 +1,12 @@
 import { own } from "../decide";
 import { UNREADABLE } from "./defaults";
-import { NOT_JSON, NO_CONFIG, THROWN } from "./problem";
+import { NOT_JSON, THROWN } from "./problem";
 import type { Report } from "./problem";
 
 /**
  * The site's raw config: `window.consentgateConfig` when set before the
- * script, else the JSON element, else an empty config (necessary only), which
- * is reported: the site's config most likely comes too late. A getter that
- * throws is as unreadable as bad JSON: the gate still starts.
+ * script, else the JSON element, else an empty config (necessary only). A
+ * getter that throws is as unreadable as bad JSON: the gate still starts.
  */
 export function readConfig(win: Window & { consentgateConfig?: unknown }, report: Report): unknown {
   let path = "window.consentgateConfig";
@@ -18,7 +17,7 @@ export function readConfig(win: Window & { consentgateConfig?: unknown }, report
     const global = own(win, "consentgateConfig") ? win.consentgateConfig : undefined;
     if (global !== undefined) return global;
     const element = win.document.getElementById("consentgate-config");
-    if (!element) return report("config", undefined, NO_CONFIG), {};
+    if (!element) return {};
     path = "#consentgate-config";
     kind = NOT_JSON;
     return JSON.parse(element.textContent || "");

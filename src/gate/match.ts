@@ -96,12 +96,13 @@ export function createMatcher(...maps: Record<string, MatchEntry>[]): Matcher {
         }
       }
       // Google answers on its country domains too (GA's signals at
-      // www.google.de/ads/ga-audiences): each has google.com's rules.
-      host = host.replace(/google\.[a-z.]{2,6}$/, "google.com");
+      // www.google.de/ads/ga-audiences): what their own rules do not claim,
+      // google.com's may.
+      let google = /(^|\.)google\.(com?\.)?[a-z]{2,3}$/.test(host);
       while (host) {
         const rules = hosts.get(host);
         if (rules) for (const rule of rules) if (rule[0].test(path)) return rule[1];
-        host = host.slice(host.indexOf(".") + 1 || host.length);
+        host = host.slice(host.indexOf(".") + 1 || host.length) || (google ? ((google = false), "google.com") : "");
       }
       return null;
     },

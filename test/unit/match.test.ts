@@ -105,6 +105,20 @@ describe("createMatcher().url", () => {
     expect(own.url("https://stats.example.рф/a.js")).toBe("idn");
   });
 
+  it("gives Google's country domains google.com's rules only where their own claim nothing", () => {
+    const m = createMatcher(
+      { ads: { urls: ["google.com/pagead/"] } },
+      { maps: { hosts: ["www.google.de/maps"] }, partner: { hosts: ["google.co.uk"] }, bin: { hosts: ["bingoogle.de"] } },
+    );
+    expect(m.url("https://www.google.de/pagead/1p-user-list/1/")).toBe("ads");
+    expect(m.url("https://www.google.com.au/pagead/1p-user-list/1/")).toBe("ads");
+    expect(m.url("https://www.google.de/maps/embed")).toBe("maps");
+    expect(m.url("https://google.co.uk/pagead/x")).toBe("partner");
+    expect(m.url("https://bingoogle.de/pagead/x")).toBe("bin");
+    expect(m.url("https://www.google.de/search?q=x")).toBeNull();
+    expect(m.url("https://google.us.com/pagead/x")).toBeNull();
+  });
+
   it("lets the later entry win a tie, so a site's services override the catalogue", () => {
     const m = createMatcher({ builtin: { urls: ["x.example"] }, own: { hosts: ["x.example"] } });
     expect(m.url("https://x.example/")).toBe("own");

@@ -807,19 +807,23 @@ describe("routes found by a fourth outside review", () => {
     await expect.poll(() => requestCounts(session, urls)).toEqual(each(urls, 1));
   });
 
-  test("tagged scripts in a body Turbo Drive brings in run once allowed: the copy Turbo puts in the page, not the original it replaced", async ({
+  test.for([
+    ["in one go", false],
+    ["with a pause between adopting the body and copying its scripts", true],
+  ])("tagged scripts in a body Turbo Drive brings in (%s) run once allowed: the copy Turbo puts in the page, not the original it replaced", async ([, pause], {
     session,
   }) => {
     installVendors(session);
-    const urls = [S("turbo-tagged-before"), S("turbo-tagged-after")];
+    const urls = [S(`turbo-tagged-before-${pause}`), S(`turbo-tagged-after-${pause}`)];
     const page = await openGate(session, `<div id="box"></div>`, CONFIG);
     // Turbo's PageRenderer: adopt the fetched body, replace each script with a
     // copy of its attributes and text, then swap the page's body for it.
     const visit = (src: string) =>
-      page.evaluate((url) => {
+      page.evaluate(async ([url, wait]) => {
         const html = `<body><p>next</p><script type="text/plain" data-consent="analytics" src="${url}"></script>` +
           `<script type="text/plain" data-consent="analytics">window.inline = (window.inline || 0) + 1</script></body>`;
         const body = document.adoptNode(new DOMParser().parseFromString(html, "text/html").body);
+        if (wait) await new Promise((resolve) => setTimeout(resolve, 50));
         for (const dead of body.querySelectorAll("script")) {
           const live = document.createElement("script");
           live.textContent = dead.textContent;
@@ -828,7 +832,7 @@ describe("routes found by a fourth outside review", () => {
           dead.replaceWith(live);
         }
         document.body.replaceWith(body);
-      }, src);
+      }, [src, pause] as const);
     await visit(urls[0]);
     await page.waitForLoadState("networkidle");
     expect(requestCounts(session, urls)).toEqual(each(urls, 0));

@@ -6,7 +6,6 @@ import {
   NOT_JSON,
   NOT_LOADED,
   NOT_STORED,
-  NO_CONFIG,
   STILL_RUNNING,
   THROWN,
   UNKNOWN_CONSENT,
@@ -72,14 +71,6 @@ describe("print", () => {
         "A cookie.domain the browser treats as public (co.uk) or as not this site's (part of an IP address), " +
         "a cookie.name with the __Host- or __Secure- prefix on http, a choice too long for a cookie (over 4 KB: " +
         "fewer services chosen one by one; an older stored choice was deleted) or blocked cookies do this",
-    ],
-    [
-      "no config as the core started",
-      ["config", undefined, NO_CONFIG],
-      "[consentgate] no config found as consentgate.js started: it reads window.consentgateConfig, else the " +
-        '<script type="application/json" id="consentgate-config"> element, so either must come before its script tag ' +
-        "(in a bundle, before the module that imports ConsentGate: imports run first). Until then only what is strictly " +
-        "necessary runs, and no banner shows",
     ],
     [
       // The browser stores it, for the path this page cannot see.
