@@ -42,6 +42,8 @@ const CHECKS = {
   "check-opt-out": { mode: "opt-out", ui: { theme: "light" } },
   "check-opt-out-box": { mode: "opt-out", ui: { theme: "light", layout: "box" } },
   "check-opt-out-320": { mode: "opt-out", ui: { theme: "light" }, width: 320, height: 568 },
+  // A phone held sideways: the bar keeps half the window for the page (WCAG 2.4.11) and scrolls.
+  "check-landscape": { ui: { theme: "light" }, width: 568, height: 320 },
 };
 
 const page = ({ lang = "en", mode, ui }) => `<!doctype html>
