@@ -55,8 +55,8 @@ export function createMatcher(...maps: Record<string, MatchEntry>[]): Matcher {
         const path = rule.slice(slash);
         if (host) hosts.set(host, [[pathPattern(path), id, path.length], ...(hosts.get(host) || [])]);
       }
-      for (const p of entry.cookies || []) cookies.unshift([p, id]);
-      for (const p of entry.storage || []) storage.unshift([p, id]);
+      cookies.unshift(...(entry.cookies || []).map((p): Name => [p, id]));
+      storage.unshift(...(entry.storage || []).map((p): Name => [p, id]));
     }
   }
   // Longer paths are more specific; the bare host rule comes last. The sort is
