@@ -34,13 +34,16 @@ export function createReleaser(doc: Document, natives: Natives, released: WeakSe
     queue = queue.then(step).catch((error) => console.error("[consentgate]", error));
   };
 
-  /** A script made by the gate: never held. */
+  /** A script made by the gate: never held, and async, a released one as a vendor's loader. */
   function fresh() {
     const script = doc.createElement("script");
+    // The queue keeps the order written, timeout included. Left to the
+    // browser (async = false), its own in-order list would keep every later
+    // script waiting on one whose server never answers.
+    script.async = true;
     released.add(script);
     return script;
   }
-  const append = (script: HTMLScriptElement) => natives.insertBefore.call(doc.head || doc.documentElement, script, null);
 
   function runScript(held: HTMLScriptElement): Promise<unknown> | undefined {
     // One the page took out of every tree (or a loader replaced with its
@@ -64,10 +67,6 @@ export function createReleaser(doc: Document, natives: Natives, released: WeakSe
     const src = held.getAttribute("data-src") || held.getAttribute("src");
     // A browser that knows modules never fetches a nomodule script: nothing to wait for.
     const waits = !!src && !held.hasAttribute("async") && !held.hasAttribute("nomodule");
-    // The queue keeps the order written, timeout included. Left to the
-    // browser (async = false), its own in-order list would keep every later
-    // script waiting on one whose server never answers.
-    script.async = true;
     if (src) natives.setAttribute.call(script, "src", src);
     else script.text = held.text;
 
@@ -106,9 +105,8 @@ export function createReleaser(doc: Document, natives: Natives, released: WeakSe
     /** Inserts a vendor's loader script. */
     load(src: string) {
       const script = fresh();
-      script.async = true;
       natives.setAttribute.call(script, "src", src);
-      append(script);
+      natives.insertBefore.call(doc.head || doc.documentElement, script, null);
     },
 
     /** Runs after every script released so far has run (or timed out). */
