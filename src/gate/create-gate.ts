@@ -236,18 +236,18 @@ export function createGate(deps: GateDeps) {
 
     src(el, value, attribute) {
       const url = String(value);
+      const script = el.nodeName === "SCRIPT";
       const service =
         attribute !== "srcdoc" ? serviceAt(url, attribute == "srcset") : el.nodeName === "IFRAME" && markup(url, true)[1];
       // A script runs once, whatever its src becomes; a released image or
       // frame pointed elsewhere while its service is refused is held again.
-      if (!service || (released.has(el) && el.nodeName === "SCRIPT") || admits(el, service)) return true;
+      if (!service || (released.has(el) && script) || admits(el, service)) return true;
       released.delete(el);
       holding.delete(el);
       // A released image or frame keeps no address of its own while held: the
       // page may move it, or the placeholder put it back, and it would load that.
       neutralize(el, service);
       // The page's own value: a Trusted Types page takes no plain string for a script's src.
-      const script = el.nodeName === "SCRIPT";
       natives.setAttribute.call(el, script ? "src" : "data-" + attribute, value as string);
       if (!script) el.setAttribute("data-consent", service);
       seen.add(el);
