@@ -40,7 +40,7 @@ export function decode(value: unknown): Stored | null {
   // config with many categories must not lose its visitors' choices.
   const match = typeof value == "string" && value.length <= 4096 && SHAPE.exec(value);
   if (!match) return null;
-  const [, revision, time, source, signals, id, choices = ""] = match;
+  const [, revision, time, source, signals, id, choices] = match;
   const stored: Stored = {
     revision: +revision,
     time: +time,
