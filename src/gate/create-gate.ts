@@ -177,11 +177,14 @@ export function createGate(deps: GateDeps) {
     // would cost its garbage collections more.
     const service = name ?? serviceIn(el);
     if (service === null || released.has(el)) return;
-    // A held script whose type the page set again after its src (Object.assign,
-    // JSX's attribute order) is made inert again before it can run. A tagged
-    // script seen as one innerHTML made (React makes scripts so) is looked at
-    // again: its tag came after.
-    if (seen.has(el) && (name === null || holding.has(el))) return void (tag === "SCRIPT" && holding.has(el) && neutralize(el, service));
+    if (seen.has(el)) {
+      // A held script whose type the page set again after its src (Object.assign,
+      // JSX's attribute order) is made inert again before it can run.
+      if (holding.has(el)) return void (tag === "SCRIPT" && neutralize(el, service));
+      // A tagged script seen as one innerHTML made (React makes scripts so) is
+      // looked at again: its tag came after.
+      if (name === null) return;
+    }
     if (name !== null) {
       seen.add(el);
       if (releasable(el)) {
