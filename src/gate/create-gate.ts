@@ -97,11 +97,12 @@ export function createGate(deps: GateDeps) {
    * A tagged element runs when its tag allows it, and one of a known service
    * when that service is allowed too: a service's own choice overrides the
    * category it is held under, both ways ("Allow YouTube" on a frame tagged "marketing").
+   * Tagged with one service's id, an element at another's address needs both.
    */
   const releasable = (el: Element) => {
     const name = el.getAttribute("data-consent")!;
     const service = serviceOf(el);
-    return (!service || allows(service)) && (allows(name) || (!!service && categoryOf(service) == name));
+    return [service, addressed(el)].every((id) => !id || allows(id)) && (allows(name) || (!!service && categoryOf(service) == name));
   };
 
   /** Notes a service's element entering the page untagged; true when it may load as it is. */

@@ -176,6 +176,24 @@ describe("per category and per service", () => {
       LOADERS["google-analytics"], // the preload scanner's fetch, before consent
     ]);
   });
+
+  test("an element tagged with one service's id but at another service's address needs both allowed", async ({ session }) => {
+    installVendors(session);
+    const gtm = "https://www.googletagmanager.com/gtm.js?id=GTM-XXXX";
+    const video = "https://www.youtube.com/embed/abc";
+    const page = await openGate(
+      session,
+      `<script type="text/plain" data-consent="google-analytics" src="${gtm}"></script>
+<iframe title="Video" data-consent="hotjar" data-src="${video}"></iframe>`,
+      { categories: { analytics: { services: ["google-analytics", "hotjar"] }, marketing: { services: ["google-tag-manager", "youtube"] } } },
+    );
+    await callConsentGate(page, "set", { analytics: true, marketing: false });
+    await page.waitForLoadState("networkidle");
+    expect(session.thirdParty().map((r) => r.url)).toEqual([]);
+
+    await callConsentGate(page, "set", { marketing: true });
+    await expect.poll(() => session.thirdParty().map((r) => r.url)).toEqual(expect.arrayContaining([gtm, video]));
+  });
 });
 
 describe("Meta Pixel", () => {
