@@ -117,14 +117,19 @@ export function boot(win: Win, base: string): ConsentGateApi {
   });
   gate.apply(state(), null);
 
-  doc.addEventListener("click", (event) => {
-    // The path, not the target: a link in a web component's shadow root is
-    // seen from here as its host. The document and the window have no hasAttribute().
-    if (event.composedPath().some((node) => (node as Element).hasAttribute?.("data-consentgate-open"))) {
-      event.preventDefault();
-      core.api.open("preferences");
-    }
-  });
+  // Capturing: a menu that stops its clicks' propagation must not keep the link from working.
+  doc.addEventListener(
+    "click",
+    (event) => {
+      // The path, not the target: a link in a web component's shadow root is
+      // seen from here as its host. The document and the window have no hasAttribute().
+      if (event.composedPath().some((node) => (node as Element).hasAttribute?.("data-consentgate-open"))) {
+        event.preventDefault();
+        core.api.open("preferences");
+      }
+    },
+    { capture: true },
+  );
 
   // In opt-out mode an honoured signal needs no banner, and the reopen button
   // says so (SPEC §6): where the site did not ask for the button, it comes anyway.

@@ -229,6 +229,21 @@ test("a data-consentgate-open link inside a web component's shadow root opens th
   expect(page.url()).toBe(url);
 });
 
+test("a data-consentgate-open link in a menu that stops the click's propagation opens the preferences, and the page stays", async ({ session }) => {
+  const page = await uiPage(session, "shop.html");
+  await bannerShown(page);
+  await callConsentGate(page, "rejectAll");
+  const url = page.url();
+  await page.evaluate(() => {
+    const menu = document.body.appendChild(document.createElement("nav"));
+    menu.innerHTML = `<a href="#away" data-consentgate-open>Cookie settings</a>`;
+    menu.addEventListener("click", (event) => event.stopPropagation());
+  });
+  await page.locator("nav a[data-consentgate-open]").click();
+  await preferencesShown(page);
+  expect(page.url()).toBe(url);
+});
+
 test.for([
   [320, 256],
   [427, 267],
