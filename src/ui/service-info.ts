@@ -40,20 +40,22 @@ export interface ServiceView {
 
 /**
  * What the visitor is told about a service: the catalogue's entry in the
- * chosen language, with the site's own `services.<id>` fields on top.
+ * chosen language, with the site's own `services.<id>` fields on top. The
+ * site's cookies add to the catalogue's, as they do in the gate.
  */
 export function describeService(id: string, { ctx, purposes, catalogue }: Ui): ServiceView {
   const info = catalogue.info(id);
   const own = ctx.config.services[id];
-  const known = (name: string) => info?.cookies.find((cookie) => cookie.name == name);
+  const known = info?.cookies || [];
   return {
     title: own?.title || info?.title || id,
     purpose: own?.description || purposes[id] || info?.purpose || "",
     provider: info?.provider,
     policyUrl: own?.policyUrl || info?.policyUrl,
-    cookies: own?.cookies
-      ? own.cookies.map((name) => known(name) || { name, duration: "" })
-      : info?.cookies || [],
+    cookies: [
+      ...known,
+      ...(own?.cookies || []).filter((name) => !known.some((cookie) => cookie.name == name)).map((name) => ({ name, duration: "" })),
+    ],
   };
 }
 

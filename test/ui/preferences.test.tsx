@@ -197,6 +197,20 @@ describe("preferences", () => {
     ]);
   });
 
+  it("lists the cookies a site adds to a built-in service after the catalogue's, which the gate still holds", async () => {
+    const { screen } = await openPreferences({
+      config: makeConfig({
+        categories: { analytics: { services: ["google-analytics"] } },
+        services: { "google-analytics": { category: "analytics", cookies: ["_ga_extra", "_gid"] } },
+      }),
+    });
+    const ga = (await screen.findByRole("heading", { name: "Google Analytics" })).parentElement!;
+    const names = [...ga.querySelectorAll("tbody td:first-child")].map((td) => td.textContent);
+    expect(names.slice(0, 2)).toEqual(["_ga", "_ga_*"]);
+    expect(names.filter((name) => name == "_gid")).toHaveLength(1);
+    expect(names[names.length - 1]).toBe("_ga_extra");
+  });
+
   it("lists a catalogue service the gate met on the page although the config does not name it", async () => {
     const { screen } = await openPreferences({
       config: shop(),
