@@ -1,22 +1,42 @@
+/** The layers kept clear of now, each with whether it is at the top. */
+const layers = new Map<HTMLElement, boolean>();
 /**
- * The page's own values, read before a banner's are set: the next banner may
- * come before the last one's are put back (withdraw() right after a choice).
+ * The page's own value of each property set here, read before it is first
+ * set and put back once no layer needs it: the next banner may come before the
+ * last one's values are put back (withdraw() right after a choice), and the
+ * reopen button comes as the banner goes.
  */
-let own: string[] | undefined;
-/** Banners whose padding is set and not yet put back: `own` is read again only when none is. */
-let shown = 0;
+const own: Record<string, string> = {};
+
+/** Each side's properties get the tallest shown layer's strip, or the page's own value back. */
+function fit() {
+  const style = document.documentElement.style as unknown as Record<string, string>;
+  for (const top of [true, false]) {
+    let height = 0;
+    for (const [layer, atTop] of layers) if (atTop == top) height = Math.max(height, layer.offsetHeight);
+    for (const side of top ? ["scrollPaddingTop"] : ["paddingBottom", "scrollPaddingBottom"]) {
+      if (height) {
+        if (!(side in own)) own[side] = style[side];
+        style[side] = height + 16 + "px";
+      } else if (side in own) {
+        style[side] = own[side];
+        delete own[side];
+      }
+    }
+  }
+}
 
 /**
  * WCAG 2.4.11 (Focus Not Obscured): a page link that Tab reaches under the
- * fixed bar counts as in view, so the browser would leave it there, hidden.
- * While the bar is shown, the root's scroll padding tells the browser which
- * strip it covers (WCAG technique C43): the bar's height and 16px, the box
- * layout's margin. At the bottom, as much padding after the page lets its
- * last links scroll clear; padding before a page would shift it (issue 4:
- * CLS 0), so at the top the page's first links stay under the bar until the
- * visitor scrolls. Set through the CSSOM, which a `style-src` without
- * 'unsafe-inline' allows. The observer also hears of the bar's removal (its
- * height becomes 0), and puts back the page's own values.
+ * fixed bar, or under the reopen button, counts as in view, so the browser
+ * would leave it there, hidden. While one is shown, the root's scroll padding
+ * tells the browser which strip it covers (WCAG technique C43): its height
+ * and 16px, the box layout's margin and the button's. At the bottom, as much
+ * padding after the page lets its last links scroll clear; padding before a
+ * page would shift it (issue 4: CLS 0), so at the top the page's first links
+ * stay under the bar until the visitor scrolls. Set through the CSSOM, which
+ * a `style-src` without 'unsafe-inline' allows. The observer also hears of
+ * the layer's removal (its height becomes 0), and puts back the page's own values.
  *
  * Only keyboard users need this, so it comes with the views (views.tsx),
  * which the first layer loads on the first Tab: what that Tab focused in the
@@ -24,17 +44,11 @@ let shown = 0;
  * not keyboard focus, and the page stays where the visitor scrolled it).
  */
 export function keepClear(layer: HTMLElement, top: boolean) {
-  const style = document.documentElement.style as unknown as Record<string, string>;
-  const sides = top ? ["scrollPaddingTop"] : ["paddingBottom", "scrollPaddingBottom"];
-  const page = (own ||= sides.map((side) => style[side]));
-  shown++;
+  layers.set(layer, top);
   let first = true;
   const watch = new ResizeObserver(() => {
-    const height = layer.offsetHeight;
-    // Once no banner's padding is left, the page's values are read again for
-    // the next one: the page may change them meanwhile.
-    if (!height) watch.disconnect(), --shown || (own = undefined);
-    sides.map((side, i) => (style[side] = height ? height + 16 + "px" : page[i]));
+    if (!layer.offsetHeight) watch.disconnect(), layers.delete(layer);
+    fit();
     const focused = document.activeElement;
     if (first && focused?.matches(":focus-visible")) focused.scrollIntoView({ block: "nearest" });
     first = false;

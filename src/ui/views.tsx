@@ -71,6 +71,10 @@ export function mountViews(kit: Kit, box: HTMLElement, strings: Record<string, a
     api.set(choices, { source: "preferences" });
   };
 
+  /** The banner, and the reopen button, whose strips are kept clear of what Tab reaches in the page. */
+  let cleared: Element | null = null;
+  let clearedButton: Element | null = null;
+
   const draw = () => {
     render(
       view == "preferences" && <Preferences ui={ui} draft={draft} toggle={toggle} save={save} seen={seen} />,
@@ -78,7 +82,11 @@ export function mountViews(kit: Kit, box: HTMLElement, strings: Record<string, a
     );
     // Hidden while the banner is up, even under preferences opened from it;
     // under preferences opened from the button itself it stays, for focus to return to.
-    if (reopen) render(box.querySelector(".cg-banner") ? null : <ReopenButton ui={ui} />, reopen);
+    if (reopen) {
+      render(box.querySelector(".cg-banner") ? null : <ReopenButton ui={ui} />, reopen);
+      const button = reopen.querySelector("button");
+      if (button && button != clearedButton) keepClear((clearedButton = button), false);
+    }
   };
 
   keepOnTop(box, () => [box.querySelector(".cg-layer"), reopen?.querySelector("button")]);
@@ -89,8 +97,6 @@ export function mountViews(kit: Kit, box: HTMLElement, strings: Record<string, a
   });
   draw();
 
-  /** The banner whose strip is kept clear of what Tab reaches in the page. */
-  let cleared: Element | null = null;
 
   return {
     show(next: View | null) {

@@ -4,6 +4,7 @@
 import type { Page } from "playwright-core";
 import { callConsentGate, consentState, expect, test } from "../harness";
 import { accessibilityTree, bannerShown, focus, preferencesShown, uiPage, withUi } from "./pages";
+import type { SiteConfig } from "../../../src/types";
 
 test("a first visitor can reach, open, use and leave every layer with the keyboard alone, then reject all", async ({ session }) => {
   const page = await uiPage(session, "shop.html");
@@ -354,6 +355,49 @@ for (const [position, width, height] of [["bottom", 800, 500], ["top", 800, 500]
     await refuseThenPageStyleIsBack(page);
   });
 }
+
+test("a page link that Tab reaches is not hidden under the reopen button (WCAG 2.4.11)", async ({ session }) => {
+  // An opt-out site's GPC visitor: the button says "Opt-out request honoured", as wide as the links' start.
+  await session.signals({ gpc: true });
+  const config = { categories: { marketing: { services: ["youtube"], sale: true } }, mode: "opt-out" } as SiteConfig;
+  const page = await uiPage(session, "long.html", config);
+  await page.setViewportSize({ width: 800, height: 500 });
+  const button = page.locator("consentgate-ui[data-reopen] button");
+  await button.waitFor();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const covered = () =>
+    page.evaluate(() => {
+      const link = document.activeElement!.getBoundingClientRect();
+      const reopen = document.querySelector("consentgate-ui[data-reopen]")!.shadowRoot!.querySelector("button")!.getBoundingClientRect();
+      return link.bottom > reopen.top && link.top < reopen.bottom && link.left < reopen.right && link.right > reopen.left;
+    });
+  const stops: boolean[] = [];
+  for (let i = 0; i < 45; i++) {
+    await page.keyboard.press("Tab");
+    if ((await focus(page)).host == "a") stops.push(await covered());
+  }
+  expect(stops.length).toBeGreaterThan(30);
+  expect(stops.filter(Boolean)).toEqual([]);
+});
+
+test("the reopen button that comes as the banner goes keeps its own strip clear, and the banner's again when it comes back", async ({ session }) => {
+  const page = await uiPage(session, "long.html", withUi({ reopenButton: true }));
+  await page.setViewportSize({ width: 800, height: 500 });
+  await bannerShown(page);
+  await page.keyboard.press("Tab"); // the views, and with them the padding, come with the first Tab
+  const padding = () => page.evaluate(() => [document.documentElement.style.paddingBottom, document.documentElement.style.scrollPaddingBottom]);
+  const bar = () => page.evaluate(() => document.querySelector("consentgate-ui")!.shadowRoot!.querySelector<HTMLElement>(".cg-layer")!.offsetHeight + 16 + "px");
+  await expect.poll(async () => (await padding())[1]).toBe(await bar());
+
+  await callConsentGate(page, "rejectAll");
+  await page.locator("consentgate-ui[data-reopen] button").waitFor();
+  await expect.poll(padding).toEqual(["60px", "60px"]);
+
+  await callConsentGate(page, "withdraw");
+  await bannerShown(page);
+  await expect.poll(async () => (await padding())[1]).toBe(await bar());
+  expect(await page.evaluate(() => document.documentElement.style.scrollPaddingTop)).toBe("5px");
+});
 
 test("the first Tab of a visitor who has not reached the banner yet (Shift+Tab to the page's last link) ends clear of the bar too", async ({ session }) => {
   const page = await uiPage(session, "long.html");
