@@ -105,8 +105,10 @@ function normalize(input: unknown, catalogue: Catalogue, host: string, report: R
   const serviceFields = {
     category: name,
     // At least two labels: one alone ("com") would hold every host under it.
-    // The last may be a number (an IP address) or punycode (xn--p1ai).
-    hosts: list(matching(/^([a-z\d-]+\.)+[a-z\d-]+(\/\S*)?$/i)),
+    // The last may be a number (an IP address) or punycode (xn--p1ai). Written
+    // as a URL, with a port or a leading "*.", it is still the host meant:
+    // dropped, its tracker would run unheld (match.ts reads the plain host).
+    hosts: list(matching(/^((https?:)?\/\/)?(\*\.)?([a-z\d-]+\.)+[a-z\d-]+(:\d+)?(\/\S*)?$/i)),
     cookies: list(matching(/^[^\s;,=*]+\*?$/)),
     title: text,
     description: text,

@@ -49,9 +49,11 @@ export function createMatcher(...maps: Record<string, MatchEntry>[]): Matcher {
   for (const entries of maps) {
     for (const id of Object.keys(entries)) {
       const entry = entries[id];
-      for (const rule of [...(entry.urls || []), ...(entry.hosts || [])]) {
+      for (let rule of [...(entry.urls || []), ...(entry.hosts || [])]) {
+        // A site's host may be written as a URL or with a port (validate.ts): the plain host is meant.
+        rule = rule.replace(/^(https?:)?\/\//i, "");
         const slash = (rule + "/").indexOf("/");
-        const host = rule.slice(0, slash).toLowerCase().replace(/^\*?\.|\.$/g, "");
+        const host = rule.slice(0, slash).toLowerCase().replace(/^\*?\.|\.$|:\d+$/g, "");
         const path = rule.slice(slash);
         if (host) hosts.set(host, [[pathPattern(path), id, path.length], ...(hosts.get(host) || [])]);
       }

@@ -96,6 +96,15 @@ describe("createMatcher().url", () => {
     expect(match.url("https://shop.example/collect")).toBeNull();
   });
 
+  it("reads a site's host written as a URL or with a port as the plain host", () => {
+    const own = createMatcher({ stats: { hosts: ["https://stats.example.com", "HTTP://Cdn.Example.com:8443/js/"] }, chat: { hosts: ["//chat.example.com:443"] } });
+    expect(own.url("https://stats.example.com/matomo.js")).toBe("stats");
+    expect(own.url("https://stats.example.com:8443/matomo.js")).toBe("stats");
+    expect(own.url("https://cdn.example.com/js/a.js")).toBe("stats");
+    expect(own.url("https://cdn.example.com/other.js")).toBeNull();
+    expect(own.url("wss://chat.example.com/socket")).toBe("chat");
+  });
+
   it("matches a host that is an IP address or has a punycode top-level domain", () => {
     const own = createMatcher({ ip: { hosts: ["203.0.113.5"] }, idn: { hosts: ["stats.example.xn--p1ai"] } });
     expect(own.url("http://203.0.113.5:8080/matomo.js")).toBe("ip");

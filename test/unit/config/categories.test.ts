@@ -437,6 +437,13 @@ describe("services", () => {
     ]);
   });
 
+  it("keeps hosts written as a URL, with a port, or with a leading *. (the gate reads them as the plain host)", () => {
+    const hosts = ["https://stats.example.com", "//cdn.example.com/js/", "stats.example.com:8443", "*.example.org", "HTTP://Stats.Example.net:8080/js/"];
+    const { config, messages } = run({ services: { "my-stats": { category: "analytics", hosts } }, categories: { analytics: {} } });
+    expect(config.services["my-stats"].hosts).toEqual(hosts);
+    expect(messages).toEqual([]);
+  });
+
   it("keeps hosts whose last label is not all letters: an IP address, a punycode top-level domain", () => {
     const hosts = ["203.0.113.5", "stats.example.xn--p1ai", "cdn.example.xn--p1ai/js/"];
     const { config, messages } = run({ services: { "my-stats": { category: "analytics", hosts } }, categories: { analytics: {} } });
