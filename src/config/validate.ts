@@ -24,10 +24,10 @@ type Reader = (value: unknown, path: string) => unknown;
 
 /** A plain object, as JSON has them: not null, an array, a Map or a Date. */
 export const isObject = (v: unknown): v is Fields => Object.prototype.toString.call(v) == "[object Object]";
-const ofType = (type: string) => (v: unknown) => (typeof v == type ? v : undefined);
-const text = ofType("string");
-const flag = ofType("boolean");
+const flag = (v: unknown) => (typeof v == "boolean" ? v : undefined);
 const matching = (pattern: RegExp) => (v: unknown) => (typeof v == "string" && pattern.test(v) ? v : undefined);
+/** Blank, a button or heading would have no name: the built-in text stays. */
+const text = matching(/\S/);
 const oneOf = (choices: readonly unknown[]) => (v: unknown) => (choices.includes(v) ? v : undefined);
 
 /** Category names and service ids end up in the cookie; inherited keys like "constructor" would answer lookups. */

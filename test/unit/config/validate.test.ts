@@ -458,6 +458,12 @@ describe("text", () => {
     expect(run({ text }).config.text).toEqual({ pt: { accept: "Aceitar tudo", reject: "Rejeitar" } });
   });
 
+  it("ignores an empty or blank text, which would leave a button without a name, and keeps the built-in one", () => {
+    const { config, messages } = run({ text: { de: { acceptAll: "", rejectAll: " \n", title: "Cookies" } } });
+    expect(config.text).toEqual({ de: { title: "Cookies" } });
+    expect(messages).toEqual(['text.de.acceptAll: "" is not text; ignored', 'text.de.rejectAll: " \\n" is not text; ignored']);
+  });
+
   it("ignores a text that is not a string and keeps the others", () => {
     const { config, messages } = run({ text: { de: { accept: 5, reject: "Ablehnen", title: null } } });
     expect(config.text).toEqual({ de: { reject: "Ablehnen" } });
