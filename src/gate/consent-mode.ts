@@ -52,11 +52,14 @@ export function startConsentMode(
   }
 
   const values = (next: State | null): ConsentValues => {
-    // A Google tag allowed on its own runs with its category's types granted:
-    // what it is told matches what it may do. The default (no state) grants none.
-    const granted = Object.entries(mode.map).flatMap(([category, types]) =>
-      next && (next.categories[category] === true || GOOGLE_TAGS.some((id) => next.services[id] && categoryOf(id) == category)) ? types : [],
-    );
+    // A category's types follow the Google tags held under it, each allowed or
+    // refused on its own or with the category: what Google is told matches
+    // what its tags may do. A category with none follows its own choice. The
+    // default (no state) grants none.
+    const granted = Object.entries(mode.map).flatMap(([category, types]) => {
+      const tags = GOOGLE_TAGS.filter((id) => categoryOf(id) == category);
+      return next && (tags.length ? tags.some((id) => next.services[id]) : next.categories[category]) ? types : [];
+    });
     return Object.fromEntries(
       CONSENT_TYPES.map((type) => [
         type,

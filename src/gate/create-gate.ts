@@ -86,8 +86,9 @@ export function createGate(deps: GateDeps) {
     const srcdoc = el.nodeName === "IFRAME" && el.getAttribute("srcdoc");
     return serviceAt(el.getAttribute("src")) || serviceAt(el.getAttribute("srcset"), 1) || (srcdoc && markup(srcdoc, true)[1]) || null;
   };
-  /** The service at a tagged element's address, held or not. */
-  const addressed = (el: Element) => serviceAt(el.getAttribute("data-src") || el.getAttribute("src"));
+  /** The service at a tagged element's address, or at any candidate of its srcset, held or not. */
+  const addressed = (el: Element) =>
+    serviceAt(el.getAttribute("data-src") || el.getAttribute("src")) || serviceAt(el.getAttribute("data-srcset"), 1);
   const serviceOf = (el: Element) => {
     const name = el.getAttribute("data-consent")!;
     return own(state().services, name) ? name : addressed(el);
@@ -144,7 +145,7 @@ export function createGate(deps: GateDeps) {
     pending.add(el);
     report("held", service, name, kindOf(el), el);
     if (el.nodeName === "IFRAME") deps.placeholder();
-    if (name && !service && !own(config.categories, name) && !warned.has(name)) {
+    if (name && name !== service && !own(config.categories, name) && !warned.has(name)) {
       warned.add(name);
       warn(name, undefined, UNKNOWN_CONSENT);
     }
@@ -152,6 +153,9 @@ export function createGate(deps: GateDeps) {
 
   function release(el: Element) {
     if (released.has(el)) return;
+    // A frame whose markup brings in several services waits for all of them.
+    const still = markup(el.getAttribute("data-srcdoc"), true)[1];
+    if (still) return el.setAttribute("data-consent", still), hold(el);
     released.add(el);
     const service = serviceOf(el);
     if (el.nodeName === "SCRIPT") {
@@ -331,11 +335,7 @@ export function createGate(deps: GateDeps) {
   function apply(next: State, previous: State | null, reload?: boolean) {
     // Document order first; held elements taken out of the page follow.
     for (const el of [...doc.querySelectorAll(TAGGED), ...pending]) {
-      if (!releasable(el)) continue;
-      // A frame whose markup brings in several services waits for all of them.
-      const still = markup(el.getAttribute("data-srcdoc"), true)[1];
-      if (still) el.setAttribute("data-consent", still);
-      else release(el);
+      if (releasable(el)) release(el);
     }
 
     // On every change, not only the service's own: what a vendor is told may

@@ -196,6 +196,46 @@ describe("per category and per service", () => {
   });
 });
 
+describe("tagged elements whose srcset or srcdoc loads another service", () => {
+  const CONFIG = { categories: { analytics: { services: ["google-analytics", "hotjar"] }, marketing: { services: ["facebook-pixel", "youtube"] } } };
+  const PIXEL = "https://www.facebook.com/tr?id=1&ev=PageView";
+
+  test("an image tagged with one service (or a category) whose data-srcset is another's needs that one allowed too", async ({ session }) => {
+    installVendors(session);
+    const page = await openGate(
+      session,
+      `<img alt="" data-consent="google-analytics" data-srcset="${PIXEL}&a=1 1x">
+<img alt="" data-consent="analytics" data-srcset="${PIXEL}&a=2 1x">`,
+      CONFIG,
+    );
+    await callConsentGate(page, "set", { analytics: true, marketing: false });
+    await page.waitForLoadState("networkidle");
+    expect(session.thirdParty().map((r) => r.url)).toEqual([]);
+
+    await callConsentGate(page, "set", { marketing: true });
+    await expect.poll(() => session.thirdParty().map((r) => r.url).sort()).toEqual([`${PIXEL}&a=1`, `${PIXEL}&a=2`]);
+  });
+
+  test("a frame tagged with an allowed service whose data-srcdoc loads a refused one stays held, inserted before or after the decision", async ({ session }) => {
+    installVendors(session);
+    const frame = `<iframe title="x" data-consent="google-analytics" data-srcdoc="<img src='${PIXEL}&a=1'>"></iframe>`;
+    const page = await openGate(session, frame, CONFIG);
+    await callConsentGate(page, "set", { analytics: true, marketing: false });
+    await page.evaluate((pixel) => {
+      const late = document.createElement("iframe");
+      late.setAttribute("data-consent", "google-analytics");
+      late.setAttribute("data-srcdoc", `<img src='${pixel}&a=2'>`);
+      document.body.append(late);
+    }, PIXEL);
+    await page.waitForLoadState("networkidle");
+    expect(session.thirdParty().map((r) => r.url)).toEqual([]);
+    expect(await page.evaluate(() => [...document.querySelectorAll("iframe")].map((f) => f.hasAttribute("srcdoc")))).toEqual([false, false]);
+
+    await callConsentGate(page, "set", { marketing: true });
+    await expect.poll(() => session.thirdParty().map((r) => r.url).sort()).toEqual([`${PIXEL}&a=1`, `${PIXEL}&a=2`]);
+  });
+});
+
 describe("Meta Pixel", () => {
   test("fbq calls queued before consent (init, PageView, the site's AddToCart) are replayed in order after consent", async ({
     session,

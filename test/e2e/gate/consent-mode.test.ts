@@ -149,6 +149,19 @@ describe("Consent Mode order in dataLayer", () => {
     expect((await dataLayer(page)).at(-1)).toEqual(update(DENIED));
   });
 
+  test("a Google tag refused on its own keeps its category's types denied, though the category is allowed", async ({ session }) => {
+    installVendors(session);
+    const page = await openGate(session, snippet("google-analytics"), {
+      ...CONFIG,
+      categories: { ...CONFIG.categories, marketing: { services: ["google-ads", "facebook-pixel"], sale: true } },
+    });
+    await callConsentGate(page, "set", { analytics: true, marketing: true, "google-ads": false });
+    expect((await dataLayer(page)).at(-1)).toEqual(update({ ...DENIED, analytics_storage: "granted" }));
+
+    await callConsentGate(page, "set", { "google-ads": true });
+    expect((await dataLayer(page)).at(-1)).toEqual(update(ALL_GRANTED));
+  });
+
   test("a custom map grants only the types it names", async ({ session }) => {
     installVendors(session);
     const page = await openGate(session, snippet("google-analytics"), {

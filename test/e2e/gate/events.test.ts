@@ -178,6 +178,16 @@ describe("a catalogue service the config does not name", () => {
     await expect.poll(() => gateMessages(session, "warning")).toEqual([expect.stringMatching(/tiktok-pixel was inserted but is not in your config; it is held under "marketing", a category the config lacks/)]);
   });
 
+  test("a data-consent that names nothing is warned about also on an element at a known service's address", async ({ session }) => {
+    installVendors(session);
+    const page = await openGate(session, `<script type="text/plain" data-consent="analytcs" src="${LOADERS.hotjar}"></script>`, CONFIG);
+    await callConsentGate(page, "acceptAll");
+    await page.waitForLoadState("networkidle");
+
+    expect(requestsFor(session, LOADERS.hotjar)).toBe(0);
+    await expect.poll(() => gateMessages(session, "warning")).toEqual([expect.stringContaining('data-consent="analytcs" is not a category or service')]);
+  });
+
   test("with no category of its own in the config it stays held for the page's whole life, even after acceptAll", async ({ session }) => {
     installVendors(session);
     const config = { categories: { analytics: { services: ["google-analytics"] } } };
