@@ -1,5 +1,10 @@
-/** The layers kept clear of now, each with whether it is at the top. */
-const layers = new Map<HTMLElement, boolean>();
+/** What a layer pads on the root: a bar or box at the top, or at the bottom; the reopen button. */
+export const TOP = ["scrollPaddingTop"];
+export const BOTTOM = ["paddingBottom", "scrollPaddingBottom"];
+export const CORNER = ["scrollPaddingBottom"];
+
+/** The layers kept clear of now, each with the properties it pads. */
+const layers = new Map<HTMLElement, string[]>();
 /**
  * The page's own value of each property set here, read before it is first
  * set and put back once no layer needs it: the next banner may come before the
@@ -8,20 +13,18 @@ const layers = new Map<HTMLElement, boolean>();
  */
 const own: Record<string, string> = {};
 
-/** Each side's properties get the tallest shown layer's strip, or the page's own value back. */
+/** Each property gets the tallest shown layer's strip, or the page's own value back. */
 function fit() {
   const style = document.documentElement.style as unknown as Record<string, string>;
-  for (const top of [true, false]) {
+  for (const side of [...TOP, ...BOTTOM]) {
     let height = 0;
-    for (const [layer, atTop] of layers) if (atTop == top) height = Math.max(height, layer.offsetHeight);
-    for (const side of top ? ["scrollPaddingTop"] : ["paddingBottom", "scrollPaddingBottom"]) {
-      if (height) {
-        if (!(side in own)) own[side] = style[side];
-        style[side] = height + 16 + "px";
-      } else if (side in own) {
-        style[side] = own[side];
-        delete own[side];
-      }
+    for (const [layer, sides] of layers) if (sides.includes(side)) height = Math.max(height, layer.offsetHeight);
+    if (height) {
+      if (!(side in own)) own[side] = style[side];
+      style[side] = height + 16 + "px";
+    } else if (side in own) {
+      style[side] = own[side];
+      delete own[side];
     }
   }
 }
@@ -31,20 +34,24 @@ function fit() {
  * fixed bar, or under the reopen button, counts as in view, so the browser
  * would leave it there, hidden. While one is shown, the root's scroll padding
  * tells the browser which strip it covers (WCAG technique C43): its height
- * and 16px, the box layout's margin and the button's. At the bottom, as much
- * padding after the page lets its last links scroll clear; padding before a
- * page would shift it (issue 4: CLS 0), so at the top the page's first links
- * stay under the bar until the visitor scrolls. Set through the CSSOM, which
+ * and 16px, the box layout's margin and the button's. Under a bottom bar, as
+ * much padding after the page lets its last links scroll clear; padding
+ * before a page would shift it (issue 4: CLS 0), so at the top the page's
+ * first links stay under the bar until the visitor scrolls. The reopen button
+ * stays for the whole page view of a visitor who decided: it pads the layout
+ * only of a page that scrolls already (views.tsx), since one that fits its
+ * window exactly would get a scrollbar from it. Set through the CSSOM, which
  * a `style-src` without 'unsafe-inline' allows. The observer also hears of
  * the layer's removal (its height becomes 0), and puts back the page's own values.
  *
  * Only keyboard users need this, so it comes with the views (views.tsx),
- * which the first layer loads on the first Tab: what that Tab focused in the
- * page is scrolled clear once the padding is in (a link clicked earlier is
- * not keyboard focus, and the page stays where the visitor scrolled it).
+ * which the first layer loads on the first Tab or with the reopen button:
+ * what that Tab focused in the page is scrolled clear once the padding is in
+ * (a link clicked earlier is not keyboard focus, and the page stays where
+ * the visitor scrolled it).
  */
-export function keepClear(layer: HTMLElement, top: boolean) {
-  layers.set(layer, top);
+export function keepClear(layer: HTMLElement, sides: string[]) {
+  layers.set(layer, sides);
   let first = true;
   const watch = new ResizeObserver(() => {
     if (!layer.offsetHeight) watch.disconnect(), layers.delete(layer);

@@ -1,6 +1,6 @@
 import { render } from "preact";
 import type { View } from "../types";
-import { keepClear } from "./keep-clear";
+import { BOTTOM, CORNER, keepClear, TOP } from "./keep-clear";
 import { keepOnTop } from "./keep-on-top";
 import { watchEmbeds } from "./placeholder";
 import { Preferences } from "./preferences";
@@ -85,7 +85,10 @@ export function mountViews(kit: Kit, box: HTMLElement, strings: Record<string, a
     if (reopen) {
       render(box.querySelector(".cg-banner") ? null : <ReopenButton ui={ui} />, reopen);
       const button = reopen.querySelector("button");
-      if (button && button != clearedButton) keepClear((clearedButton = button), false);
+      // Padding a page that scrolls lets its last links scroll clear of the
+      // button; one that fits its window would get a scrollbar from it.
+      const root = document.documentElement;
+      if (button && button != clearedButton) keepClear((clearedButton = button), root.scrollHeight > root.clientHeight ? BOTTOM : CORNER);
     }
   };
 
@@ -102,7 +105,7 @@ export function mountViews(kit: Kit, box: HTMLElement, strings: Record<string, a
     show(next: View | null) {
       const banner = box.querySelector(".cg-layer");
       const { position } = config.ui;
-      if (banner && banner != cleared && position != "center") keepClear((cleared = banner) as HTMLElement, position == "top");
+      if (banner && banner != cleared && position != "center") keepClear((cleared = banner) as HTMLElement, position == "top" ? TOP : BOTTOM);
       if (next == view) return;
       const hadFocus = document.activeElement == (box.getRootNode() as ShadowRoot).host;
       if (next == "preferences") {
