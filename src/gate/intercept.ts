@@ -155,7 +155,7 @@ export function intercept(
       if (frame) checks.frame(a as Element);
       return result;
     };
-  for (const name of ["insertBefore", "replaceChild"]) patch(node, name, pair);
+  for (const name of "insertBefore replaceChild".split(" ")) patch(node, name, pair);
   // A shadow root is a DocumentFragment: its append and replaceChildren insert
   // into the page. An image imported (or adopted) into the page loads without
   // being inserted; the frame check after the call is harmless there, as it
@@ -188,7 +188,7 @@ export function intercept(
       if (!held(this, name, value)) return native.call(this, name, value);
     },
   );
-  for (const name of ["setAttributeNode", "setAttributeNodeNS"]) {
+  for (const name of "setAttributeNode setAttributeNodeNS".split(" ")) {
     patch(element, name, (native) =>
       function (this: Element, attr: Attr) {
         return held(this, attr.name, attr.value) ? null : native.call(this, attr);
@@ -250,7 +250,7 @@ export function intercept(
     };
   // A shadow root has an innerHTML of its own, and both have setHTMLUnsafe (and setHTML, where there is one).
   for (const proto of [element, win.ShadowRoot?.prototype]) {
-    for (const name of ["innerHTML", "setHTMLUnsafe", "setHTML"]) patch(proto, name, setMarkup);
+    for (const name of "innerHTML setHTMLUnsafe setHTML".split(" ")) patch(proto, name, setMarkup);
   }
   // A contextual fragment's images load as soon as it exists, and its scripts
   // run once inserted: trackers are held in the markup it is made from.
