@@ -39,8 +39,8 @@ function fit() {
  * before a page would shift it (issue 4: CLS 0), so at the top the page's
  * first links stay under the bar until the visitor scrolls. The reopen button
  * stays for the whole page view of a visitor who decided: it pads the layout
- * only of a page that scrolls already (views.tsx), since one that fits its
- * window exactly would get a scrollbar from it. Set through the CSSOM, which
+ * only of a page that scrolls without ConsentGate's padding (`scrolling`),
+ * since one that fits its window exactly would get a scrollbar from it. Set through the CSSOM, which
  * a `style-src` without 'unsafe-inline' allows. The observer also hears of
  * the layer's removal (its height becomes 0), and puts back the page's own values.
  *
@@ -50,10 +50,15 @@ function fit() {
  * (a link clicked earlier is not keyboard focus, and the page stays where
  * the visitor scrolled it).
  */
-export function keepClear(layer: HTMLElement, sides: string[]) {
+export function keepClear(layer: HTMLElement, sides: string[], scrolling = sides) {
   layers.set(layer, sides);
   let first = true;
   const watch = new ResizeObserver(() => {
+    // Asked here, not when the layer comes: a banner that went as it came
+    // (the reopen button after a choice) has had its padding put back by now,
+    // its observer being the older one.
+    const root = document.documentElement;
+    if (first && root.scrollHeight > root.clientHeight) layers.set(layer, scrolling);
     if (!layer.offsetHeight) watch.disconnect(), layers.delete(layer);
     fit();
     const focused = document.activeElement;

@@ -87,8 +87,7 @@ export function mountViews(kit: Kit, box: HTMLElement, strings: Record<string, a
       const button = reopen.querySelector("button");
       // Padding a page that scrolls lets its last links scroll clear of the
       // button; one that fits its window would get a scrollbar from it.
-      const root = document.documentElement;
-      if (button && button != clearedButton) keepClear((clearedButton = button), root.scrollHeight > root.clientHeight ? BOTTOM : CORNER);
+      if (button && button != clearedButton) keepClear((clearedButton = button), CORNER, BOTTOM);
     }
   };
 

@@ -401,10 +401,16 @@ test("the reopen button that comes as the banner goes keeps its own strip clear,
   expect(await page.evaluate(() => document.documentElement.style.scrollPaddingTop)).toBe("5px");
 });
 
-test("the reopen button on a page that fits its window pads no layout, so the page gets no scrollbar", async ({ session }) => {
+test("the reopen button on a page that fits its window pads no layout, so the page gets no scrollbar, also right after the banner's padding", async ({ session }) => {
   const page = await uiPage(session, "shop.html", withUi({ reopenButton: true }));
   await page.setViewportSize({ width: 800, height: 2000 });
   await bannerShown(page);
+  // A window the page just fits in, by 20 px.
+  await page.setViewportSize({ width: 800, height: Math.ceil(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).height))) + 20 });
+  // The views, and the banner's padding, come with the first Tab: the banner
+  // pads the page's bottom, so until it is put back the page scrolls.
+  await page.keyboard.press("Tab");
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollHeight > innerHeight)).toBe(true);
   await callConsentGate(page, "rejectAll");
   await page.locator("consentgate-ui[data-reopen] button").waitFor();
   await expect.poll(() => page.evaluate(() => document.documentElement.style.scrollPaddingBottom)).toBe("60px");
