@@ -321,8 +321,8 @@ for (const [position, width, height] of [["bottom", 800, 500], ["top", 800, 500]
     await page.locator("consentgate-ui .cg-banner button", { hasText: "Manage choices" }).focus();
     // Focusing Manage choices loads the views, which set the padding: Tab on
     // once it is in (on a busy machine the file can take longer than a Tab).
-    const side = position == "top" ? "scrollPaddingTop" : "scrollPaddingBottom";
-    await expect.poll(() => page.evaluate((side) => document.documentElement.style[side], side)).toMatch(/^\d{2,}px$/);
+    const side = position == "top" ? "scroll-padding-top" : "scroll-padding-bottom";
+    await expect.poll(() => page.evaluate((side) => document.documentElement.style.getPropertyValue(side), side)).toMatch(/^\d{2,}px$/);
     // Covered, where the page could have been scrolled to show it: at the top,
     // above the bar's height from the page's start, nothing can be (see keep-clear.ts).
     const covered = () =>
