@@ -108,7 +108,7 @@ function normalize(input: unknown, catalogue: Catalogue, host: string, report: R
     // The last may be a number (an IP address) or punycode (xn--p1ai). Written
     // as a URL, with a port or a leading "*.", it is still the host meant:
     // dropped, its tracker would run unheld (match.ts reads the plain host).
-    hosts: list(matching(/^((https?:)?\/\/)?(\*\.)?([a-z\d-]+\.)+[a-z\d-]+(:\d+)?(\/\S*)?$/i)),
+    hosts: list(matching(/^((https?:)?\/\/)?(\*?\.)?([a-z\d-]+\.)+[a-z\d-]+(\.|:\d+)?(\/\S*)?$/i)),
     cookies: list(matching(/^[^\s;,=*]+\*?$/)),
     title: text,
     description: text,

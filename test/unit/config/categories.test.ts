@@ -415,6 +415,12 @@ describe("services", () => {
     expect(messages).toEqual([`services: ${shown} is not an object; ignored`]);
   });
 
+  it("drops a host with both a trailing dot and a port, which the gate would not read as the host", () => {
+    const { config, messages } = run({ services: { "my-stats": { category: "analytics", hosts: ["example.dev.:8080"] } }, categories: { analytics: {} } });
+    expect(config.services["my-stats"].hosts).toEqual([]);
+    expect(messages).toEqual(['services.my-stats.hosts[0]: "example.dev.:8080" is not valid; dropped']);
+  });
+
   it("drops the hosts and cookie names that are not valid", () => {
     const { config, messages } = run({
       services: { "my-chat": { category: "functional", hosts: ["chat.example.com", "not a host", "localhost", 5, "..com", "a..b.com"], cookies: ["ok", "a b", "x*y", "c;d", "e=f", "*", 7, "pre*"] } },
@@ -437,8 +443,8 @@ describe("services", () => {
     ]);
   });
 
-  it("keeps hosts written as a URL, with a port, or with a leading *. (the gate reads them as the plain host)", () => {
-    const hosts = ["https://stats.example.com", "//cdn.example.com/js/", "stats.example.com:8443", "*.example.org", "HTTP://Stats.Example.net:8080/js/"];
+  it("keeps hosts written as a URL, with a port, with a leading *. or . or a trailing dot (the gate reads them as the plain host)", () => {
+    const hosts = ["https://stats.example.com", "//cdn.example.com/js/", "stats.example.com:8443", "*.example.org", "HTTP://Stats.Example.net:8080/js/", ".example.io", "example.dev."];
     const { config, messages } = run({ services: { "my-stats": { category: "analytics", hosts } }, categories: { analytics: {} } });
     expect(config.services["my-stats"].hosts).toEqual(hosts);
     expect(messages).toEqual([]);
