@@ -103,7 +103,11 @@ export function createGate(deps: GateDeps) {
   const releasable = (el: Element) => {
     const name = el.getAttribute("data-consent")!;
     const service = serviceOf(el);
-    return [service, addressed(el)].every((id) => !id || allows(id)) && (allows(name) || (!!service && categoryOf(service) == name));
+    // A frame whose markup brings in another service held waits for it too.
+    return (
+      [service, addressed(el), markup(el.getAttribute("data-srcdoc"), true)[1]].every((id) => !id || allows(id)) &&
+      (allows(name) || (!!service && categoryOf(service) == name))
+    );
   };
 
   /** Notes a service's element entering the page untagged; true when it may load as it is. */
@@ -153,9 +157,6 @@ export function createGate(deps: GateDeps) {
 
   function release(el: Element) {
     if (released.has(el)) return;
-    // A frame whose markup brings in several services waits for all of them.
-    const still = markup(el.getAttribute("data-srcdoc"), true)[1];
-    if (still) return el.setAttribute("data-consent", still), hold(el);
     released.add(el);
     const service = serviceOf(el);
     if (el.nodeName === "SCRIPT") {
@@ -376,7 +377,7 @@ export function createGate(deps: GateDeps) {
     apply,
     /** Loads one held element for this page view only. */
     releaseOnce(el: Element) {
-      if (pending.has(el)) release(el);
+      if (pending.has(el) && !markup(el.getAttribute("data-srcdoc"), true)[1]) release(el);
     },
   };
 }

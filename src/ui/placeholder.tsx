@@ -139,10 +139,9 @@ export function watchEmbeds(ui: Ui, met: (service: string) => void) {
           // else still holds it (another service in its srcdoc, a category
           // it is tagged with that is not the service's).
           allow={() => api.set({ [name]: true }, { source: "preferences" })}
-          once={() => {
-            restore(target);
-            ctx.releaseOnce(target);
-          }}
+          // Restored by its `released` event: a frame whose srcdoc brings in
+          // a service still held is not released, and keeps its placeholder.
+          once={() => ctx.releaseOnce(target)}
         />,
         box,
       ),

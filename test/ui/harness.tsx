@@ -124,7 +124,11 @@ export function setup({ config, state, language = "en", strings = en, before }: 
     strings: partOf(strings, config.mode),
     moreStrings: async () => partOf(strings, "views"),
     categoryOf: (id: string) => serviceCategories[id] ?? "",
-    releaseOnce: (el) => releasedOnce.push(el),
+    // As the gate does: the element goes, and `released` says so (the placeholder restores the frame on it).
+    releaseOnce: (el) => {
+      releasedOnce.push(el);
+      fake.emit("released", { service: el.getAttribute("data-consent"), category: null, kind: "iframe", target: el });
+    },
   };
   before?.(fake);
   const handle = mount(fake.api, ctx);

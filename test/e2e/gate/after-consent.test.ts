@@ -234,6 +234,21 @@ describe("tagged elements whose srcset or srcdoc loads another service", () => {
     await callConsentGate(page, "set", { marketing: true });
     await expect.poll(() => session.thirdParty().map((r) => r.url).sort()).toEqual([`${PIXEL}&a=1`, `${PIXEL}&a=2`]);
   });
+
+  test("a frame tagged with a category whose data-srcdoc loads a service of another stays held until both are allowed, in either order", async ({ session }) => {
+    installVendors(session);
+    const beacon = "https://www.google-analytics.com/g/collect?v=2&tid=G-FRAME";
+    const page = await openGate(session, `<iframe title="x" data-consent="marketing" data-srcdoc="<img src='${beacon}'>"></iframe>`, CONFIG);
+    await callConsentGate(page, "set", { marketing: true, analytics: false });
+    await page.waitForLoadState("networkidle");
+    await callConsentGate(page, "set", { marketing: false, analytics: true });
+    await page.waitForLoadState("networkidle");
+    expect(session.thirdParty().map((r) => r.url)).toEqual([]);
+    expect(await page.evaluate(() => document.querySelector("iframe")!.getAttribute("data-consent"))).toBe("marketing");
+
+    await callConsentGate(page, "set", { marketing: true });
+    await expect.poll(() => session.thirdParty().map((r) => r.url)).toEqual([beacon]);
+  });
 });
 
 describe("Meta Pixel", () => {

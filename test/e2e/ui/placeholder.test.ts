@@ -2,6 +2,7 @@
 // README "Placeholders": Allow <service> is stored, Only this time is not).
 import type { Page } from "playwright-core";
 import { consentState, expect, test, type Session } from "../harness";
+import { installVendors, openGate } from "../gate/kit";
 import { placeholderShown, uiPage } from "./pages";
 
 const YOUTUBE = /(^|\.)(youtube\.com|youtube-nocookie\.com|ytimg\.com|googlevideo\.com)$/;
@@ -165,6 +166,20 @@ function videoInRatioBox(page: Page, extra: string): Promise<number> {
     return ratio.getBoundingClientRect().height;
   }, extra);
 }
+
+test("Only this time on a frame whose srcdoc brings in a service still held loads nothing and keeps the placeholder", async ({ session }) => {
+  installVendors(session);
+  const beacon = "https://www.google-analytics.com/g/collect?v=2&tid=G-FRAME";
+  const page = await openGate(session, `<iframe title="Video" data-consent="youtube" data-srcdoc="<img src='${beacon}'>"></iframe>`, {
+    categories: { analytics: { services: ["google-analytics"] }, marketing: { services: ["youtube"] } },
+  });
+  const placeholder = page.locator('consentgate-ui[data-embed="youtube"]');
+  await placeholder.getByRole("button", { name: "Only this time" }).click();
+  await page.waitForLoadState("networkidle");
+  expect(session.thirdParty()).toEqual([]);
+  expect(await placeholder.count()).toBe(1);
+  expect(await page.evaluate(() => [document.querySelector("iframe")!.hasAttribute("srcdoc"), getComputedStyle(document.querySelector("iframe")!).display])).toEqual([false, "none"]);
+});
 
 test("takes the iframe's place in a responsive 16:9 box that positions the iframe over a spacer", async ({ session }) => {
   const page = await uiPage(session, "shop.html");
