@@ -106,8 +106,9 @@ function normalize(input: unknown, catalogue: Catalogue, host: string, report: R
     category: name,
     // At least two labels: one alone ("com") would hold every host under it.
     // The last may be a number (an IP address) or punycode (xn--p1ai). Written
-    // as a URL, with a port or a leading "*.", it is still the host meant:
-    // dropped, its tracker would run unheld (match.ts reads the plain host).
+    // as a URL, with a port, a leading "*." or "." or a trailing dot (not with
+    // a port), it is still the host meant: dropped, its tracker would run
+    // unheld (match.ts reads the plain host).
     hosts: list(matching(/^((https?:)?\/\/)?(\*?\.)?([a-z\d-]+\.)+[a-z\d-]+(\.|:\d+)?(\/\S*)?$/i)),
     cookies: list(matching(/^[^\s;,=*]+\*?$/)),
     title: text,
