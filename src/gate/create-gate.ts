@@ -93,6 +93,8 @@ export function createGate(deps: GateDeps) {
     const name = el.getAttribute("data-consent")!;
     return own(state().services, name) ? name : addressed(el);
   };
+  /** A service still held that a tagged frame's markup would bring in: the frame waits for it too. */
+  const heldInside = (el: Element) => markup(el.getAttribute("data-srcdoc"), true)[1];
 
   /**
    * A tagged element runs when its tag allows it, and one of a known service
@@ -103,9 +105,8 @@ export function createGate(deps: GateDeps) {
   const releasable = (el: Element) => {
     const name = el.getAttribute("data-consent")!;
     const service = serviceOf(el);
-    // A frame whose markup brings in another service held waits for it too.
     return (
-      [service, addressed(el), markup(el.getAttribute("data-srcdoc"), true)[1]].every((id) => !id || allows(id)) &&
+      [service, addressed(el), heldInside(el)].every((id) => !id || allows(id)) &&
       (allows(name) || (!!service && categoryOf(service) == name))
     );
   };
@@ -377,7 +378,7 @@ export function createGate(deps: GateDeps) {
     apply,
     /** Loads one held element for this page view only. */
     releaseOnce(el: Element) {
-      if (pending.has(el) && !markup(el.getAttribute("data-srcdoc"), true)[1]) release(el);
+      if (pending.has(el) && !heldInside(el)) release(el);
     },
   };
 }
