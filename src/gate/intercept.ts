@@ -110,9 +110,9 @@ export function intercept(
     removeChild: node.removeChild,
   };
 
-  // The gate sees every node it is given before the browser does; an iframe
-  // is patched once inserted (frameOf). nodeName, not instanceof: nodes made
-  // in another frame's realm must be seen too.
+  // The gate sees every node it is given before the browser does, and tells
+  // whether it is an iframe, to patch once inserted. nodeName, not
+  // instanceof: nodes made in another frame's realm must be seen too.
   const see = (node: Node | null) => {
     const tag = node?.nodeName;
     if (tag === "SCRIPT" || tag === "IFRAME" || tag === "IMG") checks.element(node as Element);
@@ -125,6 +125,7 @@ export function intercept(
     else if ((node as Element)?.childElementCount && node!.ownerDocument !== win.document) {
       (node as Element).querySelectorAll(TRACKED).forEach(checks.element);
     }
+    return tag === "IFRAME";
   };
   // Every insertion of the page passes here: no allocation, one test per node for most.
   const insertion = (native: Fn) =>
@@ -140,18 +141,18 @@ export function intercept(
   // appendChild, the busiest, has a wrapper of its own without it.
   patch(node, "appendChild", (native) =>
     function (this: Node, a: Node) {
-      see(a);
+      const frame = see(a);
       const result = native.call(this, a);
-      frameOf(a, checks);
+      if (frame) checks.frame(a as Element);
       return result;
     },
   );
   const pair = (native: Fn) =>
     function (this: Node, a: Node, b?: Node | null) {
-      see(a);
+      const frame = see(a);
       // Called with one argument, insertBefore must still throw as it natively does.
       const result = arguments.length < 2 ? native.call(this, a) : native.call(this, a, b);
-      frameOf(a, checks);
+      if (frame) checks.frame(a as Element);
       return result;
     };
   for (const name of "insertBefore replaceChild".split(" ")) patch(node, name, pair);
