@@ -58,7 +58,7 @@ export function keepClear(layer: HTMLElement, sides: string[], scrolling = sides
     // (the reopen button after a choice) has had its padding put back by now,
     // its observer being the older one.
     const root = document.documentElement;
-    if (first && root.scrollHeight > root.clientHeight) layers.set(layer, scrolling);
+    if (first && scrolling != sides && root.scrollHeight > root.clientHeight) layers.set(layer, scrolling);
     if (!layer.offsetHeight) watch.disconnect(), layers.delete(layer);
     fit();
     const focused = document.activeElement;
