@@ -110,6 +110,37 @@ test("allowing YouTube from its placeholder stores the choice and loads the vide
   expect(session.problems()).toEqual([]);
 });
 
+// YouTube's IFrame API (npm youtube-player, react-youtube) makes its frame only
+// once iframe_api runs: while it is held there is no frame to stand in for.
+// The README's way: the frame tagged in the markup, handed to YT.Player.
+const IFRAME_API = `window.YT = { Player: function (id) {
+  var frame = document.getElementById(id);
+  window.attached = frame.nodeName + " " + frame.getAttribute("src");
+} };
+window.onYouTubeIframeAPIReady();`;
+
+test("a YouTube IFrame API player built on a tagged frame gets its placeholder, and Allow loads the API, which takes the frame over", async ({
+  session,
+}) => {
+  session.fake((url) => url.host == "www.youtube.com" && url.pathname == "/iframe_api", { body: IFRAME_API });
+  session.fake("https://www.youtube.com/embed/*", { contentType: "text/html", body: "<!doctype html><p>playing</p>" });
+  const page = await uiPage(session, "video-api.html");
+  await placeholderShown(page);
+  await page.waitForLoadState("networkidle");
+  expect(youtubeRequests(session)).toEqual([]);
+
+  await page.locator('consentgate-ui[data-embed="youtube"]').getByRole("button", { name: /YouTube/ }).click();
+  await expect.poll(() => page.evaluate(() => (window as { attached?: string }).attached)).toBe(
+    "IFRAME https://www.youtube.com/embed/x?enablejsapi=1",
+  );
+  await expect.poll(() => page.frameLocator("#player").locator("p").textContent()).toBe("playing");
+  expect(youtubeRequests(session).map((r) => r.url).sort()).toEqual([
+    "https://www.youtube.com/embed/x?enablejsapi=1",
+    "https://www.youtube.com/iframe_api",
+  ]);
+  expect(session.problems()).toEqual([]);
+});
+
 test("a YouTube choice stored from the placeholder plays the embed on the next page view", async ({ session }) => {
   const page = await openVideoPage(session, "/p/allow/video.html");
   await page.locator('consentgate-ui[data-embed="youtube"]').getByRole("button", { name: /YouTube/ }).click();
