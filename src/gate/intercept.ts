@@ -58,7 +58,10 @@ type Fn = (this: any, ...args: any[]) => any;
  */
 function patch(proto: Proto | undefined, name: string, make: (native: Fn) => Fn) {
   const descriptor = proto && Object.getOwnPropertyDescriptor(proto, name);
-  if (descriptor?.set) return Object.defineProperty(proto, name, { ...descriptor, set: make(descriptor.set) });
+  // Reflect's, which does not throw: an accessor the page made non-configurable
+  // before us stays as it is, rather than stopping the gate halfway through its
+  // patches, where those in place would throw into the page's own calls.
+  if (descriptor?.set) return Reflect.defineProperty(proto!, name, { ...descriptor, set: make(descriptor.set) });
   const native = proto && proto[name];
   if (typeof native == "function") proto![name] = make(native);
 }
@@ -355,9 +358,11 @@ export function intercept(
   // Cookies and storage: what a bundled SDK writes without ever loading a script.
   // The accessor sits on Document.prototype in browsers, further up in some
   // DOM implementations; replacing it there covers a frame's later documents too.
+  // A page's own cookie guard, defined on the document before us, stays in
+  // place where it is non-configurable (defineProperty's default), and a plain
+  // value in its place writes no cookies at all: the rest of the gate holds.
   const proto = owner(doc, "cookie");
-  const cookie = proto && Object.getOwnPropertyDescriptor(proto, "cookie");
-  if (!cookie || !cookie.get || !cookie.set) throw new Error("no document.cookie accessor");
+  const cookie = (proto && Object.getOwnPropertyDescriptor(proto, "cookie"))!;
   patch(proto, "cookie", (set) =>
     function (this: Document, value: unknown) {
       // Read once: a value whose text changes from one reading to the next
