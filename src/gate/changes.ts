@@ -14,6 +14,7 @@ import { consent as mixpanel } from "../services/mixpanel";
 import type { ServiceGate } from "../services/service";
 import { writtenName } from "../store/cookie";
 import type { CookieConfig, State } from "../types";
+import type { Kept } from "./intercept";
 import type { Releaser } from "./release";
 
 /** What the gate lends this file for one change. */
@@ -42,6 +43,8 @@ export interface Change {
   /** Whether a cookie, or a localStorage or sessionStorage key, belongs to a service refused now. */
   refusedCookie(name: string): boolean;
   refusedKey(key: string): boolean;
+  /** What the gate held of the page's writes (intercept.ts). */
+  kept: Kept;
 }
 
 /** Consent APIs that exist only once the vendor's script runs: nothing to tell them at boot. */
@@ -98,6 +101,26 @@ export function applyChange(change: Change): void {
       releaser.load(loader);
       change.report("released", id, null, "script", loader);
     });
+  }
+
+  // What an allowed service wrote while it was held reaches the browser now,
+  // as if written now: a bundled SDK (Mixpanel) keeps the identity it made
+  // before consent instead of making a second one on the next page.
+  const cookies = change.kept.get(win.document);
+  cookies?.forEach((assignment, name) => {
+    if (!change.refusedCookie(name)) {
+      cookies.delete(name);
+      change.cookie.set!.call(win.document, assignment);
+    }
+  });
+  for (const area of ["localStorage", "sessionStorage"] as const) {
+    try {
+      const storage = win[area];
+      // The gate's own setItem writes it and forgets the held copy.
+      change.kept.get(storage)?.forEach((value, key) => change.refusedKey(key) || storage.setItem(key, value));
+    } catch {
+      // Storage can be disabled or sandboxed; then nothing was kept for it.
+    }
   }
 
   const running = Object.keys(next.services).filter((id) => previous.services[id] && !next.services[id] && ran.has(id));

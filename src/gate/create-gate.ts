@@ -298,7 +298,7 @@ export function createGate(deps: GateDeps) {
       return true;
     },
   };
-  const [natives, cookie, markup] = intercept(win, checks);
+  const [natives, cookie, markup, kept] = intercept(win, checks);
 
   const releaser = createReleaser(doc, natives, released, releasable);
 
@@ -365,7 +365,7 @@ export function createGate(deps: GateDeps) {
       // A sandboxed document has no cookies to read, nor to delete.
     }
     if (previous || cookies.some(refusedCookie)) {
-      deps.changes({ win, cookie, consent: config.cookie, catalogue, releaser, inserted, ran, state, warn, report, next, previous, reload, cookies, refusedCookie, refusedKey });
+      deps.changes({ win, cookie, consent: config.cookie, catalogue, releaser, inserted, ran, state, warn, report, next, previous, reload, cookies, refusedCookie, refusedKey, kept });
     }
   }
 

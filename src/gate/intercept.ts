@@ -72,6 +72,9 @@ function owner(obj: object | null, name: string): Proto | undefined {
   return obj as Proto | undefined;
 }
 
+/** Held writes by where they go (a document's cookies, a Storage): key or cookie name to value or assignment. */
+export type Kept = WeakMap<object, Map<string, string>>;
+
 /**
  * The URL each XMLHttpRequest was opened with, for its send(). One map for
  * every realm: a request opened in the page may be sent by a frame's send().
@@ -103,7 +106,7 @@ export function watchFrames(doc: Document, checks: Checks): void {
 export function intercept(
   win: Window & typeof globalThis,
   checks: Checks,
-): [natives: Natives, cookie: PropertyDescriptor, markup: Markup] {
+): [natives: Natives, cookie: PropertyDescriptor, markup: Markup, kept: Kept] {
   const doc = win.document;
   const element = win.Element.prototype as Proto;
   const node = win.Node.prototype as Proto;
@@ -333,6 +336,8 @@ export function intercept(
     function (this: XMLHttpRequest, ...args: unknown[]) {
       // Noted once open() succeeded: an open() that throws leaves the request as it was.
       const result = native.apply(this, args);
+      // A held request's readyState goes with it when the object is opened again.
+      delete (this as { readyState?: number }).readyState;
       urls.set(this, String(args[1]));
       return result;
     },
@@ -341,7 +346,13 @@ export function intercept(
     function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
       const url = urls.get(this);
       if (url && !checks.request(url)) {
-        setTimeout(() => this.dispatchEvent(new ProgressEvent("error")));
+        // Ended as the browser ends a request it refuses: DONE (status 0), then
+        // readystatechange, error and loadend. Code that waits for readyState 4
+        // (mixpanel-browser's batcher) otherwise waits for good, consent or not.
+        setTimeout(() => {
+          Reflect.defineProperty(this, "readyState", { value: 4, configurable: true });
+          for (const type of ["readystatechange", "error", "loadend"]) this.dispatchEvent(new ProgressEvent(type));
+        });
         return;
       }
       return native.call(this, body);
@@ -356,6 +367,10 @@ export function intercept(
   );
 
   // Cookies and storage: what a bundled SDK writes without ever loading a script.
+  // A held write is kept in memory for this page view, the last of each cookie
+  // name and storage key, and written once its service is allowed (changes.ts).
+  const kept: Kept = new WeakMap();
+  const keep = (owner: object, key: string, value: string) => (kept.get(owner) || kept.set(owner, new Map()).get(owner)!).set(key, value);
   // The accessor sits on Document.prototype in browsers, further up in some
   // DOM implementations; replacing it there covers a frame's later documents too.
   // A page's own cookie guard, defined on the document before us, stays in
@@ -368,6 +383,7 @@ export function intercept(
       // Read once: a value whose text changes from one reading to the next
       // must not pass the check as one cookie and be written as another.
       if (checks.cookie((value = String(value)) as string)) set.call(this, value);
+      else keep(this, (value as string).split("=")[0].trim(), value as string);
     },
   );
   // The Cookie Store API writes without document.cookie; a held write resolves as if done.
@@ -380,18 +396,16 @@ export function intercept(
         : Promise.resolve();
     },
   );
-  // A held write is kept in memory for this page view, where getItem finds
-  // it: an SDK that reads back what it wrote goes on working (Mixpanel's lock
-  // spun thousands of times a second on a write that vanished), and nothing
-  // reaches the disk.
-  const kept = new WeakMap<Storage, Map<string, string>>();
+  // A held storage write is where getItem finds it: an SDK that reads back
+  // what it wrote goes on working (Mixpanel's lock spun thousands of times a
+  // second on a write that vanished), and nothing reaches the disk.
   const storage = win.Storage.prototype;
   patch(storage, "setItem", (native) =>
     function (this: Storage, key: string, value: string) {
       if (checks.storage((key = String(key)))) {
         kept.get(this)?.delete(key);
         native.call(this, key, value);
-      } else (kept.get(this) || kept.set(this, new Map()).get(this)!).set(key, String(value));
+      } else keep(this, key, String(value));
     },
   );
   patch(storage, "getItem", (native) =>
@@ -442,5 +456,5 @@ export function intercept(
     });
   }
 
-  return [natives, cookie, markup];
+  return [natives, cookie, markup, kept];
 }

@@ -242,6 +242,54 @@ describe("mixpanel-browser bundled into the site's own script", () => {
     await expect.poll(() => trackedEvents(vendors.mixpanel), FLUSH).toEqual(expect.arrayContaining(["Allowed"]));
   });
 
+  test("a visitor who decides after the SDK's first batch was held is tracked once allowed: the held request ends as a blocked one does", async ({
+    session,
+  }) => {
+    const vendors = installVendors(session);
+    const page = await openBundled(
+      session,
+      `window.__requests = 0; ConsentGate.on("held", (e) => { if (e.kind == "request") __requests++; });`,
+      `mixpanel.init("${MIXPANEL_TOKEN}");
+  mixpanel.track("Signed up", { plan: "pro" });`,
+    );
+    // The batcher's first flush (batch_flush_interval_ms after init) happens while the visitor
+    // reads the banner. Its XMLHttpRequest is held; Mixpanel waits for readyState 4 before it
+    // flushes again, and without it never sends anything on this page view, consent or not.
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __requests: number }).__requests), FLUSH).toBeGreaterThan(0);
+    expect(vendors.mixpanel).toEqual([]);
+
+    await callConsentGate(page, "acceptAll");
+    await page.evaluate(() => (window as unknown as { mixpanel: { track(e: string): void } }).mixpanel.track("Allowed"));
+    await expect.poll(() => trackedEvents(vendors.mixpanel), FLUSH).toContain("Allowed");
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  // Mixpanel keeps its identity in a cookie by default, in localStorage as its docs recommend.
+  test.for(["cookie", "localStorage"])(
+    "a visitor who accepts on the landing page stays one Mixpanel user (%s persistence): the identity the SDK made there is kept for the next page view",
+    async (persistence, { session }) => {
+      const vendors = installVendors(session);
+      const page = await openBundled(
+        session,
+        "",
+        `mixpanel.init("${MIXPANEL_TOKEN}", { persistence: "${persistence}" });
+    mixpanel.track("Landed");`,
+      );
+      const distinctId = (p: Page) =>
+        p.evaluate(() => (window as unknown as { mixpanel: { get_distinct_id(): string } }).mixpanel.get_distinct_id());
+      const landing = await distinctId(page);
+      await callConsentGate(page, "acceptAll");
+      // Once allowed, the landing page's event leaves under the identity the SDK made before consent...
+      await expect
+        .poll(() => vendors.mixpanel.some((r) => r.body.includes('"Landed"') && r.body.includes(landing)), FLUSH)
+        .toBe(true);
+
+      // ...and the visitor, who consented, is the same user on the next page, not a second one.
+      const next = await session.visit(new URL(page.url()).pathname);
+      expect(await distinctId(next)).toBe(landing);
+  },
+  );
+
   test("a first acceptance tells an SDK that was never opted out nothing: no extra $opt_in event", async ({ session }) => {
     const vendors = installVendors(session);
     const page = await openBundled(session, "", `mixpanel.init("${MIXPANEL_TOKEN}");`);

@@ -526,6 +526,36 @@ describe("routes around the patched prototypes (beyond issue 3's list)", () => {
     expect(cookies).not.toContain("_hjSessionUser_7");
   });
 
+  test("a held XMLHttpRequest ends as a refused one does: readyState 4, status 0, readystatechange then error then loadend", async ({
+    session,
+  }) => {
+    installVendors(session);
+    const page = await openGate(session, `<p>xhr</p>`, CONFIG);
+    const ends = (url: string) =>
+      page.evaluate(
+        (target) =>
+          new Promise<string[]>((resolve) => {
+            const seen: string[] = [];
+            const req = new XMLHttpRequest();
+            const note = (event: Event) => {
+              seen.push(`${event.type}:${req.readyState}:${req.status}`);
+              if (event.type == "loadend") resolve(seen);
+            };
+            req.open("POST", target);
+            for (const type of ["readystatechange", "error", "load", "loadend"]) req.addEventListener(type, note);
+            req.send("x");
+            setTimeout(() => resolve([...seen, "(no loadend)"]), 3000);
+          }),
+        url,
+      );
+    // What the browser itself does with a request it cannot make (a closed port):
+    // the sequence code such as mixpanel-browser's waits for (readyState 4).
+    const refused = await ends("http://127.0.0.1:1/refused");
+    expect(refused).toEqual(["readystatechange:4:0", "error:4:0", "loadend:4:0"]);
+    expect(await ends("https://in.hotjar.com/held-xhr")).toEqual(refused);
+    expect(requestCounts(session, ["https://in.hotjar.com/held-xhr"])).toEqual({ "https://in.hotjar.com/held-xhr": 0 });
+  });
+
   test("a held storage write is read back from memory for the page view and never stored; an allowed one goes to storage", async ({ session }) => {
     const page = await openGate(session, `<p>storage</p>`, CONFIG);
     const step = (name: string) =>

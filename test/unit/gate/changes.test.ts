@@ -25,6 +25,7 @@ function apply(previous: State | null, next: State, more: Partial<Change> = {}) 
     cookies: [],
     refusedCookie: () => false,
     refusedKey: () => false,
+    kept: new WeakMap(),
     ...more,
   });
   return reload;
@@ -69,5 +70,40 @@ describe("deleting refused storage", () => {
     apply(state({ analytics: true }), state({ analytics: false }), { refusedKey: (key) => key.startsWith("_hj") });
     expect(Object.keys(localStorage)).toEqual(["cart"]);
     expect(Object.keys(sessionStorage)).toEqual([]);
+  });
+});
+
+describe("writes held while a service was refused", () => {
+  afterEach(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+
+  it("go to the browser once the service is allowed, the last of each cookie and key, and those still refused stay held", () => {
+    const set = vi.fn();
+    const held = new Map([
+      ["mp_0123_mixpanel", "mp_0123_mixpanel=%7B%7D; path=/; expires=Fri, 01 Jan 2027 00:00:00 GMT"],
+      ["_hjSession_1", "_hjSession_1=x; path=/"],
+    ]);
+    const keys = new Map([
+      ["mp_0123_mixpanel", '{"distinct_id":"$device:a"}'],
+      ["_hjTab", "1"],
+    ]);
+    const kept = new WeakMap<object, Map<string, string>>([
+      [document, held],
+      [localStorage, keys],
+    ]);
+    const refused = (name: string) => name.startsWith("_hj");
+    apply(state({ analytics: false }), state({ analytics: false }, { mixpanel: true }), {
+      cookie: { get: () => "", set },
+      kept,
+      refusedCookie: refused,
+      refusedKey: refused,
+    });
+
+    expect(set.mock.calls).toEqual([["mp_0123_mixpanel=%7B%7D; path=/; expires=Fri, 01 Jan 2027 00:00:00 GMT"]]);
+    expect([...held.keys()]).toEqual(["_hjSession_1"]);
+    expect(localStorage.getItem("mp_0123_mixpanel")).toBe('{"distinct_id":"$device:a"}');
+    expect(localStorage.getItem("_hjTab")).toBeNull();
   });
 });
