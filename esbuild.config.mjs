@@ -38,7 +38,9 @@ const bundleCss = async (entry) => {
     outfile: `${out}/consentgate.css`,
   });
   // esbuild keeps the space after a custom property's colon; CSS drops it anyway.
-  return result.outputFiles[0].text.trim().replace(/(--[\w-]+): /g, "$1:");
+  // It keeps the spaces around a slash too (`font: … / 1.5 …`, `grid-column: 1 / -1`),
+  // which no CSS value needs: a slash is a delimiter token, never part of a word.
+  return result.outputFiles[0].text.trim().replace(/(--[\w-]+): /g, "$1:").replace(/ \/ /g, "/");
 };
 writeFileSync(`${out}/consentgate.css`, await bundleCss("styles/index.css"));
 const firstLayerCss = await bundleCss("styles/first-layer.css");
