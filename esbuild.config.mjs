@@ -73,6 +73,9 @@ async function buildTwice(options, ascii, compress) {
     mkdirSync(dirname(file.path), { recursive: true });
     writeFileSync(file.path, minified);
   }
+  // A short name given twice (by src/mangle.json's "names") would merge two members.
+  const names = Object.values(mangleCache || {}).filter((name) => typeof name == "string");
+  if (new Set(names).size != names.length) throw new Error("two members mangled to one name: " + JSON.stringify(mangleCache));
   return mangleCache;
 }
 
@@ -86,9 +89,13 @@ const mangleOf = (file) => new RegExp(`^(${JSON.parse(readFileSync(file, "utf8")
 const mangleProps = mangleOf("src/mangle.json");
 const uiMangleProps = mangleOf("src/ui/mangle.json");
 
+// The cache starts from the short names src/mangle.json gives the core's
+// members ("names"): the same names esbuild picks by itself, each given to
+// the member that makes the core compress best (brotli). Any member without
+// one gets a name esbuild picks, as before.
 // The classic core stays ASCII: pages in other encodings read it too.
 const mangleCache = await buildTwice(
-  { entryPoints: { consentgate: "src/index.ts" }, format: "iife", outdir: out, mangleProps, mangleCache: {} },
+  { entryPoints: { consentgate: "src/index.ts" }, format: "iife", outdir: out, mangleProps, mangleCache: { ...JSON.parse(readFileSync("src/mangle.json", "utf8")).names } },
   true,
   CORE_COMPRESS,
 );
@@ -142,7 +149,11 @@ await buildTwice({
   chunkNames: "chunks/[name]",
   mangleProps: uiMangleProps,
   // The UiContext the core hands over keeps the core's short names.
-  mangleCache: Object.fromEntries(Object.entries(mangleCache).filter(([name]) => uiMangleProps.test(name))),
+  // Its own members start from src/ui/mangle.json's "names", as the core's do.
+  mangleCache: {
+    ...Object.fromEntries(Object.entries(mangleCache).filter(([name]) => uiMangleProps.test(name))),
+    ...JSON.parse(readFileSync("src/ui/mangle.json", "utf8")).names,
+  },
   // Modules are always read as UTF-8; the classic core keeps ASCII for pages in other encodings.
   charset: "utf8",
   jsx: "automatic",

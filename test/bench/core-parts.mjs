@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { brotliCompressSync, constants } from "node:zlib";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
-const { props } = JSON.parse(readFileSync(new URL("../../src/mangle.json", import.meta.url), "utf8"));
+const { props, names } = JSON.parse(readFileSync(new URL("../../src/mangle.json", import.meta.url), "utf8"));
 
 /** Each part: the module (under src/) that holds it, and the stand-in that replaces it. */
 const PARTS = [
@@ -57,6 +57,7 @@ async function brotliOfCore(swap) {
     define: { __VERSION__: JSON.stringify(pkg.version) },
     dropLabels: ["DEV"],
     mangleProps: new RegExp(`^(${props.join("|")})$`),
+    mangleCache: { ...names },
     write: false,
     logLevel: "error",
     plugins: [plugin],
