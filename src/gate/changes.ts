@@ -106,13 +106,20 @@ export function applyChange(change: Change): void {
   // What an allowed service wrote while it was held reaches the browser now,
   // as if written now: a bundled SDK (Mixpanel) keeps the identity it made
   // before consent instead of making a second one on the next page.
+  // A cookie the service wrote again since it was allowed (this file loads
+  // after the change) is newer than the held one: it stays.
   const cookies = change.kept.get(win.document);
-  cookies?.forEach((assignment, name) => {
-    if (!change.refusedCookie(name)) {
-      cookies.delete(name);
-      change.cookie.set!.call(win.document, assignment);
-    }
-  });
+  try {
+    const now = cookies ? names(String(change.cookie.get!.call(win.document))) : [];
+    cookies?.forEach((assignment, name) => {
+      if (!change.refusedCookie(name)) {
+        cookies.delete(name);
+        if (!now.includes(name)) change.cookie.set!.call(win.document, assignment);
+      }
+    });
+  } catch {
+    // A sandboxed document has no cookies to write.
+  }
   for (const area of ["localStorage", "sessionStorage"] as const) {
     try {
       const storage = win[area];
@@ -132,6 +139,9 @@ export function applyChange(change: Change): void {
   );
   if (change.reload && refused) win.location.reload();
 }
+
+/** The names in a `document.cookie` string. */
+const names = (cookies: string) => cookies.split(";").map((pair) => pair.split("=")[0].trim());
 
 function decoded(name: string): string {
   try {

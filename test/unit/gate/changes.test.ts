@@ -106,4 +106,15 @@ describe("writes held while a service was refused", () => {
     expect(localStorage.getItem("mp_0123_mixpanel")).toBe('{"distinct_id":"$device:a"}');
     expect(localStorage.getItem("_hjTab")).toBeNull();
   });
+
+  it("leave a cookie the service wrote again since it was allowed: that one is newer", () => {
+    const set = vi.fn();
+    const kept = new WeakMap<object, Map<string, string>>([[document, new Map([["mp_0123_mixpanel", "mp_0123_mixpanel=old; path=/"]])]]);
+    apply(state({ analytics: false }), state({ analytics: true }), {
+      cookie: { get: () => "cart=3; mp_0123_mixpanel=new", set },
+      kept,
+    });
+    expect(set).not.toHaveBeenCalled();
+    expect(kept.get(document)!.size).toBe(0);
+  });
 });
