@@ -45,10 +45,8 @@ export function createEvents(current: () => unknown) {
       if (!EVENTS.includes(event)) fail("on()", event, "is not one of " + EVENTS);
       if (typeof fn !== "function") fail(`on("${event}")`, fn, "is not a function");
       const set = listeners[event];
-      // Subscribed again, a function is still one subscription: the past is not handed it twice.
-      const again = set.has(fn);
       set.add(fn);
-      if (!again) past[event]?.forEach((p) => call(fn, event == "ready" ? current() : p));
+      past[event]?.forEach((p) => call(fn, event == "ready" ? current() : p));
       return () => {
         set.delete(fn);
       };

@@ -90,17 +90,6 @@ describe("held and released", () => {
     expect(second).toHaveBeenCalledWith(held(1));
   });
 
-  it("replay once to a function subscribed twice, which is one subscription (README: it is called once)", () => {
-    const events = createEvents(() => STATE);
-    events.emit("held", held(1));
-    const fn = vi.fn();
-    events.on("held", fn);
-    events.on("held", fn);
-    expect(fn).toHaveBeenCalledTimes(1);
-    events.emit("held", held(2));
-    expect(fn).toHaveBeenCalledTimes(2);
-  });
-
   it("keep the first 1000 for late subscribers, so a page that beacons forever does not grow without end", () => {
     // The first ones say why a page's tags did not run; a beacon's thousandth retry says little.
     const events = createEvents(() => STATE);
@@ -153,15 +142,6 @@ describe("ready", () => {
     events.on("open", open);
     expect(change).not.toHaveBeenCalled();
     expect(open).not.toHaveBeenCalled();
-  });
-
-  it("calls a function subscribed twice once, as one subscription", () => {
-    const events = createEvents(() => STATE);
-    events.emit("ready");
-    const fn = vi.fn();
-    events.on("ready", fn);
-    events.on("ready", fn);
-    expect(fn).toHaveBeenCalledTimes(1);
   });
 
   it("calls a ready listener subscribed from a ready listener once", () => {
