@@ -336,9 +336,10 @@ export function intercept(
     function (this: XMLHttpRequest, ...args: unknown[]) {
       // Noted once open() succeeded: an open() that throws leaves the request as it was.
       const result = native.apply(this, args);
-      // A held request's readyState goes with it when the object is opened again.
-      delete (this as { readyState?: number }).readyState;
       urls.set(this, String(args[1]));
+      // A held request's readyState goes with it when the object is opened again
+      // (Reflect's, which does not throw where the page made its own non-configurable).
+      Reflect.deleteProperty(this, "readyState");
       return result;
     },
   );
@@ -348,8 +349,10 @@ export function intercept(
       if (url && !checks.request(url)) {
         // Ended as the browser ends a request it refuses: DONE (status 0), then
         // readystatechange and error (not loadend, for bytes). Code that waits for
-        // readyState 4 (mixpanel-browser's batcher) otherwise waits for good.
+        // readyState 4 (mixpanel-browser's batcher) otherwise waits for good. Not
+        // once the page has opened it again for another address: that is another request.
         setTimeout(() => {
+          if (urls.get(this) != url) return;
           Reflect.defineProperty(this, "readyState", { value: 4, configurable: true });
           for (const type of ["readystatechange", "error"]) this.dispatchEvent(new ProgressEvent(type));
         });

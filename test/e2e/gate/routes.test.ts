@@ -556,6 +556,35 @@ describe("routes around the patched prototypes (beyond issue 3's list)", () => {
     expect(requestCounts(session, ["https://in.hotjar.com/held-xhr"])).toEqual({ "https://in.hotjar.com/held-xhr": 0 });
   });
 
+  test("a held XMLHttpRequest opened again at once for an allowed address runs as its own request: no end of the held one reaches it", async ({
+    session,
+  }) => {
+    installVendors(session);
+    session.route("/own-data", { headers: { "content-type": "text/plain" }, body: "ours" });
+    const page = await openGate(session, `<p>xhr</p>`, CONFIG);
+    const seen = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const seen: string[] = [];
+          const req = new XMLHttpRequest();
+          for (const type of ["readystatechange", "error", "load"]) {
+            req.addEventListener(type, (event) => {
+              seen.push(`${event.type}:${req.readyState}:${req.status}`);
+              if (event.type == "load") setTimeout(() => resolve(seen), 300);
+            });
+          }
+          req.open("POST", "https://in.hotjar.com/held-then-reopened");
+          req.send("x");
+          // A retry, as a page's own code may do, before the held request's end arrives.
+          req.open("GET", "/own-data");
+          req.send();
+          setTimeout(() => resolve([...seen, "(no load)"]), 3000);
+        }),
+    );
+    // The first open()'s readystatechange (the second finds it opened already), then the allowed request's states as the browser gives them.
+    expect(seen).toEqual(["readystatechange:1:0", "readystatechange:2:200", "readystatechange:3:200", "readystatechange:4:200", "load:4:200"]);
+  });
+
   test("a held storage write is read back from memory for the page view and never stored; an allowed one goes to storage", async ({ session }) => {
     const page = await openGate(session, `<p>storage</p>`, CONFIG);
     const step = (name: string) =>
