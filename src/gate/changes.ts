@@ -123,8 +123,9 @@ export function applyChange(change: Change): void {
   for (const area of ["localStorage", "sessionStorage"] as const) {
     try {
       const storage = win[area];
-      // The gate's own setItem writes it and forgets the held copy.
-      change.kept.get(storage)?.forEach((value, key) => change.refusedKey(key) || storage.setItem(key, value));
+      // The gate's own setItem writes it and forgets the held copy. A key
+      // there now is newer: another tab's SDK wrote it once allowed.
+      change.kept.get(storage)?.forEach((value, key) => change.refusedKey(key) || key in storage || storage.setItem(key, value));
     } catch {
       // Storage can be disabled or sandboxed; then nothing was kept for it.
     }

@@ -117,4 +117,11 @@ describe("writes held while a service was refused", () => {
     expect(set).not.toHaveBeenCalled();
     expect(kept.get(document)!.size).toBe(0);
   });
+
+  it("leave a storage key written since, in another tab that was allowed first: that one is newer", () => {
+    localStorage.setItem("_hjTab", "B");
+    const kept = new WeakMap<object, Map<string, string>>([[localStorage, new Map([["_hjTab", "A"]])]]);
+    apply(state({ analytics: false }), state({ analytics: true }), { kept });
+    expect(localStorage.getItem("_hjTab")).toBe("B");
+  });
 });
