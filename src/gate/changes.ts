@@ -109,16 +109,18 @@ export function applyChange(change: Change): void {
   // A cookie the service wrote again since it was allowed (this file loads
   // after the change) is newer than the held one: it stays.
   const cookies = change.kept.get(win.document);
-  try {
-    const now = cookies ? names(String(change.cookie.get!.call(win.document))) : [];
-    cookies?.forEach((assignment, name) => {
-      if (!change.refusedCookie(name)) {
-        cookies.delete(name);
-        if (!now.includes(name)) change.cookie.set!.call(win.document, assignment);
-      }
-    });
-  } catch {
-    // A sandboxed document has no cookies to write.
+  if (cookies) {
+    try {
+      const now = names(String(change.cookie.get!.call(win.document)));
+      cookies.forEach((assignment, name) => {
+        if (!change.refusedCookie(name)) {
+          cookies.delete(name);
+          if (!now.includes(name)) change.cookie.set!.call(win.document, assignment);
+        }
+      });
+    } catch {
+      // A sandboxed document has no cookies to write.
+    }
   }
   for (const area of ["localStorage", "sessionStorage"] as const) {
     try {
