@@ -85,9 +85,13 @@ async function buildTwice(options, ascii, compress) {
 // consentgate-changes.js, which the core lends its members to, share one
 // mangle cache, so a member has the same short name in all three; the UI
 // takes from it the names of what the core hands it.
-const mangleOf = (file) => new RegExp(`^(${JSON.parse(readFileSync(file, "utf8")).props.join("|")})$`);
-const mangleProps = mangleOf("src/mangle.json");
-const uiMangleProps = mangleOf("src/ui/mangle.json");
+/** A mangle list: the members to shorten, as esbuild takes them, and the short names chosen for them. */
+const mangleOf = (file) => {
+  const { props, names } = JSON.parse(readFileSync(file, "utf8"));
+  return [new RegExp(`^(${props.join("|")})$`), names];
+};
+const [mangleProps, coreNames] = mangleOf("src/mangle.json");
+const [uiMangleProps, uiNames] = mangleOf("src/ui/mangle.json");
 
 // The cache starts from the short names src/mangle.json gives the core's
 // members ("names"): the same names esbuild picks by itself, each given to
@@ -95,7 +99,7 @@ const uiMangleProps = mangleOf("src/ui/mangle.json");
 // one gets a name esbuild picks, as before.
 // The classic core stays ASCII: pages in other encodings read it too.
 const mangleCache = await buildTwice(
-  { entryPoints: { consentgate: "src/index.ts" }, format: "iife", outdir: out, mangleProps, mangleCache: { ...JSON.parse(readFileSync("src/mangle.json", "utf8")).names } },
+  { entryPoints: { consentgate: "src/index.ts" }, format: "iife", outdir: out, mangleProps, mangleCache: { ...coreNames } },
   true,
   CORE_COMPRESS,
 );
@@ -152,7 +156,7 @@ await buildTwice({
   // Its own members start from src/ui/mangle.json's "names", as the core's do.
   mangleCache: {
     ...Object.fromEntries(Object.entries(mangleCache).filter(([name]) => uiMangleProps.test(name))),
-    ...JSON.parse(readFileSync("src/ui/mangle.json", "utf8")).names,
+    ...uiNames,
   },
   // Modules are always read as UTF-8; the classic core keeps ASCII for pages in other encodings.
   charset: "utf8",
