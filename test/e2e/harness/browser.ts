@@ -11,6 +11,15 @@ const ARGS = [
   "--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable",
 ];
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+/**
+ * `bfcache`: keep Chromium's back/forward cache, which Playwright turns off by
+ * default so that every `goBack()` loads the page again.
+ */
+export function launchBrowser({ bfcache = false } = {}): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    ignoreDefaultArgs: bfcache ? ["--disable-back-forward-cache"] : undefined,
+  });
 }

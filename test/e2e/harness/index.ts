@@ -11,16 +11,21 @@
  * });
  */
 import { test as base } from "vitest";
+import type { Browser } from "playwright-core";
 import { launchBrowser } from "./browser";
 import { startServer, type FixtureServer } from "./server";
 import { createSession, type Session } from "./session";
 
 /**
  * A test file's fixtures: `server`, started once per file by `start`; the
- * file's Chromium; and for each test a fresh `session` on that server, which
+ * file's Chromium, from `launch`; and for each test a fresh `session` on that server, which
  * `prepare` may set up first (the demo's tests answer every vendor).
  */
-export function withServer(start: () => Promise<FixtureServer>, prepare?: (session: Session) => void) {
+export function withServer(
+  start: () => Promise<FixtureServer>,
+  prepare?: (session: Session) => void,
+  launch: () => Promise<Browser> = launchBrowser,
+) {
   return base
     .extend("server", { scope: "file" }, async ({}, { onCleanup }) => {
       const server = await start();
@@ -28,7 +33,7 @@ export function withServer(start: () => Promise<FixtureServer>, prepare?: (sessi
       return server;
     })
     .extend("browser", { scope: "file" }, async ({}, { onCleanup }) => {
-      const browser = await launchBrowser();
+      const browser = await launch();
       onCleanup(() => browser.close());
       return browser;
     })
