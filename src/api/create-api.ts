@@ -60,12 +60,15 @@ export function createApi(deps: CoreDeps) {
     stored = next;
     found ||= value !== undefined;
     decision = decide(config, catalogue, next, signals, deps.now(), found);
+    // Read back after this tab's own writes too: else a cookie deleted since
+    // (by another subdomain's withdraw(), by the server) looks unchanged.
+    seen = store.read();
   };
   // What the cookie held when this tab last looked: a choice the browser
   // refused to store holds for the page view, so only a cookie that changed
   // since (another subdomain's tab) is followed when the page becomes visible.
-  let seen = store.read();
-  adopt(seen);
+  let seen: string | undefined;
+  adopt(store.read());
   // A stored value that no longer counts (expired, older revision) is kept
   // only until the next decision overwrites it; reading it is harmless.
 

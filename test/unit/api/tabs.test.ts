@@ -53,6 +53,15 @@ describe("recheck", () => {
     expect(core.opened).toEqual(["banner"]);
   });
 
+  it("follows a deletion of the cookie this tab wrote (another subdomain withdrew, the server cleared it)", () => {
+    const core = makeCore();
+    core.api.acceptAll();
+    core.store.value = undefined;
+    core.recheck();
+    expect(core.api.get()).toMatchObject({ decided: false, categories: { analytics: false, marketing: false } });
+    expect(core.opened).toEqual(["banner"]);
+  });
+
   it("treats a tampered cookie from another tab as no decision", () => {
     const store = memoryStore(encode(makeStored()));
     const core = makeCore({ store });
