@@ -26,7 +26,11 @@ export type Releaser = ReturnType<typeof createReleaser>;
  * `released`), for the next consent to release.
  */
 export function createReleaser(doc: Document, natives: Natives, released: WeakSet<Element>, still: (el: Element) => boolean) {
-  let queue: Promise<unknown> = Promise.resolve();
+  // A prerendered page runs before the visitor opens it, who may refuse on
+  // the page before: what it releases waits until it is shown, and is asked again then.
+  let queue: Promise<unknown> = new Promise((go) =>
+    (doc as { prerendering?: boolean }).prerendering ? doc.addEventListener("prerenderingchange", go) : go(0),
+  );
   // A step that throws (a page enforcing Trusted Types refuses a script's
   // text or address) must not stop the ones after it; its error shows in the
   // console, not as an error of the page's own.

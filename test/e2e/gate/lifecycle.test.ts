@@ -1,18 +1,30 @@
 // The page lifecycle in real Chromium (SPEC §4, §5): a page the visitor leaves
 // and comes back to (the back/forward cache, a hidden tab) follows the consent
 // cookie as it is when the page is shown again.
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Readable, Writable } from "node:stream";
 import type { Page } from "playwright-core";
+import { CHROMIUM_ARGS } from "../../chromium.mjs";
 import type { SiteConfig } from "../../../src/types";
 import {
   callConsentGate,
+  composePage,
   consentState,
   expect,
+  installSnippet,
+  CHROMIUM,
   launchBrowser,
   readFixture,
   startServer,
   withServer,
+  type FixtureServer,
   type Session,
 } from "../harness";
+import { HOST_RESOLVER_RULES } from "../harness/hosts";
 
 // Playwright turns the back/forward cache off; a visitor's Chromium has it.
 const test = withServer(startServer, undefined, () => launchBrowser({ bfcache: true }));
@@ -50,8 +62,8 @@ function serverClearsCookie(session: Session): string {
 }
 
 test("a page restored from the back/forward cache follows a withdrawal made on another subdomain", async ({ session }) => {
-  const www = session.serve("held-counter.html", SHARED, CACHEABLE);
-  const blog = session.serve("held-counter.html", SHARED, CACHEABLE);
+  const www = session.serve("lifecycle/held-counter.html", SHARED, CACHEABLE);
+  const blog = session.serve("lifecycle/held-counter.html", SHARED, CACHEABLE);
   const page = await session.visit(www);
   await recordShows(page);
   await callConsentGate(page, "acceptAll");
@@ -68,8 +80,8 @@ test("a page restored from the back/forward cache follows a withdrawal made on a
 test("a page restored from the back/forward cache follows a refusal made on another subdomain, and runs nothing again", async ({
   session,
 }) => {
-  const www = session.serve("held-counter.html", SHARED, CACHEABLE);
-  const blog = session.serve("held-counter.html", SHARED, CACHEABLE);
+  const www = session.serve("lifecycle/held-counter.html", SHARED, CACHEABLE);
+  const blog = session.serve("lifecycle/held-counter.html", SHARED, CACHEABLE);
   const page = await session.visit(www);
   await recordShows(page);
   await callConsentGate(page, "acceptAll");
@@ -83,8 +95,8 @@ test("a page restored from the back/forward cache follows a refusal made on anot
 });
 
 test("a page restored from the back/forward cache releases what was accepted on another subdomain, once", async ({ session }) => {
-  const www = session.serve("held-counter.html", SHARED, CACHEABLE);
-  const blog = session.serve("held-counter.html", SHARED, CACHEABLE);
+  const www = session.serve("lifecycle/held-counter.html", SHARED, CACHEABLE);
+  const blog = session.serve("lifecycle/held-counter.html", SHARED, CACHEABLE);
   const page = await session.visit(www);
   await recordShows(page);
   expect(await ran(page)).toBe(0);
@@ -99,7 +111,7 @@ test("a page restored from the back/forward cache releases what was accepted on 
 });
 
 test("a tab that decided follows a withdrawal made in a tab on another subdomain when it becomes visible", async ({ session }) => {
-  const path = session.serve("held-counter.html", SHARED);
+  const path = session.serve("lifecycle/held-counter.html", SHARED);
   const www = await session.visit(path);
   const blog = await session.visit(path, { host: "blog.shop.test" });
   await callConsentGate(www, "acceptAll");
@@ -114,7 +126,7 @@ test("a tab that decided follows a withdrawal made in a tab on another subdomain
 
 test("a page that decided follows the server's deletion of the consent cookie when it becomes visible", async ({ session }) => {
   const forget = serverClearsCookie(session);
-  const page = await session.page("held-counter.html", SHARED);
+  const page = await session.page("lifecycle/held-counter.html", SHARED);
   await callConsentGate(page, "acceptAll");
 
   await page.evaluate((url) => fetch(url), forget);
@@ -122,4 +134,100 @@ test("a page that decided follows the server's deletion of the consent cookie wh
   await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
 
   await expect.poll(() => consentState(page)).toMatchObject({ decided: false, categories: { analytics: false } });
+});
+
+/**
+ * A Chromium that DevTools does not watch until asked: Chromium prerenders
+ * nothing in a tab DevTools is attached to ("PrerenderingDisabledByDevTools"),
+ * and Playwright attaches to every tab. Driven over --remote-debugging-pipe.
+ */
+function unwatchedChromium() {
+  const profile = mkdtempSync(join(tmpdir(), "cg-prerender-"));
+  const chromium = spawn(CHROMIUM, [...CHROMIUM_ARGS, `--host-resolver-rules=${HOST_RESOLVER_RULES}`, "--remote-debugging-pipe", `--user-data-dir=${profile}`], {
+    stdio: ["ignore", "ignore", "ignore", "pipe", "pipe"],
+    // Its own process group: closing it ends its helper processes too, which
+    // would otherwise still be writing to the profile as it is deleted.
+    detached: true,
+  });
+  const [, , , input, output] = chromium.stdio as [null, null, null, Writable, Readable];
+  const waiting = new Map<number, (reply: { result?: any; error?: { message: string } }) => void>();
+  let id = 0;
+  let buffered = "";
+  output.on("data", (chunk: Buffer) => {
+    buffered += chunk;
+    for (let end; (end = buffered.indexOf("\0")) >= 0; buffered = buffered.slice(end + 1)) {
+      const message = JSON.parse(buffered.slice(0, end));
+      waiting.get(message.id)?.(message);
+    }
+  });
+  const send = (method: string, params = {}, sessionId?: string) =>
+    new Promise<any>((resolve, reject) => {
+      waiting.set(++id, (reply) => (reply.error ? reject(new Error(`${method}: ${reply.error.message}`)) : resolve(reply.result)));
+      input.write(JSON.stringify({ id, method, params, sessionId }) + "\0");
+    });
+  return {
+    send,
+    /** Opens a tab on `url` that nothing watches; `inspect` attaches to it later and evaluates there. */
+    async open(url: string) {
+      const { targetId } = await send("Target.createTarget", { url });
+      return {
+        url: async () => (await send("Target.getTargetInfo", { targetId })).targetInfo.url as string,
+        async inspect<T>(expression: string): Promise<T> {
+          const { sessionId } = await send("Target.attachToTarget", { targetId, flatten: true });
+          const { result } = await send("Runtime.evaluate", { expression, returnByValue: true }, sessionId);
+          return result.value;
+        },
+      };
+    },
+    async close() {
+      const exited = new Promise((resolve) => chromium.once("exit", resolve));
+      process.kill(-chromium.pid!);
+      await exited;
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10 });
+    },
+  };
+}
+
+/**
+ * Opens page A, where the visitor allowed everything before (a cookie from
+ * the server); A prerenders B, then the visitor (after refusing everything,
+ * with `refuse`) follows the link to B. Resolves with what B did, once shown.
+ */
+async function prerenderThenOpen(server: FixtureServer, refuse: boolean) {
+  const tag = randomUUID().slice(0, 8);
+  const [a, b] = [`/p/${tag}/a.html`, `/p/${tag}/b.html`];
+  const allowed = `1.1.${Math.floor(Date.now() / 1000)}.b.0.abcdefghijklmnop.analytics~marketing`;
+  server.route(a, {
+    headers: { "content-type": "text/html; charset=utf-8", "set-cookie": `consentgate=${allowed}; Path=/; SameSite=Lax` },
+    body: composePage(readFixture("lifecycle/prerender-next.html").replaceAll("B_URL", b), installSnippet(SHOP), "A"),
+  });
+  server.route(b, {
+    headers: { "content-type": "text/html; charset=utf-8" },
+    body: composePage(readFixture("lifecycle/prerendered.html"), installSnippet(SHOP), "B"),
+  });
+  const chromium = unwatchedChromium();
+  try {
+    const tab = await chromium.open(server.url(a + (refuse ? "?refuse" : "")));
+    await expect.poll(() => tab.url(), { timeout: 15_000 }).toBe(server.url(b));
+    return await tab.inspect<{ prerendered: boolean; ran: number; ranPrerendering?: boolean; analytics: boolean }>(
+      `({
+        prerendered: performance.getEntriesByType("navigation")[0].activationStart > 0,
+        ran: window.__ran ?? 0,
+        ranPrerendering: window.__ranPrerendering,
+        analytics: ConsentGate.allows("analytics"),
+      })`,
+    );
+  } finally {
+    await chromium.close();
+  }
+}
+
+test("a prerendered page runs nothing the visitor refused on the page before, though it was allowed when prerendered", async ({
+  server,
+}) => {
+  expect(await prerenderThenOpen(server, true)).toEqual({ prerendered: true, ran: 0, analytics: false });
+});
+
+test("a prerendered page runs what is allowed once the visitor opens it", async ({ server }) => {
+  expect(await prerenderThenOpen(server, false)).toEqual({ prerendered: true, ran: 1, ranPrerendering: false, analytics: true });
 });
