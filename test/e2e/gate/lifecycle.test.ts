@@ -136,6 +136,23 @@ test("a page that decided follows the server's deletion of the consent cookie wh
   await expect.poll(() => consentState(page)).toMatchObject({ decided: false, categories: { analytics: false } });
 });
 
+test("another open tab of the same origin releases its held script once, whatever the decisions that follow", async ({ session }) => {
+  const path = session.serve("lifecycle/held-counter.html", SHOP);
+  const first = await session.visit(path);
+  const second = await session.visit(path);
+
+  await callConsentGate(first, "acceptAll");
+  await expect.poll(() => ran(second)).toBe(1);
+  await callConsentGate(first, "set", { analytics: false });
+  await expect.poll(() => second.evaluate(() => window.ConsentGate.allows("analytics"))).toBe(false);
+  await callConsentGate(first, "set", { hotjar: true });
+  await expect.poll(() => second.evaluate(() => window.ConsentGate.allows("hotjar"))).toBe(true);
+  await callConsentGate(first, "set", { analytics: true });
+  await expect.poll(() => second.evaluate(() => window.ConsentGate.allows("analytics"))).toBe(true);
+  expect(await ran(second)).toBe(1);
+  expect(session.problems()).toEqual([]);
+});
+
 /**
  * A Chromium that DevTools does not watch until asked: Chromium prerenders
  * nothing in a tab DevTools is attached to ("PrerenderingDisabledByDevTools"),
