@@ -3,7 +3,7 @@
  * records each problem compactly (problem.ts) and loads this file only when
  * there is one, so every word here costs a correct config nothing.
  */
-import { MAX_COOKIE_DAYS, UI_CHOICES } from "./defaults";
+import { CONSENT_TYPES, MAX_COOKIE_DAYS, UI_CHOICES } from "./defaults";
 import {
   ALWAYS_REQUIRED,
   BAD_NAME,
@@ -27,6 +27,8 @@ const CLOSED = "every optional category stays off";
 const UNOFFERED = "the category is not offered, its services stay held";
 const NAME_RULE = "starts with an ASCII letter, has only ASCII letters, digits, - and _ (at most 32), and is not a name every object has (constructor, toString, or one the page added to Object.prototype)";
 const TEXT_RULE = "expected a language code mapped to an object of texts; ignored";
+// A rule never holds a literal "$" or "@": they stand for the value and the host.
+const TYPES_RULE = `$ is not a Consent Mode type (${CONSENT_TYPES.join(", ")}); dropped`;
 
 /**
  * What each field expects and what is used instead, by the field's path with
@@ -46,9 +48,10 @@ const RULES: Record<string, string> = {
   "services.*": "$ is not an object; dropped",
   "services.*.category": "$ is not a category name; the service stays held",
   "services.*.hosts": "$ is not a list; ignored",
-  "services.*.hosts[]": "$ is not valid; dropped",
+  "services.*.hosts[]":
+    '$ is not a host like "stats.example.com", or a host and path like "cdn.example.com/js/" (in ASCII: an internationalized domain in punycode, xn--…); dropped',
   "services.*.cookies": "$ is not a list; ignored",
-  "services.*.cookies[]": "$ is not valid; dropped",
+  "services.*.cookies[]": '$ is not a cookie name (no spaces or ",;=", and "*" only at its end, matching a prefix); dropped',
   "services.*.title": "$ is not text; ignored",
   "services.*.description": "$ is not text; ignored",
   "services.*.policyUrl": "$ is not an https:, http: or relative URL; ignored",
@@ -57,15 +60,15 @@ const RULES: Record<string, string> = {
   "signals.*": "$ is not a boolean; using honoured",
   revision: "$ is not a whole number ≥ 0; using 1",
   cookie: "$ is not an object; using the defaults",
-  "cookie.name": '$ is not a valid cookie name; using "consentgate"',
+  "cookie.name": '$ is not a cookie name of 1 to 64 ASCII letters, digits and signs such as - _ . (no spaces, double quotes, brackets or ,;:=/?); using "consentgate"',
   "cookie.domain": "$ is not this site's host or a parent of it (@); the cookie is set for this host only",
-  "cookie.path": '$ is not a path starting with "/"; using "/"',
+  "cookie.path": '$ is not a path starting with "/" without spaces or ";"; using "/"',
   "cookie.days": "$ is not a number of days > 0; using 182",
   googleConsentMode: "$ is not true, false or an object; using false",
   "googleConsentMode.advanced": "$ is not a boolean; using basic mode",
   "googleConsentMode.map": "$ is not an object; using the default map",
   "googleConsentMode.map.*": "$ is not a list; ignored",
-  "googleConsentMode.map.*[]": "$ is not valid; dropped",
+  "googleConsentMode.map.*[]": TYPES_RULE,
   language: '$ is not "auto" or a language code like "de"; using "auto"',
   text: "$ is not an object; using the built-in texts",
   "text.*": TEXT_RULE,
@@ -138,7 +141,12 @@ export function message([path, value, kind, extra]: Problem, host = location.hos
     case UNKNOWN_SERVICE:
       return `unknown service ${show(value)}${didYouMean(value, candidates)}`;
     case NO_CATEGORY:
-      return `no category "${value}" in the config; ${services ? "the service stays held" : "ignored"}` + didYouMean(value, candidates);
+      // "In use", not "in the config": a malformed category is in the config, reported, and not offered.
+      return (
+        `no category "${value}" among those in use (${candidates.map((name) => `"${name}"`).join(", ")}); ` +
+        (services ? "the service stays held" : "ignored") +
+        didYouMean(value, candidates)
+      );
     case CONFLICT: {
       const where = candidates[1]
         ? `is listed in ${candidates.map((name) => `"${name}"`).join(" and ")}`
@@ -154,7 +162,7 @@ export function message([path, value, kind, extra]: Problem, host = location.hos
         ? `a required category cannot be a sale, which the visitor and GPC may refuse; ${path.startsWith("categories.necessary.") ? "its services stay held" : UNOFFERED}`
         : "necessary is always required";
     case NOT_JSON:
-      return `is not valid JSON (${reason(value)}); ${CLOSED}`;
+      return `is not valid JSON (${reason(value)}; JSON has no comments or trailing commas); ${CLOSED}`;
     case THROWN:
       return `could not be read (${reason(value)}); ${CLOSED}`;
     case NOT_LOADED:
@@ -171,7 +179,7 @@ export function message([path, value, kind, extra]: Problem, host = location.hos
     return `${show(value)} is not one of ${list}; using "${choices[0]}"${didYouMean(value, choices)}`;
   }
   const rule = RULES[field] || "$ is not valid; ignored";
-  return rule.replace(/[$@]/g, (c) => (c == "$" ? show(value) : host));
+  return rule.replace(/[$@]/g, (c) => (c == "$" ? show(value) : host)) + (rule == TYPES_RULE ? didYouMean(value, CONSENT_TYPES) : "");
 }
 
 /** Short, readable rendering of a bad value. */

@@ -9,6 +9,8 @@ const BUILT_IN = Object.keys(catalogue);
 
 /** The category the gate holds a service under; "" means held for the page's whole life. */
 const home = (config: Config, id: string) => categoryOf(config, catalogue, id);
+const HOST_RULE = 'is not a host like "stats.example.com", or a host and path like "cdn.example.com/js/" (in ASCII: an internationalized domain in punycode, xn--…); dropped';
+const COOKIE_RULE = 'is not a cookie name (no spaces or ",;=", and "*" only at its end, matching a prefix); dropped';
 const NAME_RULE = "starts with an ASCII letter, has only ASCII letters, digits, - and _ (at most 32), and is not a name every object has (constructor, toString, or one the page added to Object.prototype)";
 
 describe("categories", () => {
@@ -322,8 +324,8 @@ describe("services", () => {
     });
     expect(config.categories.functional.services).toEqual([]);
     expect(messages).toEqual([
-      'services.my-chat.category: no category "functionl" in the config; the service stays held — did you mean "functional"?',
-      'services.my-ads.category: no category "ads" in the config; the service stays held',
+      'services.my-chat.category: no category "functionl" among those in use ("necessary", "functional"); the service stays held — did you mean "functional"?',
+      'services.my-ads.category: no category "ads" among those in use ("necessary", "functional"); the service stays held',
     ]);
   });
 
@@ -418,7 +420,7 @@ describe("services", () => {
   it("drops a host with both a trailing dot and a port, which the gate would not read as the host", () => {
     const { config, messages } = run({ services: { "my-stats": { category: "analytics", hosts: ["example.dev.:8080"] } }, categories: { analytics: {} } });
     expect(config.services["my-stats"].hosts).toEqual([]);
-    expect(messages).toEqual(['services.my-stats.hosts[0]: "example.dev.:8080" is not valid; dropped']);
+    expect(messages).toEqual([`services.my-stats.hosts[0]: "example.dev.:8080" ${HOST_RULE}`]);
   });
 
   it("drops the hosts and cookie names that are not valid", () => {
@@ -428,18 +430,18 @@ describe("services", () => {
     });
     expect(config.services["my-chat"]).toEqual({ category: "functional", hosts: ["chat.example.com"], cookies: ["ok", "pre*"] });
     expect(messages).toEqual([
-      'services.my-chat.hosts[1]: "not a host" is not valid; dropped',
-      'services.my-chat.hosts[2]: "localhost" is not valid; dropped',
-      "services.my-chat.hosts[3]: 5 is not valid; dropped",
-      'services.my-chat.hosts[4]: "..com" is not valid; dropped',
-      'services.my-chat.hosts[5]: "a..b.com" is not valid; dropped',
+      `services.my-chat.hosts[1]: "not a host" ${HOST_RULE}`,
+      `services.my-chat.hosts[2]: "localhost" ${HOST_RULE}`,
+      `services.my-chat.hosts[3]: 5 ${HOST_RULE}`,
+      `services.my-chat.hosts[4]: "..com" ${HOST_RULE}`,
+      `services.my-chat.hosts[5]: "a..b.com" ${HOST_RULE}`,
 
-      'services.my-chat.cookies[1]: "a b" is not valid; dropped',
-      'services.my-chat.cookies[2]: "x*y" is not valid; dropped',
-      'services.my-chat.cookies[3]: "c;d" is not valid; dropped',
-      'services.my-chat.cookies[4]: "e=f" is not valid; dropped',
-      'services.my-chat.cookies[5]: "*" is not valid; dropped',
-      "services.my-chat.cookies[6]: 7 is not valid; dropped",
+      `services.my-chat.cookies[1]: "a b" ${COOKIE_RULE}`,
+      `services.my-chat.cookies[2]: "x*y" ${COOKIE_RULE}`,
+      `services.my-chat.cookies[3]: "c;d" ${COOKIE_RULE}`,
+      `services.my-chat.cookies[4]: "e=f" ${COOKIE_RULE}`,
+      `services.my-chat.cookies[5]: "*" ${COOKIE_RULE}`,
+      `services.my-chat.cookies[6]: 7 ${COOKIE_RULE}`,
     ]);
   });
 

@@ -120,7 +120,7 @@ describe("message", () => {
   });
 
   it.each([
-    [NOT_JSON, new SyntaxError("Unexpected token"), "is not valid JSON (Unexpected token); every optional category stays off"],
+    [NOT_JSON, new SyntaxError("Unexpected token"), "is not valid JSON (Unexpected token; JSON has no comments or trailing commas); every optional category stays off"],
     [THROWN, new Error("boom"), "could not be read (boom); every optional category stays off"],
     [THROWN, "boom", "could not be read (boom); every optional category stays off"],
     [THROWN, null, "could not be read (null); every optional category stays off"],
@@ -145,6 +145,53 @@ describe("message", () => {
 
   it("has a plain sentence for a field it has no rule for", () => {
     expect(message(["somewhere.new", 3])).toBe("3 is not valid; ignored");
+  });
+});
+
+describe("what a message asks for", () => {
+  const HOST_RULE = 'is not a host like "stats.example.com", or a host and path like "cdn.example.com/js/" (in ASCII: an internationalized domain in punycode, xn--…); dropped';
+  const COOKIE_RULE = 'is not a cookie name (no spaces or ",;=", and "*" only at its end, matching a prefix); dropped';
+  const withService = (fields: object) => ({ services: { "my-stats": { category: "analytics", ...fields } }, categories: { analytics: {} } });
+
+  // "is not valid" left a site owner guessing what to write instead.
+  it.each([
+    [withService({ hosts: ["münchen.de"] }), `services.my-stats.hosts[0]: "münchen.de" ${HOST_RULE}`],
+    [withService({ hosts: ["localhost"] }), `services.my-stats.hosts[0]: "localhost" ${HOST_RULE}`],
+    [withService({ cookies: ["my cookie"] }), `services.my-stats.cookies[0]: "my cookie" ${COOKIE_RULE}`],
+    [withService({ cookies: ["_ga*x"] }), `services.my-stats.cookies[0]: "_ga*x" ${COOKIE_RULE}`],
+    [
+      { categories: { analytics: {} }, googleConsentMode: { map: { analytics: ["Analytics_Storage"] } } },
+      'googleConsentMode.map.analytics[0]: "Analytics_Storage" is not a Consent Mode type (ad_storage, ad_user_data, ad_personalization, ' +
+        'analytics_storage, functionality_storage, personalization_storage, security_storage); dropped — did you mean "analytics_storage"?',
+    ],
+    [
+      { cookie: { name: "consént" } },
+      'cookie.name: "consént" is not a cookie name of 1 to 64 ASCII letters, digits and signs such as - _ . (no spaces, double quotes, brackets or ,;:=/?); using "consentgate"',
+    ],
+    // It does start with "/": the message must not say it does not.
+    [{ cookie: { path: "/my shop" } }, 'cookie.path: "/my shop" is not a path starting with "/" without spaces or ";"; using "/"'],
+  ])("says what the field expects: %j", (config, text) => {
+    expect(run(config).messages).toEqual([text]);
+  });
+
+  it("does not claim the config lacks a category it has but does not offer", () => {
+    const { messages } = run({
+      categories: { analytics: {}, marketing: { services: ["facebook-pixel"], sale: "yes" } },
+      services: { "my-ads": { category: "marketing" } },
+      googleConsentMode: { map: { marketing: ["ad_storage"] } },
+    });
+    expect(messages).toEqual([
+      'categories.marketing.sale: "yes" is not a boolean; the category is not offered, its services stay held',
+      'googleConsentMode.map.marketing: no category "marketing" among those in use ("necessary", "analytics"); ignored',
+      'services.my-ads.category: no category "marketing" among those in use ("necessary", "analytics"); the service stays held',
+    ]);
+  });
+
+  // The README's config reference is annotated JSON (jsonc): pasted into the element as it is, nothing reads.
+  it("reminds that JSON has no comments or trailing commas when the element does not parse", () => {
+    expect(message(["#consentgate-config", new SyntaxError("Unexpected token '/'"), NOT_JSON])).toBe(
+      "is not valid JSON (Unexpected token '/'; JSON has no comments or trailing commas); every optional category stays off",
+    );
   });
 });
 

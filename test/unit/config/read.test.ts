@@ -98,7 +98,7 @@ describe("readConfig", () => {
     } catch (error) {
       parserMessage = (error as Error).message;
     }
-    expect(read().messages).toEqual([`#consentgate-config: is not valid JSON (${parserMessage}); every optional category stays off`]);
+    expect(read().messages).toEqual([`#consentgate-config: is not valid JSON (${parserMessage}; JSON has no comments or trailing commas); every optional category stays off`]);
   });
 
   it("leads to necessary only, nothing offered, and no second report", () => {

@@ -245,7 +245,7 @@ describe("cookie", () => {
   ])("falls back to the default name for %j", (name, shown) => {
     const { config, messages } = run({ cookie: { name } });
     expect(config.cookie.name).toBe("consentgate");
-    expect(messages).toEqual([`cookie.name: ${shown} is not a valid cookie name; using "consentgate"`]);
+    expect(messages).toEqual([`cookie.name: ${shown} is not a cookie name of 1 to 64 ASCII letters, digits and signs such as - _ . (no spaces, double quotes, brackets or ,;:=/?); using "consentgate"`]);
   });
 
   // The store compares names; it reads no cookie into an object where these would be taken.
@@ -266,7 +266,7 @@ describe("cookie", () => {
   ])("falls back to / for the path %j", (path, shown) => {
     const { config, messages } = run({ cookie: { path } });
     expect(config.cookie.path).toBe("/");
-    expect(messages).toEqual([`cookie.path: ${shown} is not a path starting with "/"; using "/"`]);
+    expect(messages).toEqual([`cookie.path: ${shown} is not a path starting with "/" without spaces or ";"; using "/"`]);
   });
 
   it.each([1, 0.5, 182, 395])("accepts %d days", (days) => {
@@ -309,6 +309,8 @@ describe("cookie", () => {
 });
 
 describe("googleConsentMode", () => {
+  const TYPES_RULE =
+    "is not a Consent Mode type (ad_storage, ad_user_data, ad_personalization, analytics_storage, functionality_storage, personalization_storage, security_storage); dropped";
   const categories = { analytics: ANALYTICS, marketing: { services: ["google-ads"] } };
 
   it("is off by default and when false", () => {
@@ -373,8 +375,8 @@ describe("googleConsentMode", () => {
     });
     expect(config.googleConsentMode).toEqual({ map: { marketing: ["ad_storage"] }, advanced: false });
     expect(messages).toEqual([
-      'googleConsentMode.map.analytcs: no category "analytcs" in the config; ignored — did you mean "analytics"?',
-      'googleConsentMode.map.social: no category "social" in the config; ignored',
+      'googleConsentMode.map.analytcs: no category "analytcs" among those in use ("necessary", "analytics", "marketing"); ignored — did you mean "analytics"?',
+      'googleConsentMode.map.social: no category "social" among those in use ("necessary", "analytics", "marketing"); ignored',
     ]);
   });
 
@@ -385,8 +387,8 @@ describe("googleConsentMode", () => {
     });
     expect(config.googleConsentMode).toEqual({ map: { analytics: ["analytics_storage"] }, advanced: false });
     expect(messages).toEqual([
-      'googleConsentMode.map.analytics[1]: "ads_storage" is not valid; dropped',
-      "googleConsentMode.map.analytics[2]: 3 is not valid; dropped",
+      `googleConsentMode.map.analytics[1]: "ads_storage" ${TYPES_RULE} — did you mean "ad_storage"?`,
+      `googleConsentMode.map.analytics[2]: 3 ${TYPES_RULE}`,
       'googleConsentMode.map.marketing: "ad_storage" is not a list; ignored',
     ]);
   });
