@@ -69,10 +69,13 @@ function normalize(input: unknown, catalogue: Catalogue, host: string, report: R
   const keep = (out: Fields, key: string, result: unknown, v: unknown, at: string) =>
     result === undefined ? report(at, v) : (out[key] = result);
 
-  /** Calls `visit` for each entry of an object and gives back `out`; undefined when `value` is no object. */
+  /**
+   * Calls `visit` for each entry of an object and gives back `out`; undefined
+   * when `value` is no object. An entry set to undefined is not set, as at the top.
+   */
   const each = <T>(value: unknown, path: string, out: T, visit: (key: string, v: unknown, at: string) => void) => {
     if (!isObject(value)) return;
-    for (const [key, v] of Object.entries(value)) visit(key, v, path + "." + key);
+    for (const [key, v] of Object.entries(value)) if (v !== undefined) visit(key, v, path + "." + key);
     return out;
   };
 

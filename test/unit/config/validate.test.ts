@@ -122,6 +122,31 @@ describe("the whole config", () => {
     expect(config).toEqual(expected());
     expect(messages).toEqual([]);
   });
+
+  // As at the top: `sale: site.sells` with nothing set must not take a category away, nor turn DNT on.
+  it("ignores nested fields set to undefined the same way", () => {
+    const { config, messages } = run({
+      categories: { analytics: { services: ["hotjar"], sale: undefined, required: undefined, title: undefined }, marketing: undefined },
+      services: { "my-chat": { category: "analytics", hosts: undefined, policyUrl: undefined }, "my-form": undefined },
+      signals: { gpc: false, dnt: undefined },
+      cookie: { name: "cg", domain: undefined, days: undefined },
+      googleConsentMode: { map: undefined, advanced: undefined },
+      text: { de: { bannerTitle: undefined, acceptAll: "Ja" }, fr: undefined },
+      ui: { layout: undefined, theme: "dark" },
+    });
+    expect(messages).toEqual([]);
+    expect(config).toEqual(
+      expected({
+        categories: { necessary: NECESSARY, analytics: { services: ["hotjar", "my-chat"], required: false, sale: false } },
+        services: { "my-chat": { category: "analytics" } },
+        signals: { gpc: false, dnt: false },
+        cookie: { name: "cg", path: "/", days: 182 },
+        googleConsentMode: { map: DEFAULT_CONSENT_MAP, advanced: false },
+        text: { de: { acceptAll: "Ja" } },
+        ui: { ...defaults().ui, theme: "dark" },
+      }),
+    );
+  });
 });
 
 describe("mode", () => {
