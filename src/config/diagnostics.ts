@@ -26,6 +26,8 @@ import type { Problem } from "./problem";
 const CLOSED = "every optional category stays off";
 const UNOFFERED = "the category is not offered, its services stay held";
 const NAME_RULE = "starts with an ASCII letter, has only ASCII letters, digits, - and _ (at most 32), and is not a name every object has (constructor, toString, or one the page added to Object.prototype)";
+/** A title, a description or a text: a blank string is called so, below. */
+const NOT_TEXT = "$ is not text; ignored";
 const TEXT_RULE = "expected a language code mapped to an object of texts; ignored";
 // A rule never holds a literal "$" or "@": they stand for the value and the host.
 const TYPES_RULE = `$ is not a Consent Mode type (${CONSENT_TYPES.join(", ")}); dropped`;
@@ -42,8 +44,8 @@ const RULES: Record<string, string> = {
   "categories.*.services": `$ is not a list; ${UNOFFERED}`,
   "categories.*.required": `$ is not a boolean; ${UNOFFERED}`,
   "categories.*.sale": `$ is not a boolean; ${UNOFFERED}`,
-  "categories.*.title": "$ is not text; ignored",
-  "categories.*.description": "$ is not text; ignored",
+  "categories.*.title": NOT_TEXT,
+  "categories.*.description": NOT_TEXT,
   services: "$ is not an object; ignored",
   "services.*": "$ is not an object; dropped",
   "services.*.category": "$ is not a category name; the service stays held",
@@ -52,8 +54,8 @@ const RULES: Record<string, string> = {
     '$ is not a host like "stats.example.com", or a host and path like "cdn.example.com/js/" (a * stands for the rest of a path segment, as in "/*/t.js"; in ASCII: an internationalized domain in punycode, xn--…); dropped',
   "services.*.cookies": "$ is not a list; ignored",
   "services.*.cookies[]": '$ is not a cookie name (no spaces or ",;=", and "*" only at its end, matching a prefix); dropped',
-  "services.*.title": "$ is not text; ignored",
-  "services.*.description": "$ is not text; ignored",
+  "services.*.title": NOT_TEXT,
+  "services.*.description": NOT_TEXT,
   "services.*.policyUrl": "$ is not an https:, http: or relative URL; ignored",
   mode: '$ is not "opt-in" or "opt-out"; using "opt-in"',
   signals: "$ is not an object; using both signals honoured",
@@ -72,7 +74,7 @@ const RULES: Record<string, string> = {
   language: '$ is not "auto" or a language code like "de"; using "auto"',
   text: "$ is not an object; using the built-in texts",
   "text.*": TEXT_RULE,
-  "text.*.*": "$ is not text; ignored",
+  "text.*.*": NOT_TEXT,
   policyUrl: "$ is not an https:, http: or relative URL; using no link",
   ui: "$ is not an object; using the defaults",
   "ui.reopenButton": "$ is not a boolean; using false",
@@ -95,7 +97,7 @@ const WARNINGS: Record<number, (path: string, value: unknown, extra: unknown) =>
     return under
       ? `the browser did not store the consent cookie "${name}" (${where}): the choice holds for this page view only. ` +
           "A cookie.domain the browser treats as public (co.uk) or as not this site's (part of an IP address), " +
-          "a cookie.name with the __Host- or __Secure- prefix on http, a choice too long for a cookie (over 4 KB: " +
+          "a cookie.name with the __Host- or __Secure- prefix on http, or with __Host- and a cookie.domain or a cookie.path other than /, a choice too long for a cookie (over 4 KB: " +
           "fewer services chosen one by one; an older stored choice was deleted) or blocked cookies do this"
       : `this page (${location.pathname}) is not under cookie.path ${path}: the consent cookie "${name}" is stored for ${path}, ` +
           "where it replaces the choice stored before, but this page cannot read it back: here the choice holds for this page view only";
@@ -160,7 +162,7 @@ export function message([path, value, kind, extra]: Problem, host = location.hos
     case ALWAYS_REQUIRED:
       return path.endsWith(".sale")
         ? `a required category cannot be a sale, which the visitor and GPC may refuse; ${path.startsWith("categories.necessary.") ? "its services stay held" : UNOFFERED}`
-        : "necessary is always required";
+        : `${show(value)} is ignored: "necessary" is always required`;
     case NOT_JSON:
       return `is not valid JSON (${reason(value)}; JSON has no comments or trailing commas); ${CLOSED}`;
     case THROWN:
@@ -179,6 +181,7 @@ export function message([path, value, kind, extra]: Problem, host = location.hos
     return `${show(value)} is not one of ${list}; using "${choices[0]}"${didYouMean(value, choices)}`;
   }
   const rule = RULES[field] || "$ is not valid; ignored";
+  if (rule == NOT_TEXT && typeof value == "string") return `${show(value)} is blank; ignored`;
   return rule.replace(/[$@]/g, (c) => (c == "$" ? show(value) : host)) + (rule == TYPES_RULE ? didYouMean(value, CONSENT_TYPES) : "");
 }
 

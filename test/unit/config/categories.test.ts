@@ -77,7 +77,7 @@ describe("categories", () => {
     it("is always required, and says so when the config says otherwise", () => {
       const { config, messages } = run({ categories: { necessary: { required: false, services: ["stripe"] } } });
       expect(config.categories.necessary).toEqual({ ...NECESSARY, services: ["stripe"] });
-      expect(messages).toEqual(["categories.necessary.required: necessary is always required"]);
+      expect(messages).toEqual(['categories.necessary.required: false is ignored: "necessary" is always required']);
     });
 
     it("is never a sale category: said to be one, it keeps none of the services listed there, and says so", () => {

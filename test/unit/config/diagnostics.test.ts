@@ -69,7 +69,8 @@ describe("print", () => {
       ["consentgate", "domain co.uk, path /", NOT_STORED],
       '[consentgate] the browser did not store the consent cookie "consentgate" (domain co.uk, path /): the choice holds for this page view only. ' +
         "A cookie.domain the browser treats as public (co.uk) or as not this site's (part of an IP address), " +
-        "a cookie.name with the __Host- or __Secure- prefix on http, a choice too long for a cookie (over 4 KB: " +
+        "a cookie.name with the __Host- or __Secure- prefix on http, or with __Host- and a cookie.domain or a cookie.path other than /, " +
+        "a choice too long for a cookie (over 4 KB: " +
         "fewer services chosen one by one; an older stored choice was deleted) or blocked cookies do this",
     ],
     [
@@ -172,6 +173,25 @@ describe("what a message asks for", () => {
     [{ cookie: { path: "/my shop" } }, 'cookie.path: "/my shop" is not a path starting with "/" without spaces or ";"; using "/"'],
   ])("says what the field expects: %j", (config, text) => {
     expect(run(config).messages).toEqual([text]);
+  });
+
+  it("calls a blank text blank, not \"not text\"", () => {
+    const { messages } = run({ categories: { analytics: { title: " " } }, text: { de: { acceptAll: "" } } });
+    expect(messages).toEqual(['categories.analytics.title: " " is blank; ignored', 'text.de.acceptAll: "" is blank; ignored']);
+  });
+
+  it("names the value that necessary.required cannot have", () => {
+    expect(run({ categories: { necessary: { required: false } } }).messages).toEqual([
+      'categories.necessary.required: false is ignored: "necessary" is always required',
+    ]);
+  });
+
+  it("names every way a __Host- cookie name is refused when the browser does not store the cookie", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    print("__Host-cg", "domain shop.test, path /", NOT_STORED);
+    expect(warn.mock.calls[0][0]).toContain(
+      "a cookie.name with the __Host- or __Secure- prefix on http, or with __Host- and a cookie.domain or a cookie.path other than /,",
+    );
   });
 
   it("does not claim the config lacks a category it has but does not offer", () => {

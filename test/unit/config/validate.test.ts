@@ -488,7 +488,7 @@ describe("text", () => {
   it("ignores an empty or blank text, which would leave a button without a name, and keeps the built-in one", () => {
     const { config, messages } = run({ text: { de: { acceptAll: "", rejectAll: " \n", title: "Cookies" } } });
     expect(config.text).toEqual({ de: { title: "Cookies" } });
-    expect(messages).toEqual(['text.de.acceptAll: "" is not text; ignored', 'text.de.rejectAll: " \\n" is not text; ignored']);
+    expect(messages).toEqual(['text.de.acceptAll: "" is blank; ignored', 'text.de.rejectAll: " \\n" is blank; ignored']);
   });
 
   it("ignores a text that is not a string and keeps the others", () => {
