@@ -10,6 +10,9 @@ export const gate: ServiceGate = {
     "doubleclick.net",
     "google.com/ads/",
     "google.com/pagead/",
+    // Google's tag sends an AW- id's page views and conversions there too.
+    "google.com/rmkt/",
+    "google.com/ccm/",
   ],
   cookies: ["_gcl_*", "_gac_*", "FPGCL*", "FPAU"],
   storage: ["_gcl_*"],

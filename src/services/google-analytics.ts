@@ -12,7 +12,8 @@ export function gtagStub(w: Window & Record<string, any>): void {
 
 export const gate: ServiceGate = {
   category: "analytics",
-  urls: ["google-analytics.com", "analytics.google.com", "stats.g.doubleclick.net", "googletagmanager.com/gtag/"],
+  // google.com/g/collect: where Google's tag sends a hit again when google-analytics.com fails.
+  urls: ["google-analytics.com", "analytics.google.com", "stats.g.doubleclick.net", "googletagmanager.com/gtag/", "google.com/g/collect"],
   cookies: ["_ga", "_ga_*", "_gid", "_gat*", "_dc_gtm_*", "__utm*", "FPLC"],
   stub: gtagStub,
 };

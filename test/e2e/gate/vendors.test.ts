@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { callConsentGate, describe, expect, gateMessages, REPO, test, type Session } from "../harness";
-import { gateFile, installVendors, openGate, ran } from "./kit";
+import { gateFile, installVendors, openGate, ran, snippet } from "./kit";
 
 /** A vendor's snippet from test/fixtures/snippets/ (the kit's `snippet` knows only the vendors it installs). */
 function vendorSnippet(name: string): string {
@@ -113,5 +113,34 @@ describe("google-ads", () => {
     await callConsentGate(page, "acceptAll");
     await expect.poll(() => runs(page)).toEqual({ [conversionJs]: 1 });
     expect(session.problems()).toEqual([]);
+  });
+
+  // Google's tag takes every id the page configures, whichever id loaded it.
+  test("a Google tag let through for Ads sends no Analytics hit while analytics is refused", async ({ session }) => {
+    googleTag(session);
+    const html = vendorSnippet("google-ads").replace("gtag('config', 'AW-123456789');", "$&\n  gtag('config', 'G-TEST123456');");
+    const page = await openGate(session, html, {
+      categories: { analytics: { services: ["google-analytics"] }, marketing: { services: ["google-ads"] } },
+    });
+    await callConsentGate(page, "set", { analytics: false, marketing: true });
+    await expect.poll(() => requestsTo(session, /google\.com$/).length).toBeGreaterThanOrEqual(5);
+    await settle(page);
+    expect(requestsTo(session, GOOGLE).filter((r) => /G-TEST123456/.test(r))).toEqual([]);
+  });
+
+  test("a Google tag let through for Analytics sends no Ads request while marketing is refused", async ({ session }) => {
+    googleTag(session);
+    const html = snippet("google-analytics").replace("gtag('config', 'G-TEST123456');", "$&\n  gtag('config', 'AW-123456789');");
+    const page = await openGate(session, html, {
+      categories: { analytics: { services: ["google-analytics"] }, marketing: { services: ["google-ads"] } },
+    });
+    await callConsentGate(page, "set", { analytics: true, marketing: false });
+    await expect.poll(() => runs(page)).toEqual({ "google-tag.js": 1 });
+    await expect.poll(() => requestsTo(session, /google-analytics\.com$/)).toEqual([
+      "POST fetch https://region1.google-analytics.com/g/collect?v=2&tid=G-TEST123456&en=page_view",
+    ]);
+    await settle(page);
+    expect(requestsTo(session, GOOGLE).filter((r) => /123456789/.test(r))).toEqual([]);
+    expect(await vendorCookies(session)).toEqual(["_ga"]);
   });
 });
