@@ -6,6 +6,8 @@ export const gate: ServiceGate = {
     "connect.facebook.net/*/sdk/xfbml.customerchat",
     "facebook.com/*/plugins/customerchat",
     "facebook.com/plugins/customerchat",
+    // The chat's own endpoints: the full chat, its facade and its gating.
+    "facebook.com/plugins/customer_chat/",
   ],
 };
 

@@ -363,10 +363,27 @@ testVendor({
   hosts: /(^|\.)facebook\.(com|net)$/,
   requests: [
     "GET script https://connect.facebook.net/en_US/sdk/xfbml.customerchat.js",
+    "GET fetch https://www.facebook.com/plugins/customer_chat/facade_gating/?page_id=123456789012345&suppress_http_code=1",
     "GET document https://www.facebook.com/v14.0/plugins/customerchat.php?page_id=123456789012345&attribution=biz_inbox",
   ],
   runs: { "xfbml.customerchat.js": 1 },
   cookies: [],
+});
+
+describe("facebook-messenger, refused while its chat runs", () => {
+  // The plugin's endpoints, as sites' CSPs and proxies list them: /plugins/customer_chat/SDK/, /facade/, /facade_gating/.
+  test("the running chat plugin reaches none of its endpoints after the refusal", async ({ session }) => {
+    answerVendors(session);
+    const page = await openGate(session, vendorSnippet("facebook-messenger"), { categories: { functional: { services: ["facebook-messenger"] } } });
+    await callConsentGate(page, "set", { functional: true });
+    await expect.poll(() => requestsTo(session, /(^|\.)facebook\.com$/)).toHaveLength(2);
+    await callConsentGate(page, "rejectAll");
+    // The visitor opens the chat the page still shows.
+    await page.evaluate(() => (window as unknown as { FB: { CustomerChat: { show(): void } } }).FB.CustomerChat.show());
+    await settle(page);
+    expect(requestsTo(session, /(^|\.)facebook\.com$/).filter((r) => /customer_chat\/SDK/.test(r))).toEqual([]);
+    expect(session.problems()).toEqual([]);
+  });
 });
 
 describe("mailchimp, the embedded sign-up form", () => {
