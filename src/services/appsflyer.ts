@@ -2,7 +2,8 @@ import type { ServiceGate, ServiceInfo } from "./service";
 
 export const gate: ServiceGate = {
   category: "marketing",
-  urls: ["appsflyer.com", "appsflyersdk.com"],
+  // The Smart Script's impression pixel, also sent by a site's own copy of the script.
+  urls: ["appsflyer.com", "appsflyersdk.com", "impressions.onelink.me"],
   cookies: ["afUserId", "AF_SYNC"],
 };
 

@@ -157,6 +157,7 @@ function answerVendors(session: Session) {
   fake((u) => u.host === "www.gstatic.com" && /^\/firebasejs\/[\d.]+\/firebase-analytics\.js$/.test(u.pathname), "firebase-analytics.mjs");
   fake((u) => u.host === "www.gstatic.com" && /^\/firebasejs\/[\d.]+\/firebase-(app|analytics)-compat\.js$/.test(u.pathname), "firebase-compat.js");
   fake((u) => u.host === "websdk.appsflyer.com", "appsflyer.js");
+  fake((u) => u.host === "onelinksmartscript.appsflyer.com", "appsflyer-smart-script.js");
   fake((u) => u.host === "www.google.com" && u.pathname === "/recaptcha/api.js", "recaptcha.js");
   fake((u) => u.host === "js.stripe.com" && u.pathname === "/v3/", "stripe.js");
   fake((u) => u.host === "chimpstatic.com" || u.pathname === "/downloads.mailchimp.com/js/mc-validate.js", "mailchimp.js");
@@ -329,6 +330,37 @@ testVendor({
   ],
   runs: { "appsflyer.js": 1 },
   cookies: ["AF_SYNC", "afUserId"],
+});
+
+const ONELINK_IMPRESSION = "GET image https://impressions.onelink.me/A1b3?af_js_web=true&af_ss_ver=2_9_2&pid=my_media_default_source";
+
+testVendor({
+  id: "appsflyer",
+  form: "the OneLink Smart Script from AppsFlyer's CDN, tagged as the README asks (its page code calls AF_SMART_SCRIPT)",
+  category: "marketing",
+  html: () => taggedSnippet("appsflyer-smart-script", "marketing"),
+  hosts: /(^|\.)(appsflyer(sdk)?\.com|onelink\.me)$/,
+  requests: ["GET script https://onelinksmartscript.appsflyer.com/onelink-smart-script-latest.js", ONELINK_IMPRESSION],
+  runs: { "onelink-smart-script.js": 1 },
+  cookies: [],
+});
+
+describe("appsflyer, the OneLink Smart Script served from the site (AppsFlyer's guide: download the script)", () => {
+  test("its impression pixel waits for marketing, and is sent once allowed", async ({ session }) => {
+    answerVendors(session);
+    session.route("/js/onelink-smart-script-latest.js", {
+      headers: { "content-type": "text/javascript" },
+      body: gateFile("fakes/vendors/appsflyer-smart-script.js"),
+    });
+    const html = vendorSnippet("appsflyer-smart-script").replace("https://onelinksmartscript.appsflyer.com/", "/js/");
+    const page = await openGate(session, html, { categories: { marketing: { services: ["appsflyer"] } } });
+    await expect.poll(() => session.messages("log")).toContain("Impression fired");
+    await settle(page);
+    expect(requestsTo(session, /(^|\.)onelink\.me$/)).toEqual([]);
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => requestsTo(session, /(^|\.)onelink\.me$/)).toEqual([ONELINK_IMPRESSION]);
+    expect(session.problems()).toEqual([]);
+  });
 });
 
 testVendor({
