@@ -116,6 +116,32 @@ describe("google-ads", () => {
     expect(session.problems()).toEqual([]);
   });
 
+  // Google's click-conversion snippet cancels the click and follows the link in event_callback, which gtag.js calls.
+  test("Google's click-conversion snippet still follows its link while Google's tag is held, and once it runs", async ({ session }) => {
+    googleTag(session);
+    session.route("/thanks.html", { headers: { "content-type": "text/html" }, body: "<!doctype html><title>Thanks</title>" });
+    const html = vendorSnippet("google-ads") + vendorSnippet("google-ads-click-conversion");
+    const config = { categories: { marketing: { services: ["google-ads"] } } };
+
+    const undecided = await openGate(session, html, config);
+    await undecided.click("#buy");
+    await undecided.waitForURL(/\/thanks\.html$/);
+
+    const refused = await openGate(session, html, config);
+    await callConsentGate(refused, "rejectAll");
+    await refused.click("#buy");
+    await refused.waitForURL(/\/thanks\.html$/);
+    expect(requestsTo(session, GOOGLE).filter((r) => !r.startsWith("GET script https://www.googletagmanager.com/"))).toEqual([]);
+
+    // Allowed, gtag.js sends the conversion before it calls back.
+    const allowed = await openGate(session, html, config);
+    await callConsentGate(allowed, "acceptAll");
+    await expect.poll(() => runs(allowed)).toMatchObject({ "google-tag.js": 1 });
+    await allowed.click("#buy");
+    await allowed.waitForURL(/\/thanks\.html$/);
+    expect(session.problems()).toEqual([]);
+  });
+
   // Google's tag takes every id the page configures, whichever id loaded it.
   test("a Google tag let through for Ads sends no Analytics hit while analytics is refused", async ({ session }) => {
     googleTag(session);
