@@ -16,7 +16,8 @@ export const ownValue = <T>(map: Record<string, T>, key: string): T | undefined 
 
 /** `allows(name)`: `name` is a category or a service; anything else is never allowed. */
 export function allowedIn({ categories, services }: State, name: string): boolean {
-  return own(categories, name) ? categories[name] : own(services, name) ? services[name] : false;
+  // A state holds booleans: `??` goes on only where the name is not there.
+  return ownValue(categories, name) ?? ownValue(services, name) ?? false;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { own } from "../decide";
+import { ownValue } from "../decide";
 import { UNREADABLE } from "./defaults";
 import { NOT_JSON, THROWN } from "./problem";
 import type { Report } from "./problem";
@@ -14,7 +14,7 @@ export function readConfig(win: Window & { consentgateConfig?: unknown }, report
   try {
     // The window's own property: an element with that id or name shows there
     // too (the browser's named access), from the prototype chain.
-    const global = own(win, "consentgateConfig") ? win.consentgateConfig : undefined;
+    const global = ownValue(win as unknown as Record<string, unknown>, "consentgateConfig");
     if (global !== undefined) return global;
     const element = win.document.getElementById("consentgate-config");
     if (!element) return {};
