@@ -6,7 +6,8 @@ import { build } from "esbuild";
 import { minify } from "terser";
 import { readFileSync, writeFileSync, readdirSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
+import { localNames } from "./local-names.mjs";
 
 const pkg = JSON.parse(readFileSync("package.json", "utf8"));
 const out = "dist";
@@ -64,11 +65,15 @@ const viewsCss = await bundleCss("styles/views.css");
 // order they are written (`el.nodeName === "SCRIPT"`, not `"SCRIPT" === …`):
 // 24 B off the core (the UI's files would grow by 7 with it).
 const CORE_COMPRESS = { passes: 3, unsafe_arrows: true, sequences: false, lhs_constants: false };
-async function buildTwice(options, ascii, compress) {
+// `locals` gives a file (by name) the order its local variables are named in
+// (local-names.mjs); the other files keep terser's.
+async function buildTwice(options, ascii, compress, locals = {}) {
   const { outputFiles, mangleCache } = await build({ ...common, ...options, write: false });
   for (const file of outputFiles) {
+    const order = locals[basename(file.path)];
+    const mangle = order ? { nth_identifier: localNames(order) } : true;
     const minified = file.path.endsWith("js")
-      ? (await minify(file.text, { ecma: 2020, module: options.format === "esm", compress: { passes: 2, hoist_funs: true, ...compress }, format: { ascii_only: ascii } })).code
+      ? (await minify(file.text, { ecma: 2020, module: options.format === "esm", compress: { passes: 2, hoist_funs: true, ...compress }, mangle, format: { ascii_only: ascii } })).code
       : file.contents;
     mkdirSync(dirname(file.path), { recursive: true });
     writeFileSync(file.path, minified);
@@ -87,11 +92,11 @@ async function buildTwice(options, ascii, compress) {
 // takes from it the names of what the core hands it.
 /** A mangle list: the members to shorten, as esbuild takes them, and the short names chosen for them. */
 const mangleOf = (file) => {
-  const { props, names } = JSON.parse(readFileSync(file, "utf8"));
-  return [new RegExp(`^(${props.join("|")})$`), names];
+  const { props, names, locals } = JSON.parse(readFileSync(file, "utf8"));
+  return [new RegExp(`^(${props.join("|")})$`), names, locals];
 };
-const [mangleProps, coreNames] = mangleOf("src/mangle.json");
-const [uiMangleProps, uiNames] = mangleOf("src/ui/mangle.json");
+const [mangleProps, coreNames, coreLocals] = mangleOf("src/mangle.json");
+const [uiMangleProps, uiNames, uiLocals] = mangleOf("src/ui/mangle.json");
 
 // The cache starts from the short names src/mangle.json gives the core's
 // members ("names"): the same names esbuild picks by itself, each given to
@@ -102,6 +107,7 @@ const mangleCache = await buildTwice(
   { entryPoints: { consentgate: "src/index.ts" }, format: "iife", outdir: out, mangleProps, mangleCache: { ...coreNames } },
   true,
   CORE_COMPRESS,
+  { "consentgate.js": coreLocals },
 );
 await buildTwice(
   { entryPoints: { consentgate: "src/module.ts" }, format: "esm", outExtension: { ".js": ".mjs" }, outdir: out, mangleProps, mangleCache },
@@ -167,7 +173,7 @@ await buildTwice({
   // become arrows too (5 B off the first visit): none of the UI's or Preact's
   // is called with `new`, and Preact tells a class component by
   // `prototype.render`, which a function component, arrow or not, lacks.
-}, false, { unsafe_arrows: true });
+}, false, { unsafe_arrows: true }, { "consentgate-ui.js": uiLocals });
 
 // The declarations are the public types (with window's and document's) plus the one export.
 writeFileSync(

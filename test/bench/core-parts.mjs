@@ -8,9 +8,10 @@ import { build } from "esbuild";
 import { minify } from "terser";
 import { readFileSync } from "node:fs";
 import { brotliCompressSync, constants } from "node:zlib";
+import { localNames } from "../../local-names.mjs";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
-const { props, names } = JSON.parse(readFileSync(new URL("../../src/mangle.json", import.meta.url), "utf8"));
+const { props, names, locals } = JSON.parse(readFileSync(new URL("../../src/mangle.json", import.meta.url), "utf8"));
 
 /** Each part: the module (under src/) that holds it, and the stand-in that replaces it. */
 const PARTS = [
@@ -62,7 +63,7 @@ async function brotliOfCore(swap) {
     logLevel: "error",
     plugins: [plugin],
   });
-  const { code } = await minify(result.outputFiles[0].text, { ecma: 2020, compress: { passes: 3, hoist_funs: true, unsafe_arrows: true, sequences: false, lhs_constants: false }, format: { ascii_only: true } });
+  const { code } = await minify(result.outputFiles[0].text, { ecma: 2020, compress: { passes: 3, hoist_funs: true, unsafe_arrows: true, sequences: false, lhs_constants: false }, mangle: locals ? { nth_identifier: localNames(locals) } : true, format: { ascii_only: true } });
   return brotliCompressSync(Buffer.from(code), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 }
 
