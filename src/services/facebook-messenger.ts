@@ -4,10 +4,10 @@ export const gate: ServiceGate = {
   category: "functional",
   urls: [
     "connect.facebook.net/*/sdk/xfbml.customerchat",
-    "facebook.com/*/plugins/customerchat",
-    "facebook.com/plugins/customerchat",
-    // The chat's own endpoints: the full chat, its facade and its gating.
-    "facebook.com/plugins/customer_chat/",
+    // The plugin (customerchat.php, versioned or not) and the chat's own
+    // endpoints (customer_chat/SDK/, its facade and its gating).
+    "facebook.com/*/plugins/customer*",
+    "facebook.com/plugins/customer*",
   ],
 };
 

@@ -47,12 +47,12 @@ describe("the service catalogue", () => {
     expect(CATEGORIES, id).toContain(gate.category);
   }));
 
-  it("writes every URL rule as a lower-case host with an optional path whose * is a whole segment", each((id, gate) => {
+  // A * takes the rest of its path segment (match.ts): one followed by more of it would match nothing.
+  it("writes every URL rule as a lower-case host with an optional path whose * ends its segment", each((id, gate) => {
     expect(gate.urls.length, id).toBeGreaterThan(0);
     for (const rule of gate.urls) {
       expect(rule, id).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+(\/[^\s#]*)?$/);
       for (const at of [...rule.matchAll(/\*/g)].map((m) => m.index!)) {
-        expect(rule[at - 1], rule).toBe("/");
         expect(["/", "?", undefined], rule).toContain(rule[at + 1]);
       }
     }
