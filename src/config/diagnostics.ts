@@ -51,7 +51,7 @@ const RULES: Record<string, string> = {
   "services.*.category": "$ is not a category name; the service stays held",
   "services.*.hosts": "$ is not a list; ignored",
   "services.*.hosts[]":
-    '$ is not a host like "stats.example.com", or a host and path like "cdn.example.com/js/" (a * stands for the rest of a path segment, as in "/*/t.js"; in ASCII: an internationalized domain in punycode, xn--…); dropped',
+    '$ is not a host like "stats.example.com", or a host and path like "cdn.example.com/js/" (a * stands for any run of characters within one path segment, as in "/*/t.js" or "/*.js"; in ASCII: an internationalized domain in punycode, xn--…); dropped',
   "services.*.cookies": "$ is not a list; ignored",
   "services.*.cookies[]": '$ is not a cookie name (no spaces or ",;=", and "*" only at its end, matching a prefix); dropped',
   "services.*.title": NOT_TEXT,

@@ -111,9 +111,8 @@ function normalize(input: unknown, catalogue: Catalogue, host: string, report: R
     // The last may be a number (an IP address) or punycode (xn--p1ai). Written
     // as a URL, with a port, a leading "*." or "." or a trailing dot (not with
     // a port), it is still the host meant: dropped, its tracker would run
-    // unheld (match.ts reads the plain host). A * in the path takes the rest
-    // of its segment there: one followed by more of it ("/*.js") would match nothing.
-    hosts: list(matching(/^((https?:)?\/\/)?(\*?\.)?([a-z\d-]+\.)+[a-z\d-]+(\.|:\d+)?(\/([^\s*]|\*(?![^/?#]))*)?$/i)),
+    // unheld (match.ts reads the plain host).
+    hosts: list(matching(/^((https?:)?\/\/)?(\*?\.)?([a-z\d-]+\.)+[a-z\d-]+(\.|:\d+)?(\/\S*)?$/i)),
     cookies: list(matching(/^[^\s;,=*]+\*?$/)),
     title: text,
     description: text,

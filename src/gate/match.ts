@@ -132,11 +132,13 @@ const ABSOLUTE = /^((https?|wss?):|[\\/]{2})/i;
 
 /**
  * A path rule as a pattern of the path and query it claims, from their start.
- * Each `*` is one whole path segment (Meta's "/en_US/"): a run of characters up
- * to a "/", "?" or "#", never part of one. A rule ending in a letter or digit
- * stops at a word boundary: "/tr" matches "/tr?id=1" and "/tr/", not "/trends".
+ * Each `*` is a run of characters within one path segment, never a "/", "?" or
+ * "#": a whole segment (Meta's "/en_US/"), or part of one ("/*.js",
+ * "/track*"), as a site writing its own hosts expects. A rule ending in a
+ * letter or digit stops at a word boundary: "/tr" matches "/tr?id=1" and
+ * "/tr/", not "/trends".
  */
 function pathPattern(path: string): RegExp {
   const literal = (part: string) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp("^" + path.split("*").map(literal).join("[^/?#]+(?![^/?#])") + (/\w$/.test(path) ? "\\b" : ""));
+  return new RegExp("^" + path.split("*").map(literal).join("[^/?#]+") + (/\w$/.test(path) ? "\\b" : ""));
 }

@@ -12,7 +12,8 @@ export interface ServiceGate {
   /**
    * URL rules: `host` matches that host and its subdomains; `host/path` also
    * requires the URL's path and query to start with `/path`, where `*` stands
-   * for one path segment and a rule ending in a letter or digit stops at a word
+   * for a run of characters within one path segment (a whole one, or its end:
+   * "plugins/customer*") and a rule ending in a letter or digit stops at a word
    * boundary ("/tr" matches "/tr?id=1", not "/trends"). Most specific wins: the
    * longest host, then the longest path (src/gate/match.ts).
    * @example ["hotjar.com", "hotjar.io"]

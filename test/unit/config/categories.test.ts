@@ -10,7 +10,7 @@ const BUILT_IN = Object.keys(catalogue);
 
 /** The category the gate holds a service under; "" means held for the page's whole life. */
 const home = (config: Config, id: string) => categoryOf(config, catalogue, id);
-const HOST_RULE = 'is not a host like "stats.example.com", or a host and path like "cdn.example.com/js/" (a * stands for the rest of a path segment, as in "/*/t.js"; in ASCII: an internationalized domain in punycode, xn--…); dropped';
+const HOST_RULE = 'is not a host like "stats.example.com", or a host and path like "cdn.example.com/js/" (a * stands for any run of characters within one path segment, as in "/*/t.js" or "/*.js"; in ASCII: an internationalized domain in punycode, xn--…); dropped';
 const COOKIE_RULE = 'is not a cookie name (no spaces or ",;=", and "*" only at its end, matching a prefix); dropped';
 const NAME_RULE = "starts with an ASCII letter, has only ASCII letters, digits, - and _ (at most 32), and is not a name every object has (constructor, toString, or one the page added to Object.prototype)";
 
@@ -418,18 +418,19 @@ describe("services", () => {
     expect(messages).toEqual([`services: ${shown} is not an object; ignored`]);
   });
 
-  // The gate reads a * as the rest of a path segment: "*.js" would match no URL, and the tracker would run unheld, unreported.
-  it("drops a host whose * is followed by more of its path segment, which the gate would never match", () => {
+  // A site writes "/*.js" meaning any file of that kind: the gate reads it so, within one segment.
+  it("keeps a host whose * is part of a path segment, and holds what it names within that segment", () => {
     const hosts = ["cdn.example.com/*.js", "cdn.example.com/js/a*b/", "cdn.example.com/*/t.js", "cdn.example.com/js/track*", "cdn.example.com/p/*?id=1"];
     const { config, messages } = run({ services: { "my-stats": { category: "analytics", hosts } }, categories: { analytics: {} } });
-    expect(config.services["my-stats"].hosts).toEqual(hosts.slice(2));
-    expect(messages).toEqual([
-      `services.my-stats.hosts[0]: "cdn.example.com/*.js" ${HOST_RULE}`,
-      `services.my-stats.hosts[1]: "cdn.example.com/js/a*b/" ${HOST_RULE}`,
-    ]);
+    expect(config.services["my-stats"].hosts).toEqual(hosts);
+    expect(messages).toEqual([]);
     const match = createMatcher(config.services);
+    expect(match.url("https://cdn.example.com/app.js?v=2")).toBe("my-stats");
+    expect(match.url("https://cdn.example.com/js/a-to-b/x.js")).toBe("my-stats");
     expect(match.url("https://cdn.example.com/v2/t.js")).toBe("my-stats");
     expect(match.url("https://cdn.example.com/js/tracker.js")).toBe("my-stats");
+    expect(match.url("https://cdn.example.com/app.css")).toBeNull();
+    expect(match.url("https://cdn.example.com/img/logo.png")).toBeNull();
   });
 
   it("drops a host with both a trailing dot and a port, which the gate would not read as the host", () => {

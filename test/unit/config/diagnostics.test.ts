@@ -150,7 +150,7 @@ describe("message", () => {
 });
 
 describe("what a message asks for", () => {
-  const HOST_RULE = 'is not a host like "stats.example.com", or a host and path like "cdn.example.com/js/" (a * stands for the rest of a path segment, as in "/*/t.js"; in ASCII: an internationalized domain in punycode, xn--…); dropped';
+  const HOST_RULE = 'is not a host like "stats.example.com", or a host and path like "cdn.example.com/js/" (a * stands for any run of characters within one path segment, as in "/*/t.js" or "/*.js"; in ASCII: an internationalized domain in punycode, xn--…); dropped';
   const COOKIE_RULE = 'is not a cookie name (no spaces or ",;=", and "*" only at its end, matching a prefix); dropped';
   const withService = (fields: object) => ({ services: { "my-stats": { category: "analytics", ...fields } }, categories: { analytics: {} } });
 
