@@ -328,29 +328,6 @@ export function createGate(deps: GateDeps) {
     }
   }
 
-  // Google's click-conversion snippet cancels the click and follows the link
-  // in the event's event_callback, which only a running gtag.js calls: while
-  // no Google tag may run, the callback is called at once, as for a hit a
-  // blocker refused, and only once, should gtag.js run the event later.
-  // gtag.js, once running, takes dataLayer.push over.
-  try {
-    const layer = (win as any).dataLayer;
-    const push = layer.push;
-    layer.push = function () {
-      for (const entry of arguments) {
-        const options = entry && entry[0] == "event" && entry[2];
-        const callback = options && options.event_callback;
-        if (typeof callback == "function" && !GOOGLE_TAGS.some(allows)) {
-          let called: unknown;
-          setTimeout((options.event_callback = () => called || (called = callback())));
-        }
-      }
-      return push.apply(layer, arguments);
-    };
-  } catch {
-    // A data layer that takes no push() cannot queue the event either.
-  }
-
   /**
    * The gate follows the state: releases what is allowed now and tells the
    * vendors that take consent through their queue. The rest of a change
