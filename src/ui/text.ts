@@ -27,9 +27,7 @@ export function createText(ctx: UiContext) {
     language,
     rtl: language == "he" || language == "ar",
 
-    // "bannerTitle" and "preferencesTitle" are the UI's own headings, not a category's.
-    categoryTitle: (name: string) =>
-      config.categories[name]?.title || (/^(banner|preferences)$/.test(name) ? name : lookup(name + "Title") || name),
+    categoryTitle: (name: string) => config.categories[name]?.title || lookup(name + "Title") || name,
 
     list(items: string[]) {
       return Intl.ListFormat ? new Intl.ListFormat(language).format(items) : items.join(", ");

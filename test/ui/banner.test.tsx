@@ -32,12 +32,6 @@ describe("banner", () => {
     expect(link.getAttribute("href")).toBe("/privacy");
   });
 
-  // Cookiebot's usual set has a "preferences" category: its title key is also the dialog's.
-  it("names a category called banner or preferences by its name, not by the UI's own titles", () => {
-    const { screen } = showBanner({ config: makeConfig({ categories: { preferences: {}, banner: {}, statistics: {} } }) });
-    expect(screen.getByText(/for: preferences, banner, and statistics\./)).toBeTruthy();
-  });
-
   it("leaves the policy link out when the config has no policyUrl", () => {
     const { screen } = showBanner({ config: makeConfig({ categories: { analytics: {} } }) });
     expect(screen.queryByRole("link")).toBeNull();

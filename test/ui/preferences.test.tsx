@@ -31,11 +31,6 @@ describe("preferences", () => {
     expect(switches.every((s) => s.tagName == "BUTTON" && checked(s) == "false")).toBe(true);
   });
 
-  it("names the switch of a category called preferences or banner by its name, not by the dialog's or the banner's title", async () => {
-    const { screen } = await openPreferences({ config: makeConfig({ categories: { preferences: {}, banner: {}, statistics: {} } }) });
-    expect(screen.getAllByRole("switch").map((s) => s.getAttribute("aria-label"))).toEqual(["preferences", "banner", "statistics"]);
-  });
-
   it("shows strictly necessary as always on, with no switch to turn it off", async () => {
     const { screen } = await openPreferences({ config: shop() });
     expect(screen.getByRole("heading", { name: "Strictly necessary" })).toBeTruthy();
