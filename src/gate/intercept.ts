@@ -165,10 +165,11 @@ export function intercept(
   // A shadow root is a DocumentFragment: its append and replaceChildren insert
   // into the page. An image imported (or adopted) into the page loads without
   // being inserted; the frame check after the call is harmless there, as it
-  // only patches a same-origin window that is not patched yet.
+  // only patches a same-origin window that is not patched yet. Names in the
+  // order brotli packs best: each is patched on its own.
   for (const [proto, names] of [
     [win.Document.prototype, "importNode adoptNode"],
-    [element, "insertAdjacentElement append prepend replaceChildren before after replaceWith"],
+    [element, "insertAdjacentElement append replaceWith before after prepend replaceChildren"],
     [win.CharacterData.prototype, "before after replaceWith"],
     [win.DocumentFragment.prototype, "append prepend replaceChildren"],
     [win.Range.prototype, "insertNode surroundContents"],

@@ -6,7 +6,7 @@ export default {
   bannerText:
     "Oprócz plików cookie niezbędnych do działania strony chcielibyśmy używać plików cookie i podobnych technologii w celach: {purposes}. Nic opcjonalnego nie zostanie uruchomione, dopóki nie dokonasz wyboru, a decyzję możesz zmienić w dowolnym momencie.",
   bannerTextOptOut:
-    "Wraz z partnerami używamy plików cookie i podobnych technologii w celach: {purposes}. Część z tego może być uznana za sprzedaż lub udostępnianie danych osobowych; możesz zgłosić sprzeciw w każdej chwili.",
+    "Z partnerami używamy plików cookie i podobnych technologii w celach: {purposes}. Część z tego może być uznana za sprzedaż lub udostępnianie danych osobowych; możesz zgłosić sprzeciw w każdej chwili.",
   policyLink: "Polityka prywatności",
   acceptAll: "Zaakceptuj wszystkie",
   rejectAll: "Odrzuć wszystkie",
