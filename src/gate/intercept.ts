@@ -170,7 +170,7 @@ export function intercept(
   for (const [proto, names] of [
     [win.Document.prototype, "importNode adoptNode"],
     [element, "insertAdjacentElement append replaceWith before after prepend replaceChildren"],
-    [win.CharacterData.prototype, "before after replaceWith"],
+    [win.CharacterData.prototype, "replaceWith before after"],
     [win.DocumentFragment.prototype, "append prepend replaceChildren"],
     [win.Range.prototype, "insertNode surroundContents"],
   ] as const) {
@@ -257,7 +257,7 @@ export function intercept(
     };
   // A shadow root has an innerHTML of its own, and both have setHTMLUnsafe (and setHTML, where there is one).
   for (const proto of [element, win.ShadowRoot?.prototype]) {
-    for (const name of "innerHTML setHTMLUnsafe setHTML".split(" ")) patch(proto, name, setMarkup);
+    for (const name of "innerHTML setHTML setHTMLUnsafe".split(" ")) patch(proto, name, setMarkup);
   }
   // A contextual fragment's images load as soon as it exists, and its scripts
   // run once inserted: trackers are held in the markup it is made from.

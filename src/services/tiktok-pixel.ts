@@ -12,7 +12,7 @@ export const gate: ServiceGate = {
     // In the order brotli packs best (mixpanel.ts says why).
     queueArray(
       ttq,
-      "page off track identify instances debug on once revokeConsent ready alias group enableCookie disableCookie holdConsent grantConsent",
+      "page instances off track identify debug on once revokeConsent ready alias group enableCookie disableCookie holdConsent grantConsent",
     );
     // One pixel's calls go on the main queue: the snippet's load() would
     // replace a queue of its own, and a site with one pixel means that pixel.
