@@ -81,6 +81,11 @@ describe("google-ads", () => {
 
     await callConsentGate(page, "set", { marketing: true });
     await expect.poll(() => requestsTo(session, GOOGLE).sort()).toEqual([`GET script ${AW}`, `GET script ${AW}`, ...ADS_REQUESTS].sort());
+    // The request is seen before the script it fetched has run.
+    await expect.poll(() => runs(page)).toEqual({
+      "google-tag.js": 1,
+      "https://googleads.g.doubleclick.net/pagead/viewthroughconversion/123456789/?en=page_view": 1,
+    });
     await settle(page);
     expect(await runs(page)).toEqual({
       "google-tag.js": 1,
