@@ -7,7 +7,7 @@ import { minify } from "terser";
 import { readFileSync, writeFileSync, readdirSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { basename, dirname, join } from "node:path";
-import { localNames } from "./local-names.mjs";
+import { localNames } from "./src/local-names.mjs";
 
 const pkg = JSON.parse(readFileSync("package.json", "utf8"));
 const out = "dist";

@@ -8,7 +8,7 @@ import { build } from "esbuild";
 import { minify } from "terser";
 import { readFileSync } from "node:fs";
 import { brotliCompressSync, constants } from "node:zlib";
-import { localNames } from "../../local-names.mjs";
+import { localNames } from "../../src/local-names.mjs";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
 const { props, names, locals } = JSON.parse(readFileSync(new URL("../../src/mangle.json", import.meta.url), "utf8"));

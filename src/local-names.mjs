@@ -3,8 +3,8 @@
 // "locals" gives that order instead, for the one file it was chosen on: like
 // its "names", found by trying swaps and keeping those that made the file
 // compress better (brotli). Any order renames the same locals, as safely.
-// Used by esbuild.config.mjs and by test/bench/core-parts.mjs, which builds
-// the core as the build does.
+// Kept beside the mangle lists it reads; used by esbuild.config.mjs and by
+// test/bench/core-parts.mjs, which builds the core as the build does.
 
 const FIRST = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ$_";
 
