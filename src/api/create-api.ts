@@ -60,15 +60,12 @@ export function createApi(deps: CoreDeps) {
     stored = next;
     found ||= value !== undefined;
     decision = decide(config, catalogue, next, signals, deps.now(), found);
-    // Read back after this tab's own writes too: else a cookie deleted since
-    // (by another subdomain's withdraw(), by the server) looks unchanged.
-    seen = store.read();
   };
   // What the cookie held when this tab last looked: a choice the browser
   // refused to store holds for the page view, so only a cookie that changed
   // since (another subdomain's tab) is followed when the page becomes visible.
-  let seen: string | undefined;
-  adopt(store.read());
+  let seen = store.read();
+  adopt(seen);
   // A stored value that no longer counts (expired, older revision) is kept
   // only until the next decision overwrites it; reading it is harmless.
 
@@ -87,6 +84,9 @@ export function createApi(deps: CoreDeps) {
   function follow(value: string | undefined, next?: Stored | null, reload?: boolean) {
     const previous = decision.state;
     adopt(value, next);
+    // Read back after this tab's own writes too: else a cookie deleted since
+    // (by another subdomain's withdraw(), by the server) looks unchanged.
+    seen = store.read();
     deps.apply(decision.state, previous, reload);
     // Each listener gets the state as it is when called (a copy of its own):
     // one that decides again inside its call must not leave the listeners

@@ -169,8 +169,8 @@ export function intercept(
   // order brotli packs best: each is patched on its own.
   for (const [proto, names] of [
     [win.Document.prototype, "importNode adoptNode"],
-    [element, "insertAdjacentElement append replaceWith before after prepend replaceChildren"],
-    [win.CharacterData.prototype, "replaceWith before after"],
+    [element, "insertAdjacentElement before after append prepend replaceChildren replaceWith"],
+    [win.CharacterData.prototype, "before after replaceWith"],
     [win.DocumentFragment.prototype, "append prepend replaceChildren"],
     [win.Range.prototype, "insertNode surroundContents"],
   ] as const) {

@@ -4,9 +4,9 @@ import type { ServiceGate, ServiceInfo } from "./service";
 // The methods Mixpanel's snippet stubs, so site code calling any of them never
 // throws. Any order stubs the same: these lists are in the order brotli packs best.
 const METHODS =
-  "track_links disable track_with_groups set_group register register_once unregister track identify remove_group track_pageview set_config add_group reset opt_in_tracking opt_out_tracking has_opted_in_tracking clear_opt_in_out_tracking alias time_event name_tag has_opted_out_tracking track_forms start_batch_senders start_session_recording stop_session_recording";
+  "opt_out_tracking disable track_links track_with_groups set_group register register_once unregister track identify remove_group track_pageview set_config add_group track_forms reset opt_in_tracking clear_opt_in_out_tracking has_opted_out_tracking has_opted_in_tracking alias time_event name_tag start_batch_senders start_session_recording stop_session_recording";
 /** And those of its `people` sub-array. */
-const PEOPLE = "set set_once unset increment append track_charge clear_charges union delete_user remove";
+const PEOPLE = "set set_once unset increment append clear_charges track_charge union delete_user remove";
 
 export const gate: ServiceGate = {
   category: "analytics",
