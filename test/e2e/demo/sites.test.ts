@@ -145,6 +145,33 @@ describe("Minta: tagged trackers, DNT and GPC honoured", () => {
     expect(Object.values(s.categories).every(Boolean)).toBe(true);
   });
 
+  test("the preferences list the website's tools the policy names, each in its category, and no other", async ({
+    session,
+  }) => {
+    const page = await visitDemo(session, "/sites/minta.html");
+    await waitForBanner(page);
+    await uiButton(page, "Manage choices").click();
+    await uiButton(page, "Save choices").waitFor({ state: "visible", timeout: 10_000 });
+    await expandServiceLists(page);
+    const listed = await ui(page)
+      .locator("section.cg-cat")
+      .evaluateAll((sections) =>
+        sections.map((s) => ({
+          category: s.querySelector("h3")?.textContent,
+          services: [...s.querySelectorAll(".cg-svc h4")].map((h) => h.textContent),
+          text: (s as HTMLElement).innerText,
+        })),
+      );
+    expect(Object.fromEntries(listed.map((c) => [c.category, c.services]))).toEqual({
+      "Strictly necessary": [],
+      Functional: ["Intercom", "Facebook Messenger"],
+      Analytics: ["Google Analytics", "Firebase Analytics", "Mixpanel", "Hotjar"],
+      Marketing: ["Meta Pixel", "AppsFlyer", "Salesforce Marketing Cloud Account Engagement (Pardot)"],
+    });
+    // The policy names Mailchimp only for sending e-mail, never as a tool on the website.
+    for (const c of listed) expect(c.text).not.toMatch(/mailchimp/i);
+  });
+
   test("Reject all: nothing runs, no tracker request, and the choice is kept", async ({ session }) => {
     const page = await visitDemo(session, "/sites/minta.html");
     await waitForBanner(page);
