@@ -1,6 +1,7 @@
 // The demo server and the demo pages' markup, without a browser: what is
 // served with which type and header, and the rules every page keeps (the
-// config first, no inline page code, the cookie-settings link).
+// config first, no inline page code, the cookie-settings link, links that
+// lead somewhere).
 import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startDemoServer, type DemoServer } from "../../../demo/server.mjs";
@@ -146,6 +147,27 @@ describe("demo pages", () => {
       expect(footer).toMatch(/<a [^>]*data-consentgate-open/);
     },
   );
+
+  test.each(PAGES)("%s: every link and the banner's policy link lead to a page, and to an element there", async (page) => {
+    const html = source(page);
+    const hrefs = [...html.matchAll(/<a\b([^>]*)>/g)]
+      .map((m) => m[1]!)
+      // These open the preferences instead of following their href (SPEC §3).
+      .filter((attrs) => !/\sdata-consentgate-open\b/.test(attrs))
+      .map((attrs) => /\shref="([^"]*)"/.exec(attrs)?.[1])
+      .filter((href): href is string => href !== undefined);
+    const policyUrl = /id="consentgate-config"/.test(html) ? (config(page).policyUrl as string | undefined) : undefined;
+    if (policyUrl) hrefs.push(policyUrl);
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of new Set(hrefs)) {
+      const url = new URL(href, new URL(page, server.url));
+      if (url.origin !== new URL(server.url).origin) continue;
+      const res = await get(url.pathname + url.search);
+      expect(res.status, href).toBe(200);
+      const target = await res.text();
+      if (url.hash) expect(target, `${page}: ${href}`).toContain(`id="${decodeURIComponent(url.hash.slice(1))}"`);
+    }
+  });
 
   test.each(SITES)("%s: the config names only catalogue services or its own", (site) => {
     const c = config(`sites/${site}.html`);

@@ -9,6 +9,7 @@ import {
   describe,
   expandServiceLists,
   expect,
+  ready,
   settle,
   state,
   test,
@@ -172,6 +173,21 @@ describe("Minta: tagged trackers, DNT and GPC honoured", () => {
     for (const c of listed) expect(c.text).not.toMatch(/mailchimp/i);
   });
 
+  test("Save choices with only Analytics on runs the analytics tools and nothing else", async ({ session }) => {
+    const page = await visitDemo(session, "/sites/minta.html");
+    await waitForBanner(page);
+    await uiButton(page, "Manage choices").click();
+    await ui(page).getByRole("switch", { name: "Analytics" }).click();
+    await uiButton(page, "Save choices").click();
+    for (const part of ["/gtag/js", "static.hotjar.com/", "cdn.mxpnl.com/"]) await waitForVendor(page, part);
+    await settle(page);
+    const s = await state(page);
+    expect(s.source).toBe("preferences");
+    expect(s.categories).toEqual({ necessary: true, functional: false, analytics: true, marketing: false });
+    const hosts = new Set(session.thirdParty().map((r) => r.host));
+    expect([...hosts].sort()).toEqual(["cdn.mxpnl.com", "static.hotjar.com", "www.googletagmanager.com"]);
+  });
+
   test("Reject all: nothing runs, no tracker request, and the choice is kept", async ({ session }) => {
     const page = await visitDemo(session, "/sites/minta.html");
     await waitForBanner(page);
@@ -213,10 +229,13 @@ describe("Minta: tagged trackers, DNT and GPC honoured", () => {
   });
 });
 
-/** A UI string in one language, found by its English value (so the test needs no key names). */
-async function translated(language: string, english: string): Promise<string> {
+/**
+ * A UI string in one language, found by its English value (so the test needs no key names).
+ * `part`: the first layer's strings ("opt-in") or the preferences' ("views").
+ */
+async function translated(language: string, english: string, part = "opt-in"): Promise<string> {
   const load = async (code: string) =>
-    ((await import(pathToFileURL(join(DIST, "i18n", `${code}-opt-in.js`)).href)) as { default: Record<string, unknown> })
+    ((await import(pathToFileURL(join(DIST, "i18n", `${code}-${part}.js`)).href)) as { default: Record<string, unknown> })
       .default;
   const [en, other] = await Promise.all([load("en"), load(language)]);
   const key = Object.keys(en).find((k) => en[k] === english);
@@ -304,6 +323,40 @@ describe("MiniStat: login, reCAPTCHA and Stripe, all strictly necessary", () => 
     await expect(view.getByText(/reCAPTCHA/).first().isVisible()).resolves.toBe(true);
     await expect(view.getByText(/Stripe/).first().isVisible()).resolves.toBe(true);
   });
+});
+
+describe("the way back to a choice on the pages with a banner", () => {
+  test.for([
+    ["/sites/minimus.html", "en", "Cookie settings"],
+    ["/sites/minta.html", "en", "Cookie settings"],
+    ["/sites/minimum-crm.html?lang=en", "en", "Cookie settings"],
+    ["/sites/minimum-crm.html", "tr", "Çerez ayarları"],
+  ] as const)(
+    "%s: after Reject all, the footer's Cookie settings link reopens the preferences, in the page's language, with every switch off",
+    async ([path, lang, linkText], { session }) => {
+      const reject = await translated(lang, "Reject all");
+      const save = await translated(lang, "Save choices", "views");
+      const page = await visitDemo(session, path);
+      await uiButton(page, reject).waitFor({ state: "visible", timeout: 10_000 });
+      await uiButton(page, reject).click();
+      await settle(page);
+      expect((await state(page)).decided).toBe(true);
+      await page.reload();
+      await ready(page);
+      expect(await bannerShown(page, await translated(lang, "Accept all"))).toBe(false);
+
+      // Only the link in the page's language is displayed (the other is hidden by the page's CSS).
+      const link = page.locator("footer [data-consentgate-open]").filter({ hasText: linkText });
+      expect(await link.isVisible()).toBe(true);
+      await link.click();
+      await uiButton(page, save).waitFor({ state: "visible", timeout: 10_000 });
+      const switches = await ui(page).getByRole("switch").evaluateAll((els) => els.map((e) => e.getAttribute("aria-checked")));
+      expect(switches.length).toBeGreaterThan(0);
+      expect(switches.every((checked) => checked === "false")).toBe(true);
+      // The link opens the preferences in place: the address does not change to its empty fragment.
+      expect(new URL(page.url()).hash).toBe("");
+    },
+  );
 });
 
 test("every demo page loads without a console error or an uncaught exception", async ({ session }) => {
