@@ -227,6 +227,23 @@ describe("Minta: tagged trackers, DNT and GPC honoured", () => {
     expect(s.categories.marketing).toBe(false);
     await expect(ui(page).getByText(/privacy signal was honoured/i).first().isVisible()).resolves.toBe(true);
   });
+
+  // What the page's policy table says GPC does here, which is less than the policy promises for it.
+  test("Global Privacy Control after Accept all turns marketing off and leaves analytics running", async ({
+    session,
+  }) => {
+    const page = await visitDemo(session, "/sites/minta.html");
+    await (await waitForBanner(page)).click();
+    await session.signals({ gpc: true });
+    await page.reload();
+    await ready(page);
+    const s = await state(page);
+    expect(s.signals.gpc).toBe(true);
+    expect(s.decided).toBe(true);
+    expect(s.categories).toEqual({ necessary: true, functional: true, analytics: true, marketing: false });
+    await waitForVendor(page, "/gtag/js");
+    expect(await bannerShown(page)).toBe(false);
+  });
 });
 
 /**
