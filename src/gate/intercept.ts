@@ -122,13 +122,14 @@ export function intercept(
   const see = (node: Node | null) => {
     const tag = node?.nodeName;
     if (tag === "SCRIPT" || tag === "IFRAME" || tag === "IMG") checks.element(node as Element);
-    if (tag === "#document-fragment") (node as DocumentFragment).querySelectorAll(TRACKED).forEach(checks.element);
     // A subtree built elsewhere (DOMParser, a template, another frame) met
     // none of this page's setters: its images and iframes load once adopted,
-    // and its scripts may run (a template's do).
+    // and its scripts may run (a template's do). One built here did, but a
+    // copy of it (cloneNode: Turbo's cache, a carousel's loop) did not: its
+    // held elements, tagged as they were copied, are new to the gate.
     // childElementCount, not firstElementChild: a child the parser made has no
     // wrapper yet, and asking for it would make one for every node inserted.
-    else if ((node as Element)?.childElementCount && node!.ownerDocument !== win.document) {
+    else if ((node as Element)?.childElementCount) {
       (node as Element).querySelectorAll(TRACKED).forEach(checks.element);
     }
     return tag === "IFRAME";

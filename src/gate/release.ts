@@ -120,7 +120,8 @@ export function createReleaser(doc: Document, natives: Natives, released: WeakSe
     media(held: HTMLIFrameElement | HTMLImageElement) {
       for (const name of ["srcset", "srcdoc", "src"]) {
         const value = held.getAttribute("data-" + name);
-        if (value === null) continue;
+        // A copy of one released before (Turbo's cache) loads its address as it comes in: set again, it would load twice.
+        if (value === null || value == held.getAttribute(name)) continue;
         const restore = () => natives.setAttribute.call(held, name, value);
         // Chromium ignores a src given to an iframe the parser is still inserting
         // (the observer's microtask); a task later it navigates.
