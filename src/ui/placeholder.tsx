@@ -58,8 +58,16 @@ export function Placeholder({ ui, name, label, tag, allow, once }: PlaceholderPr
   );
 }
 
-/** The inline `display: none !important` a held frame is hidden with (a page's own hiding has no priority). */
-const hiddenByUs = (style: CSSStyleDeclaration) => style.display == "none" && !!style.getPropertyPriority("display");
+/**
+ * A held frame is hidden with an inline `display: none !important`, and keeps
+ * the display the page gave it in a custom property beside it, as
+ * "display/priority": a copy of the frame (Turbo's cache restoring a page)
+ * keeps both, so it gets the page's display back too.
+ */
+const HELD = "--cg-held";
+/** Only where the hiding is still ours: a page's own hiding has no mark, and its display set since stays. */
+const hiddenByUs = (style: CSSStyleDeclaration) =>
+  style.display == "none" && !!style.getPropertyPriority("display") && !!style.getPropertyValue(HELD);
 
 /**
  * Puts a placeholder where each held iframe was, and the iframe back when the
@@ -70,21 +78,18 @@ export function watchEmbeds(ui: Ui, met: (service: string) => void) {
   const { api, ctx } = ui;
   const placeholders = new Map<Element, HTMLElement>();
 
-  /** The held frames' own inline display and its priority, given back with them. */
-  const displays = new WeakMap<Element, [string, string]>();
-
   const restore = (iframe: Element) => {
     const host = placeholders.get(iframe);
     placeholders.delete(iframe);
     if (!placeholders.size) follow.disconnect();
     const hadFocus = host?.shadowRoot?.activeElement;
     host?.remove();
-    // Only where the hiding is still ours: a display the page set since, in
-    // the same task, stays.
     const style = (iframe as HTMLElement).style;
-    const own = displays.get(iframe);
-    displays.delete(iframe);
-    if (own && hiddenByUs(style)) style.setProperty("display", ...own);
+    if (hiddenByUs(style)) {
+      const [display, priority] = style.getPropertyValue(HELD).split("/");
+      style.setProperty("display", display, priority);
+      style.removeProperty(HELD);
+    }
     if (hadFocus) (iframe as HTMLElement).focus();
   };
 
@@ -92,7 +97,7 @@ export function watchEmbeds(ui: Ui, met: (service: string) => void) {
   const hide = (frame: Element) => {
     const { style } = frame as HTMLElement;
     if (hiddenByUs(style)) return;
-    displays.set(frame, [style.display, style.getPropertyPriority("display")]);
+    style.setProperty(HELD, style.display + "/" + style.getPropertyPriority("display"));
     style.setProperty("display", "none", "important");
   };
   // One watcher for every placeholder, while there are any: a frame the page

@@ -243,6 +243,47 @@ describe("held frames copied with the page", () => {
     expect(requestsFor(session, VIDEO)).toBe(2);
   });
 
+  test("a held frame restored from Drive's cache is shown once allowed, through its placeholder or before Back", async ({ session }) => {
+    installVendors(session);
+    const page = await openDrive(session, `<p id="a">A</p><a id="to-b" data-drive href="/b">B</a>${FRAME}`, {
+      "/a": `<p id="a">A</p><a id="to-b" data-drive href="/b">B</a>${FRAME}`,
+      "/b": `<p id="b">B</p><a id="to-a" data-drive href="/a">A</a>`,
+    });
+    await expect.poll(() => placeholders(page)).toBe(1);
+    await click(page, "to-b", "b");
+    await back(page, "a");
+    await expect.poll(() => placeholders(page)).toBe(1);
+    expect(await framesShown(page)).toEqual([false]);
+    await page.locator("consentgate-ui[data-embed] >> button", { hasText: "Allow" }).click();
+    await expect.poll(() => framesShown(page)).toEqual([true]);
+
+    // Held again in a new copy of the first page, left before the visitor allowed it on the next.
+    await callConsentGate(page, "set", { youtube: false });
+    await click(page, "to-b", "b");
+    await click(page, "to-a", "a");
+    await expect.poll(() => placeholders(page)).toBe(1);
+    await click(page, "to-b", "b");
+    await callConsentGate(page, "set", { youtube: true });
+    await back(page, "a");
+    await expect.poll(() => requestsFor(session, VIDEO)).toBe(2);
+    await expect.poll(() => framesShown(page)).toEqual([true]);
+  });
+
+  test("a held frame the page hides itself with display: none !important stays hidden once released, original or restored copy", async ({ session }) => {
+    installVendors(session);
+    const hidden = FRAME.replace("<iframe", '<iframe style="display: none !important"');
+    const page = await openDrive(session, `<p id="a">A</p><a id="to-b" data-drive href="/b">B</a>${hidden}${FRAME.replace('id="video"', 'id="shown"')}`, {
+      "/b": `<p id="b">B</p>`,
+    });
+    await expect.poll(() => placeholders(page)).toBe(2);
+    await click(page, "to-b", "b");
+    await back(page, "a");
+    await expect.poll(() => placeholders(page)).toBe(2);
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => requestsFor(session, VIDEO)).toBe(2);
+    await expect.poll(() => framesShown(page)).toEqual([false, true]);
+  });
+
   test("a held frame in a subtree the page clones (a carousel's loop) gets a placeholder too, and both load once allowed", async ({ session }) => {
     installVendors(session);
     const page = await openGate(session, `<div id="slides"><div class="slide">${FRAME}</div></div>`, CONFIG);
