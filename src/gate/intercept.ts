@@ -80,6 +80,8 @@ export type Kept = WeakMap<object, Map<string, string>>;
  * every realm: a request opened in the page may be sent by a frame's send().
  */
 const urls = new WeakMap<XMLHttpRequest, string>();
+/** Copies of nodes (cloneNode, importNode), in every realm: looked through when inserted. */
+const copies = new WeakSet<object>();
 
 /** A same-origin iframe has its window once it is in the page. */
 function frameOf(node: Node | null, checks: Checks) {
@@ -122,14 +124,17 @@ export function intercept(
   const see = (node: Node | null) => {
     const tag = node?.nodeName;
     if (tag === "SCRIPT" || tag === "IFRAME" || tag === "IMG") checks.element(node as Element);
+    if (tag === "#document-fragment") (node as DocumentFragment).querySelectorAll(TRACKED).forEach(checks.element);
     // A subtree built elsewhere (DOMParser, a template, another frame) met
     // none of this page's setters: its images and iframes load once adopted,
-    // and its scripts may run (a template's do). One built here did, but a
-    // copy of it (cloneNode: Turbo's cache, a carousel's loop) did not: its
-    // held elements, tagged as they were copied, are new to the gate.
+    // and its scripts may run (a template's do). Nor did a copy (Turbo's
+    // cache, a carousel's loop): its held elements, tagged as they were
+    // copied, are new to the gate. A subtree built here is not looked
+    // through again on every insertion: that would cost a page building its
+    // DOM a third more time.
     // childElementCount, not firstElementChild: a child the parser made has no
     // wrapper yet, and asking for it would make one for every node inserted.
-    else if ((node as Element)?.childElementCount) {
+    else if ((node as Element)?.childElementCount && (node!.ownerDocument !== win.document || copies.has(node!))) {
       (node as Element).querySelectorAll(TRACKED).forEach(checks.element);
     }
     return tag === "IFRAME";
@@ -140,6 +145,8 @@ export function intercept(
       for (let i = 0; i < arguments.length; i++) see(arguments[i]);
       const result = native.apply(this, arguments as unknown as unknown[]);
       for (let i = 0; i < arguments.length; i++) frameOf(arguments[i], checks);
+      // What importNode and cloneNode return is a copy.
+      if (result) copies.add(result);
       return result;
     };
   // appendChild, insertBefore and replaceChild carry nearly every insertion:
@@ -170,6 +177,7 @@ export function intercept(
   // order brotli packs best: each is patched on its own.
   for (const [proto, names] of [
     [win.Document.prototype, "importNode adoptNode"],
+    [node, "cloneNode"],
     [element, "insertAdjacentElement before after append prepend replaceChildren replaceWith"],
     [win.CharacterData.prototype, "before after replaceWith"],
     [win.DocumentFragment.prototype, "append prepend replaceChildren"],

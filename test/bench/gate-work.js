@@ -53,6 +53,19 @@ window.ops = function (n) {
     append: () => {
       root.append(document.createElement("div"));
     },
+    // A framework builds a subtree bottom-up, each part appended to its parent while detached, then appends it.
+    "subtree, built and appended": () => {
+      const list = document.createElement("ul");
+      for (let i = 0; i < 4; i++) {
+        const item = document.createElement("li");
+        const img = document.createElement("img");
+        img.src = "/pixel.gif";
+        item.appendChild(img);
+        item.appendChild(document.createElement("span"));
+        list.appendChild(item);
+      }
+      root.appendChild(list);
+    },
   };
   const out = {};
   for (const [name, op] of Object.entries(kinds)) {
