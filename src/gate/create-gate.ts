@@ -198,7 +198,8 @@ export function createGate(deps: GateDeps) {
         if (tag === "SCRIPT" && el.getAttribute("type") !== "text/plain") return;
         release(el);
       } else {
-        if (tag === "SCRIPT") neutralize(el, name);
+        // A copy of a frame or image released before (Turbo's cache) comes with its address.
+        if (tag === "SCRIPT" || serviceIn(el)) neutralize(el, name);
         hold(el);
       }
       return;

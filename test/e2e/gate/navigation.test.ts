@@ -284,6 +284,20 @@ describe("held frames copied with the page", () => {
     await expect.poll(() => framesShown(page)).toEqual([false, true]);
   });
 
+  test("a frame allowed, then refused, restored from Drive's cache loads nothing and gets its placeholder", async ({ session }) => {
+    installVendors(session);
+    const page = await openDrive(session, `<p id="a">A</p><a id="to-b" data-drive href="/b">B</a>${FRAME}`, { "/b": `<p id="b">B</p>` });
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => requestsFor(session, VIDEO)).toBe(1);
+    await click(page, "to-b", "b");
+    await callConsentGate(page, "rejectAll");
+    await back(page, "a");
+    await expect.poll(() => placeholders(page)).toBe(1);
+    await page.waitForLoadState("networkidle");
+    expect(requestsFor(session, VIDEO)).toBe(1);
+    expect(await page.evaluate(() => document.querySelector("iframe")!.hasAttribute("src"))).toBe(false);
+  });
+
   test("a held frame in a subtree the page clones (a carousel's loop) gets a placeholder too, and both load once allowed", async ({ session }) => {
     installVendors(session);
     const page = await openGate(session, `<div id="slides"><div class="slide">${FRAME}</div></div>`, CONFIG);
