@@ -358,13 +358,13 @@ export function intercept(
       const url = urls.get(this);
       if (url && !checks.request(url)) {
         // Ended as the browser ends a request it refuses: DONE (status 0), then
-        // readystatechange and error (not loadend, for bytes). Code that waits for
+        // readystatechange, error and loadend. Code that waits for
         // readyState 4 (mixpanel-browser's batcher) otherwise waits for good. Not
         // once the page has opened it again for another address: that is another request.
         setTimeout(() => {
           if (urls.get(this) != url) return;
           Reflect.defineProperty(this, "readyState", { value: 4, configurable: true });
-          for (const type of ["readystatechange", "error"]) this.dispatchEvent(new ProgressEvent(type));
+          for (const type of ["readystatechange", "error", "loadend"]) this.dispatchEvent(new ProgressEvent(type));
         });
         return;
       }
