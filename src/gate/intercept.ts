@@ -80,7 +80,7 @@ export type Kept = WeakMap<object, Map<string, string>>;
  * every realm: a request opened in the page may be sent by a frame's send().
  */
 const urls = new WeakMap<XMLHttpRequest, string>();
-/** Copies of nodes (cloneNode, importNode), in every realm: looked through when inserted. */
+/** Copies of nodes (cloneNode, importNode; adopted ones too), in every realm: looked through when inserted. */
 const copies = new WeakSet<object>();
 
 /** A same-origin iframe has its window once it is in the page. */
@@ -145,7 +145,9 @@ export function intercept(
       for (let i = 0; i < arguments.length; i++) see(arguments[i]);
       const result = native.apply(this, arguments as unknown as unknown[]);
       for (let i = 0; i < arguments.length; i++) frameOf(arguments[i], checks);
-      // What importNode and cloneNode return is a copy.
+      // What importNode and cloneNode return is a copy. adoptNode's and
+      // insertAdjacentElement's results are marked too, which costs a second
+      // look only if they move again: a wrapper of their own would cost more bytes.
       if (result) copies.add(result);
       return result;
     };
