@@ -268,6 +268,28 @@ describe("the Firebase Web SDK bundled into the site's own script", () => {
     expect(await siteCookies(session)).toEqual(["consentgate@www.shop.test"]);
   });
 
+  test("with Google Consent Mode (as the demo's Minimum CRM page has it), gtag.js reads the default before Firebase's config and the hits leave with analytics_storage granted once accepted", async ({
+    session,
+  }) => {
+    const firebase = answerFirebase(session);
+    const page = await openSite(session, { ...NAMED, googleConsentMode: true });
+    await page.waitForLoadState("networkidle");
+    expect(toGoogle(session)).toEqual([]);
+    await callConsentGate(page, "acceptAll");
+
+    await expect.poll(() => events(firebase.collect)).toEqual(["page_view", "sign_up"]);
+    const gtag = (await fakes(page)).gtag!;
+    expect(gtag.commands.map((c) => c.slice(0, 2).join(" "))).toEqual([
+      "consent default",
+      "js",
+      "config G-FIREBASE01",
+      "event sign_up",
+      "consent update",
+    ]);
+    expect(gtag.hits.map((h) => h.gcs)).toEqual(["G101", "G101"]);
+    expect(await siteCookies(session)).toEqual(["_ga@.shop.test", "_ga_FIREBASE01@.shop.test", "consentgate@www.shop.test"]);
+  });
+
   test("a config without measurementId: the page view where the visitor accepts sends nothing, since getAnalytics() needs the held web config; the next one does", async ({
     session,
   }) => {
