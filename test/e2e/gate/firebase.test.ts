@@ -33,19 +33,25 @@ const GTAG = "https://www.googletagmanager.com/gtag/js?l=dataLayer&id=G-FIREBASE
 /** Google's and Firebase's hosts: none may be reached before consent. */
 const GOOGLE = /(^|\.)(googleapis\.com|gstatic\.com|googletagmanager\.com|google-analytics\.com|google\.com|doubleclick\.net)$/;
 
-let bundle: Promise<string> | undefined;
-/** test/fixtures/gate/firebase/site.js bundled with the SDK, once per file. */
-function siteScript(): Promise<string> {
-  return (bundle ??= build({
-    entryPoints: [join(REPO, "test/fixtures/gate/firebase/site.js")],
-    bundle: true,
-    write: false,
-    format: "iife",
-    minify: true,
-    target: "es2020",
-    alias: { "firebase/app": "@firebase/app", "firebase/analytics": "@firebase/analytics" },
-    logLevel: "silent",
-  }).then((result) => result.outputFiles[0]!.text));
+const bundles = new Map<string, Promise<string>>();
+/** A site script of test/fixtures/gate/firebase/ bundled with the SDK, once per file. */
+function siteScript(name: string): Promise<string> {
+  if (!bundles.has(name)) {
+    bundles.set(
+      name,
+      build({
+        entryPoints: [join(REPO, "test/fixtures/gate/firebase", name)],
+        bundle: true,
+        write: false,
+        format: "iife",
+        minify: true,
+        target: "es2020",
+        alias: { "firebase/app": "@firebase/app", "firebase/analytics": "@firebase/analytics" },
+        logLevel: "silent",
+      }).then((result) => result.outputFiles[0]!.text),
+    );
+  }
+  return bundles.get(name)!;
 }
 
 interface Firebase {
@@ -88,9 +94,9 @@ function answerFirebase(session: Session): Firebase {
   return { rest, collect: vendors.collect };
 }
 
-/** The site's page: its config, then its bundle (`config` overrides fields of Firebase's config). */
-async function sitePage(session: Session, siteConfig: SiteConfig, config: object = FIREBASE_CONFIG): Promise<string> {
-  session.route("/app/site.js", { headers: { "content-type": "text/javascript; charset=utf-8" }, body: await siteScript() });
+/** The site's page: Firebase's config (`config`), then the site's bundle (`script`). */
+async function sitePage(session: Session, siteConfig: SiteConfig, config: object = FIREBASE_CONFIG, script = "site.js"): Promise<string> {
+  session.route("/app/site.js", { headers: { "content-type": "text/javascript; charset=utf-8" }, body: await siteScript(script) });
   return servePage(
     session,
     `<script>
@@ -116,6 +122,9 @@ const events = (collect: Received[]) => collect.map((r) => new URL(r.url).search
 
 const toGoogle = (session: Session) => session.thirdParty().filter((r) => GOOGLE.test(r.host)).map((r) => `${r.method} ${r.url}`);
 const requestsTo = (session: Session, url: string) => session.thirdParty().filter((r) => r.url === url).length;
+
+/** The names of the page's IndexedDB databases (Firebase's installation id and heartbeats live there). */
+const databases = (page: Page) => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name).sort());
 
 /** What the page's ConsentGate reported held so far, as `kind service`. */
 const held = (page: Page) => page.evaluate(() => (window as unknown as { __held: string[] }).__held);
@@ -162,6 +171,8 @@ describe("the Firebase Web SDK bundled into the site's own script", () => {
       );
       expect(queued).toEqual(expect.arrayContaining(["config,G-FIREBASE01", "event,sign_up", "event,add_to_cart"]));
       expect((await fakes(page)).gtag).toBeUndefined();
+      // Not held (README): getAnalytics() keeps its installation id and heartbeats in IndexedDB.
+      expect(await databases(page)).toEqual(["firebase-heartbeat-database", "firebase-installations-database"]);
     });
 
     test("once accepted gtag.js loads once and the queued page_view and events reach Google Analytics, with _ga and _ga_<id> set; later events follow", async ({
@@ -309,4 +320,28 @@ describe("the Firebase Web SDK bundled into the site's own script", () => {
     await session.visit(path);
     await expect.poll(() => events(firebase.collect)).toEqual(["page_view", "sign_up"]);
   });
+  test.for([
+    ["with measurementId", FIREBASE_CONFIG],
+    ["without measurementId", { ...FIREBASE_CONFIG, measurementId: undefined }],
+  ] as const)(
+    "a site that calls getAnalytics() only once ConsentGate allows firebase-analytics (%s): nothing stored or held before consent, measured from the acceptance on",
+    async ([, config], { session }) => {
+      const firebase = answerFirebase(session);
+      const page = await session.visit(await sitePage(session, NAMED, config, "site-once-allowed.js"));
+      await page.waitForLoadState("networkidle");
+      await logEvent(page, "add_to_cart");
+      expect(toGoogle(session)).toEqual([]);
+      expect(await held(page)).toEqual([]);
+      expect(await databases(page)).toEqual([]);
+
+      await callConsentGate(page, "acceptAll");
+      await expect.poll(() => events(firebase.collect)).toEqual(["page_view"]);
+      await logEvent(page, "purchase");
+      await expect.poll(() => events(firebase.collect)).toEqual(["page_view", "purchase"]);
+      expect(firebase.rest.filter((r) => r.body || r.method == "GET").map((r) => `${r.method} ${r.url}`).sort()).toEqual(
+        [`GET ${WEB_CONFIG}`, `POST ${INSTALLATIONS}`].sort(),
+      );
+      expect(session.problems()).toEqual([]);
+    },
+  );
 });
