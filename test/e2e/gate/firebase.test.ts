@@ -301,6 +301,19 @@ describe("the Firebase Web SDK bundled into the site's own script", () => {
     expect(await siteCookies(session)).toEqual(["_ga@.shop.test", "_ga_FIREBASE01@.shop.test", "consentgate@www.shop.test"]);
   });
 
+  test("in Consent Mode's advanced setting Firebase's gtag.js is still held until Firebase is allowed: it is not one of the Google tags that setting lets through (README)", async ({
+    session,
+  }) => {
+    const firebase = answerFirebase(session);
+    const page = await openSite(session, { ...NAMED, googleConsentMode: { advanced: true } });
+    await page.waitForLoadState("networkidle");
+    expect(await held(page)).toEqual(expect.arrayContaining(["script firebase-analytics"]));
+    expect(toGoogle(session)).toEqual([]);
+
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => events(firebase.collect)).toEqual(["page_view", "sign_up"]);
+  });
+
   test("a config without measurementId: the page view where the visitor accepts sends nothing, since getAnalytics() needs the held web config; the next one does", async ({
     session,
   }) => {
