@@ -3,8 +3,10 @@ import type { ServiceGate, ServiceInfo } from "./service";
 
 export const gate: ServiceGate = {
   category: "analytics",
-  urls: ["hotjar.com", "hotjar.io"],
-  cookies: ["_hj*"],
+  // Hotjar's tracking code now loads the Contentsquare tag from
+  // static.hj.contentsquare.net, which sends on contentsquare.net and writes _cs_*.
+  urls: ["hotjar.com", "hotjar.io", "contentsquare.net"],
+  cookies: ["_hj*", "_cs_*"],
   storage: ["_hj*", "hjViewportId", "hjActiveViewportIds"],
   stub: (w) => queueFunction(w, "hj"),
 };

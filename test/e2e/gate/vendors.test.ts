@@ -187,6 +187,7 @@ function answerVendors(session: Session) {
   fake((u) => /(^|\.)pardot\.com$/.test(u.host) && /^\/(pd\.js|analytics)$/.test(u.pathname), "pardot.js");
   fake((u) => u.host === "connect.facebook.net" && /^\/\w+\/sdk\/xfbml\.customerchat\.js$/.test(u.pathname), "facebook-sdk.js");
   fake((u) => (u.host === "www.youtube.com" && u.pathname === "/iframe_api") || /\/lite-yt-embed\.js$/.test(u.pathname), "youtube.js");
+  fake((u) => u.host === "static.hj.contentsquare.net" && /^\/c\/csq-\d+\.js$/.test(u.pathname), "hotjar-contentsquare.js");
 }
 
 /** The same snippet tagged as the README asks: each `<script>` held for `consent`, its own type kept as `data-type`. */
@@ -453,6 +454,35 @@ describe("mailchimp, the embedded sign-up form", () => {
     ]);
     expect(await runs(page)).toEqual({ "mc-validate.js": 1 });
     expect(await vendorCookies(session)).toEqual([]);
+    expect(session.problems()).toEqual([]);
+  });
+});
+
+// Hotjar's tracking code as Hotjar hands it out since its merger into
+// Contentsquare: the same `hj` queue and `_hjSettings`, but the script comes
+// from static.hj.contentsquare.net and is the Contentsquare tag, with its
+// _cs_* cookies (test/fixtures/snippets/README.md).
+const HOTJAR_CS = /(^|\.)(contentsquare\.net|hotjar\.com|hotjar\.io)$/;
+
+testVendor({
+  id: "hotjar",
+  form: "the current tracking code (static.hj.contentsquare.net/c/csq-<id>.js)",
+  category: "analytics",
+  html: () => vendorSnippet("hotjar-contentsquare"),
+  hosts: HOTJAR_CS,
+  requests: ["GET script https://static.hj.contentsquare.net/c/csq-1234567.js", "POST fetch https://in.hj.contentsquare.net/pageview?site=1234567"],
+  runs: { "hotjar-contentsquare.js": 1 },
+  cookies: ["_cs_id", "_cs_s"],
+});
+
+describe("hotjar, the current tracking code, refused once it ran", () => {
+  test("the Contentsquare tag's _cs_id and _cs_s go with the refusal", async ({ session }) => {
+    answerVendors(session);
+    const page = await openGate(session, vendorSnippet("hotjar-contentsquare"), { categories: { analytics: { services: ["hotjar"] } } });
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => vendorCookies(session)).toEqual(["_cs_id", "_cs_s"]);
+    await callConsentGate(page, "rejectAll");
+    await expect.poll(() => vendorCookies(session)).toEqual([]);
     expect(session.problems()).toEqual([]);
   });
 });

@@ -45,4 +45,17 @@ describe("vendor URLs", () => {
     expect(match.url("https://connect.facebook.net/fr_FR/sdk/xfbml.customerchat.js")).toBe("facebook-messenger");
     expect(match.url("https://connect.facebook.net/fr_FR/sdk.js")).toBeNull();
   });
+
+  // Hotjar's tracking code loads the Contentsquare tag, so hotjar claims the
+  // whole of contentsquare.net; a site on a Contentsquare contract names its
+  // own service instead (README, "Built-in services").
+  it("gives contentsquare.net and _cs_* to a site's own Contentsquare service over hotjar", () => {
+    const own = createMatcher(catalogue, { contentsquare: { hosts: ["contentsquare.net"], cookies: ["_cs_*"] } });
+    expect(own.url("https://t.contentsquare.net/uxa/0123456789abc.js")).toBe("contentsquare");
+    expect(own.url("https://c.contentsquare.net/pageview?pid=1234")).toBe("contentsquare");
+    expect(own.cookie("_cs_id")).toBe("contentsquare");
+    expect(own.url("https://static.hotjar.com/c/hotjar-1234567.js?sv=6")).toBe("hotjar");
+    expect(match.cookie("_cs_id")).toBe("hotjar");
+    expect(match.cookie("_cs_s")).toBe("hotjar");
+  });
 });
