@@ -23,6 +23,9 @@ export const info: ServiceInfo = {
     { name: "_hjAbsoluteSessionInProgress", duration: "30 minutes" },
     { name: "_hjFirstSeen", duration: "30 minutes" },
     { name: "_hjTLDTest", duration: "session" },
+    // The Contentsquare tag that Hotjar's current tracking code loads.
+    { name: "_cs_id", duration: "13 months" },
+    { name: "_cs_s", duration: "30 minutes" },
   ],
   globals: ["hj", "_hjSettings"],
 };
