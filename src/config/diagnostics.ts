@@ -135,7 +135,10 @@ export function message([path, value, kind, extra]: Problem, host = location.hos
       return (/^categories\.[^.]+\./.test(path) ? `unknown key; ${UNOFFERED}` : "unknown key, ignored") + didYouMean(value, candidates);
     case BAD_NAME:
       if (path.startsWith("text.")) return TEXT_RULE;
-      if (services) return `a service id ${NAME_RULE}; dropped`;
+      if (services)
+        return value == "necessary"
+          ? `"necessary" is the name of the category that always runs; a service needs an id of its own; dropped`
+          : `a service id ${NAME_RULE}; dropped`;
       // Of the right form (validate.ts's isName), it names a service: allows() and set() take either.
       return typeof value == "string" && /^[a-z][\w-]{0,31}$/i.test(value) && !(value in Object.prototype)
         ? `${show(value)} is the id of a service; a category needs a name of its own, so it is not offered and the services it lists stay held`

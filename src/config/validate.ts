@@ -132,7 +132,9 @@ function normalize(input: unknown, catalogue: Catalogue, host: string, report: R
 
     services: (value, path) =>
       each(value, path, config.services, (id, raw, at) => {
-        if (!isName(id)) return report(at, id, BAD_NAME);
+        // Services are read before categories: config.categories holds only
+        // "necessary" yet, which allows() and the gate would ask instead of the service.
+        if (!isName(id) || own(config.categories, id)) return report(at, id, BAD_NAME);
         const entry = fields(raw, at, serviceFields, { category: "" });
         if (!entry) return report(at, raw);
         if (own(raw as Fields, "category")) explicit.add(id);

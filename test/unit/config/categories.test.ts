@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { categoryOf } from "../../../src/decide";
+import { allowedIn, categoryOf, decide } from "../../../src/decide";
 import { createMatcher } from "../../../src/gate/match";
 import { catalogue } from "../../../src/services/catalogue";
 import type { Config } from "../../../src/types";
@@ -512,6 +512,23 @@ describe("services", () => {
     expect(messages).toEqual([
       'services.my-chat.categroy: unknown key, ignored — did you mean "category"?',
       'services.my-chat.host: unknown key, ignored — did you mean "hosts"?',
+    ]);
+  });
+});
+
+describe("a service named like the category that always exists", () => {
+  it("is dropped: allows(\"necessary\") answers for the category, which would let the service's hosts through while it is refused", () => {
+    const { config, messages } = run({
+      services: { necessary: { category: "analytics", hosts: ["tracker.example"] } },
+      categories: { analytics: {} },
+    });
+    const { state } = decide(config, catalogue, null, { gpc: false, dnt: false }, 1763769600);
+    // What the gate asks (allows(id)) and what get().services says agree for every service.
+    for (const id of Object.keys(state.services)) expect(allowedIn(state, id), id).toBe(state.services[id]);
+    expect(Object.keys(config.services)).toEqual([]);
+    expect(config.categories.analytics.services).toEqual([]);
+    expect(messages).toEqual([
+      'services.necessary: "necessary" is the name of the category that always runs; a service needs an id of its own; dropped',
     ]);
   });
 });
