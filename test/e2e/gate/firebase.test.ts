@@ -117,6 +117,15 @@ async function openSite(session: Session, siteConfig: SiteConfig, config?: objec
 const logEvent = (page: Page, name: string) =>
   page.evaluate((n) => (window as unknown as { site: { logEvent(n: string): void } }).site.logEvent(n), name);
 
+/** The site opened and idle, and one more event logged by its code; Firebase's endpoints answered. */
+async function openAfterEvent(session: Session, config: SiteConfig) {
+  const firebase = answerFirebase(session);
+  const page = await openSite(session, config);
+  await page.waitForLoadState("networkidle");
+  await logEvent(page, "add_to_cart");
+  return { firebase, page };
+}
+
 /** Event names that reached Google Analytics, in order. */
 const events = (collect: Received[]) => collect.map((r) => new URL(r.url).searchParams.get("en"));
 
@@ -151,10 +160,7 @@ describe("the Firebase Web SDK bundled into the site's own script", () => {
     test("before consent nothing reaches Google or Firebase, no _ga cookie is set, the site's logEvent calls do not throw, and what the SDK tried is reported held", async ({
       session,
     }) => {
-      const firebase = answerFirebase(session);
-      const page = await openSite(session, config);
-      await page.waitForLoadState("networkidle");
-      await logEvent(page, "add_to_cart");
+      const { firebase, page } = await openAfterEvent(session, config);
 
       await expect
         .poll(() => held(page))
@@ -178,10 +184,7 @@ describe("the Firebase Web SDK bundled into the site's own script", () => {
     test("once accepted gtag.js loads once and the queued page_view and events reach Google Analytics, with _ga and _ga_<id> set; later events follow", async ({
       session,
     }) => {
-      const firebase = answerFirebase(session);
-      const page = await openSite(session, config);
-      await page.waitForLoadState("networkidle");
-      await logEvent(page, "add_to_cart");
+      const { firebase, page } = await openAfterEvent(session, config);
       const heldBefore = (await held(page)).length;
       await callConsentGate(page, "acceptAll");
 

@@ -19,6 +19,10 @@ const S = (name: string) => `https://static.hotjar.com/c/${name}.js`;
 const VIDEO = "https://www.youtube-nocookie.com/embed/abc";
 const FRAME = `<iframe id="video" data-consent="youtube" data-src="${VIDEO}" title="Intro" width="320" height="180"></iframe>`;
 
+/** Page A's body, a marker and the Drive link to page B; page B's body, its marker. */
+const A_BODY = `<p id="a">A</p><a id="to-b" data-drive href="/b">B</a>`;
+const B_BODY = `<p id="b">B</p>`;
+
 /** A page of a Drive site: drive.js in <head> (which Drive keeps), `body` as its body. */
 const drivePage = (body: string) =>
   `<!doctype html><html lang="en"><head><script src="/gate/drive.js"></script><title>Drive</title></head><body>${body}</body></html>`;
@@ -87,7 +91,7 @@ describe("a framework that swaps the body", () => {
     installVendors(session);
     const trackers = (name: string) =>
       `<script type="text/plain" data-consent="analytics" src="${S(`tagged-${name}`)}"></script><script src="${S(`untagged-${name}`)}"></script>`;
-    const page = await openDrive(session, `<p id="a">A</p><a id="to-b" data-drive href="/b">B</a>`, {
+    const page = await openDrive(session, A_BODY, {
       "/b": `<p id="b">B</p><a id="to-c" data-drive href="/c">C</a>${trackers("b")}`,
       "/c": `<p id="c">C</p>${trackers("c")}`,
     });
@@ -133,8 +137,8 @@ describe("a framework that swaps the body", () => {
   test("the reopen button stays through Drive visits and Back", async ({ session }) => {
     const page = await openDrive(
       session,
-      `<p id="a">A</p><a id="to-b" data-drive href="/b">B</a>`,
-      { "/b": `<p id="b">B</p>` },
+      A_BODY,
+      { "/b": B_BODY },
       { ...CONFIG, ui: { reopenButton: true } },
     );
     await callConsentGate(page, "acceptAll");
@@ -176,7 +180,7 @@ describe("a decision, then navigation", () => {
     installVendors(session);
     const page = await openDrive(
       session,
-      `<p id="a">A</p><a id="to-b" data-drive href="/b">B</a>`,
+      A_BODY,
       { "/b": `<p id="b">B</p><a id="to-c" data-drive href="/c">C</a>`, "/c": `<p id="c">C</p>` },
       { ...CONFIG, googleConsentMode: true },
     );
@@ -209,7 +213,7 @@ describe("a decision, then navigation", () => {
 describe("held frames copied with the page", () => {
   test("a held frame restored from Drive's cache gets its placeholder back, and loads once allowed", async ({ session }) => {
     installVendors(session);
-    const page = await openDrive(session, `<p id="a">A</p><a id="to-b" data-drive href="/b">B</a>${FRAME}`, { "/b": `<p id="b">B</p>` });
+    const page = await openDrive(session, `${A_BODY}${FRAME}`, { "/b": B_BODY });
     await expect.poll(() => placeholders(page)).toBe(1);
     await click(page, "to-b", "b");
     await back(page, "a");
@@ -221,7 +225,7 @@ describe("held frames copied with the page", () => {
 
   test("a held frame restored from Drive's cache after consent loads", async ({ session }) => {
     installVendors(session);
-    const page = await openDrive(session, `<p id="a">A</p><a id="to-b" data-drive href="/b">B</a>${FRAME}`, { "/b": `<p id="b">B</p>` });
+    const page = await openDrive(session, `${A_BODY}${FRAME}`, { "/b": B_BODY });
     await expect.poll(() => placeholders(page)).toBe(1);
     await click(page, "to-b", "b");
     await callConsentGate(page, "acceptAll");
@@ -233,7 +237,7 @@ describe("held frames copied with the page", () => {
 
   test("a frame allowed before, restored from Drive's cache, loads once more, as without ConsentGate", async ({ session }) => {
     installVendors(session);
-    const page = await openDrive(session, `<p id="a">A</p><a id="to-b" data-drive href="/b">B</a>${FRAME}`, { "/b": `<p id="b">B</p>` });
+    const page = await openDrive(session, `${A_BODY}${FRAME}`, { "/b": B_BODY });
     await callConsentGate(page, "acceptAll");
     await expect.poll(() => requestsFor(session, VIDEO)).toBe(1);
     await click(page, "to-b", "b");
@@ -245,8 +249,8 @@ describe("held frames copied with the page", () => {
 
   test("a held frame restored from Drive's cache is shown once allowed, through its placeholder or before Back", async ({ session }) => {
     installVendors(session);
-    const page = await openDrive(session, `<p id="a">A</p><a id="to-b" data-drive href="/b">B</a>${FRAME}`, {
-      "/a": `<p id="a">A</p><a id="to-b" data-drive href="/b">B</a>${FRAME}`,
+    const page = await openDrive(session, `${A_BODY}${FRAME}`, {
+      "/a": `${A_BODY}${FRAME}`,
       "/b": `<p id="b">B</p><a id="to-a" data-drive href="/a">A</a>`,
     });
     await expect.poll(() => placeholders(page)).toBe(1);
@@ -272,8 +276,8 @@ describe("held frames copied with the page", () => {
   test("a held frame the page hides itself with display: none !important stays hidden once released, original or restored copy", async ({ session }) => {
     installVendors(session);
     const hidden = FRAME.replace("<iframe", '<iframe style="display: none !important"');
-    const page = await openDrive(session, `<p id="a">A</p><a id="to-b" data-drive href="/b">B</a>${hidden}${FRAME.replace('id="video"', 'id="shown"')}`, {
-      "/b": `<p id="b">B</p>`,
+    const page = await openDrive(session, `${A_BODY}${hidden}${FRAME.replace('id="video"', 'id="shown"')}`, {
+      "/b": B_BODY,
     });
     await expect.poll(() => placeholders(page)).toBe(2);
     await click(page, "to-b", "b");
@@ -286,7 +290,7 @@ describe("held frames copied with the page", () => {
 
   test("a frame allowed, then refused, restored from Drive's cache loads nothing and gets its placeholder", async ({ session }) => {
     installVendors(session);
-    const page = await openDrive(session, `<p id="a">A</p><a id="to-b" data-drive href="/b">B</a>${FRAME}`, { "/b": `<p id="b">B</p>` });
+    const page = await openDrive(session, `${A_BODY}${FRAME}`, { "/b": B_BODY });
     await callConsentGate(page, "acceptAll");
     await expect.poll(() => requestsFor(session, VIDEO)).toBe(1);
     await click(page, "to-b", "b");
