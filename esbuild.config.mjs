@@ -127,28 +127,11 @@ async function evaluate(path, name = "default") {
   return module[name];
 }
 
-// Each language is written once, in src/ui/i18n/<code>.ts, and shipped in
-// parts: the banner's strings for an opt-in site (i18n/<code>-opt-in.js) or
-// an opt-out one (i18n/<code>-opt-out.js), loaded with the banner, and the rest
-// (i18n/<code>-views.js), loaded with the preferences and placeholders.
-// Each part is one object literal, written as `export default {…}`: bundled,
-// it would become `var e = {…}; export { e as default }`, about 10 B (brotli) more.
-const partOf = await evaluate("src/ui/i18n/first-layer.ts", "partOf");
-mkdirSync(`${out}/i18n`, { recursive: true });
-for (const f of readdirSync("src/ui/i18n").filter((f) => /^[a-z]{2}\.ts$/.test(f))) {
-  const strings = await evaluate(`src/ui/i18n/${f}`);
-  for (const part of ["opt-in", "opt-out", "views"]) {
-    const source = `export default ${JSON.stringify(partOf(strings, part))}`;
-    const { code } = await minify(source, { ecma: 2020, module: true, format: { ascii_only: false } });
-    // The module's one statement needs no closing semicolon (1-2 B brotli).
-    writeFileSync(`${out}/i18n/${f.slice(0, 2)}-${part}.js`, code.replace(/;$/, ""));
-  }
-}
-
 await buildTwice({
   ...common,
   entryPoints: {
-    "consentgate-ui": "src/ui/index.ts",
+    // The banner's code, which the language loop below writes into every banner file.
+    "i18n/banner": "src/ui/index.ts",
     // The sentences for config problems, loaded by the core only when there is one.
     "consentgate-diagnostics": "src/config/diagnostics.ts",
   },
@@ -173,7 +156,29 @@ await buildTwice({
   // become arrows too (5 B off the first visit): none of the UI's or Preact's
   // is called with `new`, and Preact tells a class component by
   // `prototype.render`, which a function component, arrow or not, lacks.
-}, false, { unsafe_arrows: true }, { "consentgate-ui.js": uiLocals });
+}, false, { unsafe_arrows: true }, { "banner.js": uiLocals });
+
+// Each language is written once, in src/ui/i18n/<code>.ts, and shipped in
+// parts. The banner's file holds the first layer's code and the banner's
+// strings, for an opt-in site (i18n/<code>-opt-in.js) or an opt-out one
+// (i18n/<code>-opt-out.js): a first visit asks for it alone, and brotli packs
+// code and strings together better than apart. The rest of the language
+// (i18n/<code>-views.js) loads with the preferences and placeholders.
+// The strings are one object literal, written as `export default {…}`:
+// bundled, it would become `var e = {…}; export { e as default }`, about 10 B
+// (brotli) more.
+const partOf = await evaluate("src/ui/i18n/first-layer.ts", "partOf");
+const banner = readFileSync(`${out}/i18n/banner.js`, "utf8");
+rmSync(`${out}/i18n/banner.js`);
+for (const f of readdirSync("src/ui/i18n").filter((f) => /^[a-z]{2}\.ts$/.test(f))) {
+  const strings = await evaluate(`src/ui/i18n/${f}`);
+  for (const part of ["opt-in", "opt-out", "views"]) {
+    const source = `export default ${JSON.stringify(partOf(strings, part))}`;
+    const { code } = await minify(source, { ecma: 2020, module: true, format: { ascii_only: false } });
+    // The module's last statement needs no closing semicolon (1-2 B brotli).
+    writeFileSync(`${out}/i18n/${f.slice(0, 2)}-${part}.js`, (part == "views" ? "" : banner) + code.replace(/;$/, ""));
+  }
+}
 
 // The declarations are the public types (with window's and document's) plus the one export.
 writeFileSync(

@@ -1,6 +1,6 @@
 import { createApi } from "./api/create-api";
 import { createEvents } from "./api/events";
-import { load, loadStrings, pickLanguage } from "./api/load-ui";
+import { load, pickLanguage } from "./api/load-ui";
 import type { Mount, UiHandle } from "./api/load-ui";
 import { readConfig } from "./config/read";
 import { NOT_LOADED } from "./config/problem";
@@ -41,21 +41,22 @@ export function boot(win: Win, base: string): ConsentGateApi {
     if (loading) return;
     // Only a page view that shows something needs a language.
     const language = pickLanguage(config.language, doc, win.navigator);
-    // The UI and the banner's strings (worded for the site's mode) load in
-    // parallel, as modules so they share one CSP rule and one nonce.
-    loading = Promise.all([load(base, "consentgate-ui.js"), loadStrings(base, language, config.mode)])
-      .then(([module, strings]: [{ mount: Mount }, Record<string, any>]) => {
+    // The banner's file holds its code and its strings, worded for the
+    // site's mode. Modules, so that every file shares one CSP rule and nonce.
+    const banner = `i18n/${language}-${config.mode}.js`;
+    loading = load(base, banner)
+      .then((module: { mount: Mount; default: Record<string, any> }) => {
         ui = module.mount(core.api, {
           config,
           language,
-          strings,
-          moreStrings: () => loadStrings(base, language, "views"),
+          strings: module.default,
+          moreStrings: () => load(base, `i18n/${language}-views.js`).then((strings) => strings.default),
           categoryOf: category,
           releaseOnce: gate.releaseOnce,
         });
         ui.show(wanted);
       })
-      .catch((error) => problem("consentgate-ui.js", error, NOT_LOADED));
+      .catch((error) => problem(banner, error, NOT_LOADED));
   };
   const category = (id: string) => categoryOf(config, catalogue, id);
 

@@ -40,7 +40,3 @@ export function pickLanguage(configured: string, doc: Document, nav: Navigator):
 
 /** A file next to the core, as a module. A non-literal import() keeps esbuild from bundling it in. */
 export const load = (base: string, path: string) => import(/* @vite-ignore */ base + path);
-
-/** Part of a language: the banner's strings for a mode ("opt-in", "opt-out"), or the views' ("views"). */
-export const loadStrings = (base: string, language: string, part: string): Promise<Record<string, any>> =>
-  load(base, `i18n/${language}-${part}.js`).then((lang) => lang.default);

@@ -7,8 +7,8 @@ import type { Text } from "./text";
 /**
  * What the first layer hands the views it loads later. The views take these
  * from here rather than importing them, so that no module is shared between
- * consentgate-ui.js and the views' chunk: a shared module would become a third
- * file on the banner's critical path.
+ * the banner's file and the views' chunk: a shared module would become a
+ * second file on the banner's critical path.
  */
 export interface Kit {
   api: ConsentGateApi;

@@ -34,7 +34,7 @@ const PARTS = [
   ["consent cookie store", "store/cookie.ts", `export function cookieStore() { return {}; }`],
   ["other tabs (BroadcastChannel, visibility)", "store/sync.ts", `export function watchOtherTabs() {}`],
   ["UI loader (language pick, lazy import)", "api/load-ui.ts",
-    `export const LANGUAGES = []; export function pickLanguage() {} export function load() {} export function loadStrings() {}`],
+    `export const LANGUAGES = []; export function pickLanguage() {} export function load() {}`],
 ];
 
 async function brotliOfCore(swap) {

@@ -22,13 +22,13 @@ const sizes = (buffers) => {
   };
 };
 
-// The banner's strings: i18n/<code>-opt-in.js or i18n/<code>-opt-out.js, as the site's mode says.
+// The banner's file, its code and strings: i18n/<code>-opt-in.js or i18n/<code>-opt-out.js, as the site's mode says.
 const banner = readdirSync(new URL("dist/i18n/", root))
   .filter((f) => !f.endsWith("-views.js"))
   .map((f) => [f, file(`dist/i18n/${f}`)]);
 const largest = banner.sort((a, b) => sizes([b[1]]).brotli - sizes([a[1]]).brotli)[0];
 const chunks = readdirSync(new URL("dist/chunks/", root)).map((f) => file(`dist/chunks/${f}`));
-const firstVisit = (strings) => [file("dist/consentgate.js"), file("dist/consentgate-ui.js"), strings];
+const firstVisit = (banner) => [file("dist/consentgate.js"), banner];
 const rows = [
   ["consentgate: returning visitor (core)", [file("dist/consentgate.js")]],
   ["consentgate: first visit, English", firstVisit(file("dist/i18n/en-opt-in.js"))],

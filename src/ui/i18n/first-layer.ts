@@ -1,12 +1,13 @@
 /**
  * The strings the banner uses. The build splits
- * every language: the banner's strings come with the banner, in
- * i18n/<code>-opt-in.js for `opt-in` sites and i18n/<code>-opt-out.js for
- * `opt-out` ones; i18n/<code>-views.js holds the rest and comes with the
+ * every language: the banner's strings ship in the banner's file, with its
+ * code, in i18n/<code>-opt-in.js for `opt-in` sites and i18n/<code>-opt-out.js
+ * for `opt-out` ones; i18n/<code>-views.js holds the rest and comes with the
  * preferences, placeholders and reopen button (esbuild.config.mjs). A string
  * the banner starts to use goes here. A banner part lists its strings in this
- * order, whatever the language file's: the order that brotli packs closest in
- * the largest part, pl-opt-out.js (found by trying moves; 9 B off it).
+ * order, whatever the language file's: the order that brotli packed closest in
+ * the largest part, Polish opt-out, when the strings shipped apart from the
+ * code (found by trying moves; 9 B off it).
  */
 const FIRST_LAYER = [
   "bannerText",

@@ -58,7 +58,7 @@ describe("demo server", () => {
       ["/js/site.js", "text/javascript"],
       ["/favicon.svg", "image/svg+xml"],
       ["/consentgate.js", "text/javascript"],
-      ["/consentgate-ui.js", "text/javascript"],
+      ["/chunks/views.js", "text/javascript"],
       ["/i18n/tr-opt-in.js", "text/javascript"],
     ] as const) {
       const res = await get(path);

@@ -132,7 +132,7 @@ describe("message", () => {
   });
 
   it.each([
-    ["consentgate-ui.js", "could not be loaded (Failed to fetch); nothing optional runs"],
+    ["i18n/en-opt-in.js", "could not be loaded (Failed to fetch); nothing optional runs"],
     ["consentgate-changes.js", "could not be loaded (Failed to fetch); refused cookies stay for now"],
   ])("says what it means when %s did not load", (file, text) => {
     expect(message([file, new TypeError("Failed to fetch"), NOT_LOADED])).toBe(text);
@@ -140,8 +140,8 @@ describe("message", () => {
 
   it("prints a file that did not load as an error", () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
-    print("consentgate-ui.js", new TypeError("Failed to fetch"), NOT_LOADED);
-    expect(error).toHaveBeenCalledWith("[consentgate] consentgate-ui.js: could not be loaded (Failed to fetch); nothing optional runs");
+    print("i18n/en-opt-in.js", new TypeError("Failed to fetch"), NOT_LOADED);
+    expect(error).toHaveBeenCalledWith("[consentgate] i18n/en-opt-in.js: could not be loaded (Failed to fetch); nothing optional runs");
   });
 
   it("has a plain sentence for a field it has no rule for", () => {

@@ -47,7 +47,7 @@ describe("window.ConsentGate", () => {
 
   it("asks for the UI when the banner must show, and survives its absence", async () => {
     // Worded by consentgate-diagnostics.js, which cannot load here either: the file's name and the error print.
-    await vi.waitFor(() => expect(errors).toHaveBeenCalledWith("[consentgate] consentgate-ui.js:", expect.anything()));
+    await vi.waitFor(() => expect(errors).toHaveBeenCalledWith("[consentgate] i18n/en-opt-in.js:", expect.anything()));
     expect(esm.get().decided).toBe(false);
   });
 
