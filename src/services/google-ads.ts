@@ -7,6 +7,9 @@ export const gate: ServiceGate = {
     "googletagmanager.com/gtag/*?id=AW-",
     "googletagmanager.com/gtag/*?id=DC-",
     "googleadservices.com",
+    // Google's tag sends an AW- id's page views there too. Not the rest of
+    // the host: AdSense's ads are the site's to place.
+    "googlesyndication.com/ccm/",
     "doubleclick.net",
     "google.com/ads/",
     "google.com/pagead/",

@@ -44,7 +44,7 @@ const notInConfig = (id: string, category: string) =>
 // Google Ads
 
 const AW = "https://www.googletagmanager.com/gtag/js?id=AW-123456789";
-const GOOGLE = /(^|\.)(googletagmanager\.com|googleadservices\.com|doubleclick\.net|google\.com|google-analytics\.com)$/;
+const GOOGLE = /(^|\.)(googletagmanager\.com|googleadservices\.com|googlesyndication\.com|doubleclick\.net|google\.com|google-analytics\.com)$/;
 
 function googleTag(session: Session) {
   installVendors(session);
@@ -56,6 +56,7 @@ function googleTag(session: Session) {
 /** What Google's tag requests for the snippet's AW- config and its conversion event. */
 const ADS_REQUESTS = [
   "POST fetch https://www.google.com/ccm/collect?tid=AW-123456789&en=page_view",
+  "POST fetch https://pagead2.googlesyndication.com/ccm/collect?tid=AW-123456789&en=page_view",
   "POST fetch https://www.google.com/rmkt/collect/123456789/?en=page_view",
   "GET script https://googleads.g.doubleclick.net/pagead/viewthroughconversion/123456789/?en=page_view",
   "GET image https://www.google.com/pagead/1p-user-list/123456789/?en=page_view",

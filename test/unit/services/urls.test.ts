@@ -60,18 +60,17 @@ describe("vendor URLs", () => {
   });
 
   // Not claimed for want of bytes; the README gives sites these rules to add.
-  it("leaves Google's Ads pings on googlesyndication.com and Meta's privacy-sandbox trigger to a site's rules, which then hold them", () => {
+  it("leaves Google's Ads conversion pings on www.google.com/measurement and Meta's privacy-sandbox trigger to a site's rules, which then hold them", () => {
     const urls = [
-      "https://pagead2.googlesyndication.com/ccm/collect?tid=AW-123456789&en=page_view",
       "https://www.google.com/measurement/conversion/?tid=AW-123456789",
       "https://www.facebook.com/privacy_sandbox/pixel/register/trigger/?id=1",
     ];
-    expect(urls.map(match.url)).toEqual([null, null, null]);
+    expect(urls.map(match.url)).toEqual([null, null]);
     const own = createMatcher(catalogue, {
-      "google-ads": { hosts: ["pagead2.googlesyndication.com/ccm/", "www.google.com/measurement/"] },
+      "google-ads": { hosts: ["www.google.com/measurement/"] },
       "facebook-pixel": { hosts: ["www.facebook.com/privacy_sandbox/pixel/"] },
     });
-    expect(urls.map(own.url)).toEqual(["google-ads", "google-ads", "facebook-pixel"]);
+    expect(urls.map(own.url)).toEqual(["google-ads", "facebook-pixel"]);
     // The built-in rules stay.
     expect(own.url("https://www.googleadservices.com/pagead/conversion.js")).toBe("google-ads");
     expect(own.url("https://www.facebook.com/tr?id=1&ev=PageView")).toBe("facebook-pixel");
