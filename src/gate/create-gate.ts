@@ -249,7 +249,10 @@ export function createGate(deps: GateDeps) {
       const url = String(value);
       const script = el.nodeName === "SCRIPT";
       const service =
-        attribute !== "srcdoc" ? serviceAt(url, attribute == "srcset") : el.nodeName === "IFRAME" && markup(url, true)[1];
+        (attribute !== "srcdoc" ? serviceAt(url, attribute == "srcset") : el.nodeName === "IFRAME" && markup(url, true)[1]) ||
+        // A held frame or image stays held at any address the page gives it
+        // (a lazy loader copying its data-src): the address waits with it.
+        (!script && holding.has(el) && !released.has(el) && el.getAttribute("data-consent"));
       // A script runs once, whatever its src becomes; a released image or
       // frame pointed elsewhere while its service is refused is held again.
       if (!service || (released.has(el) && script) || admits(el, service)) return true;

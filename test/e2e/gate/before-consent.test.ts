@@ -163,6 +163,23 @@ describe("before consent", () => {
   });
 });
 
+describe("a held tagged element whose address the page sets (a lazy loader copying data-src to src)", () => {
+  test.for([
+    ["property", "frame.src = frame.dataset.src"],
+    ["setAttribute", 'frame.setAttribute("src", frame.dataset.src)'],
+  ] as const)("an iframe tagged with a category, at no service's address, set by %s: nothing loads before consent, and it loads once allowed", async ([, code], { session }) => {
+    const embed = "https://player.video.example/embed/1";
+    const page = await openGate(session, `<iframe id="frame" data-consent="marketing" data-src="${embed}" title="Video"></iframe>`, {
+      categories: { marketing: {} },
+    });
+    await page.evaluate((code) => new Function("frame", code)(document.getElementById("frame")), code);
+    await page.waitForLoadState("networkidle");
+    expect(requestsFor(session, embed)).toBe(0);
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => requestsFor(session, embed)).toBe(1);
+  });
+});
+
 describe("a vendor's cookie written by the site itself", () => {
   test("document.cookie = \"_hjSessionUser_1=x\" from the page is dropped before consent and kept after", async ({ session }) => {
     installVendors(session);
