@@ -198,8 +198,10 @@ export function createGate(deps: GateDeps) {
         if (tag === "SCRIPT" && el.getAttribute("type") !== "text/plain") return;
         release(el);
       } else {
-        // A copy of a frame or image released before (Turbo's cache) comes with its address.
-        if (tag === "SCRIPT" || serviceIn(el)) neutralize(el, name);
+        // A copy of a frame or image released before (Turbo's cache) comes with
+        // its address: a service's, or the one it was released with. Another
+        // (a lazy loader's placeholder image beside the data-src) stays.
+        if (tag === "SCRIPT" || serviceIn(el) || el.getAttribute("src") == el.getAttribute("data-src")) neutralize(el, name);
         hold(el);
       }
       return;

@@ -302,6 +302,22 @@ describe("held frames copied with the page", () => {
     expect(await page.evaluate(() => document.querySelector("iframe")!.hasAttribute("src"))).toBe(false);
   });
 
+  test("a frame tagged with a category at no service's address, allowed, then refused, restored from Drive's cache loads nothing", async ({ session }) => {
+    // An embed the catalogue does not know, tagged with its category as the README shows.
+    const embed = "https://player.video.example/embed/1";
+    const frame = `<iframe id="video" data-consent="marketing" data-src="${embed}" title="Intro"></iframe>`;
+    const page = await openDrive(session, A_BODY + frame, { "/b": B_BODY });
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => requestsFor(session, embed)).toBe(1);
+    await click(page, "to-b", "b");
+    await callConsentGate(page, "rejectAll");
+    await back(page, "a");
+    await expect.poll(() => placeholders(page)).toBe(1);
+    await page.waitForLoadState("networkidle");
+    expect(requestsFor(session, embed)).toBe(1);
+    expect(await page.evaluate(() => document.querySelector("iframe")!.hasAttribute("src"))).toBe(false);
+  });
+
   test("a held frame in a subtree the page clones (a carousel's loop) gets a placeholder too, and both load once allowed", async ({ session }) => {
     installVendors(session);
     const page = await openGate(session, `<div id="slides"><div class="slide">${FRAME}</div></div>`, CONFIG);
