@@ -77,7 +77,8 @@ export function createApi(deps: CoreDeps) {
     deps.show(next);
     if (was === next) return;
     if (was) events.emit("close", was);
-    if (next) events.emit("open", next);
+    // A close listener may have shown another view, or none: that one was told.
+    if (next && view == next) events.emit("open", next);
   }
 
   /** Takes the cookie's value (and what it holds) as the decision, and tells the gate, the UI and the page. */

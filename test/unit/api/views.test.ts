@@ -60,6 +60,18 @@ describe("open and close", () => {
     expect(core.api.get().decided).toBe(false);
   });
 
+  it("does not say a view opened that a close listener closed again: the last event tells what is shown", () => {
+    const core = makeCore();
+    core.api.rejectAll();
+    core.api.open("banner");
+    // A site that closes whatever replaces its banner (its own cookie notice, say).
+    core.events.on("close", (view) => view === "banner" && core.api.close());
+    core.api.open("preferences");
+    expect(core.deps.show).toHaveBeenLastCalledWith(null);
+    expect(core.opened).toEqual(["banner"]);
+    expect(core.closed).toEqual(["banner", "preferences"]);
+  });
+
   it("does not throw or say anything when closing with nothing open", () => {
     const core = makeCore();
     expect(() => core.api.close()).not.toThrow();
