@@ -345,6 +345,9 @@ export function createGate(deps: GateDeps) {
     for (const el of [...doc.querySelectorAll(TAGGED), ...pending]) {
       if (releasable(el)) release(el);
     }
+    // A released listener may have decided again, and that change is applied
+    // by now: what follows tells the vendors the newest state, not this one.
+    next = state();
 
     // On every change, not only the service's own: what a vendor is told may
     // depend on another category (Clarity's ad_Storage on marketing), and a
