@@ -4,7 +4,8 @@ export const gate: ServiceGate = {
   category: "marketing",
   // The Smart Script's impression pixel, also sent by a site's own copy of the script.
   urls: ["appsflyer.com", "appsflyersdk.com", "impressions.onelink.me"],
-  cookies: ["afUserId", "AF_SYNC"],
+  // AF_SYNC, AF_DEFAULT_MEASUREMENT_STATUS and the like.
+  cookies: ["afUserId", "AF_*"],
 };
 
 export const info: ServiceInfo = {
@@ -15,6 +16,7 @@ export const info: ServiceInfo = {
   cookies: [
     { name: "afUserId", duration: "13 months" },
     { name: "AF_SYNC", duration: "1 week" },
+    { name: "AF_DEFAULT_MEASUREMENT_STATUS", duration: "13 months" },
   ],
   globals: ["AF", "AppsFlyerSdkObject"],
 };

@@ -354,7 +354,17 @@ testVendor({
     "POST fetch https://wa.appsflyer.com/events?site-id=01234567-89ab-cdef-0123-456789abcdef",
   ],
   runs: { "appsflyer.js": 1 },
-  cookies: ["AF_SYNC", "afUserId"],
+  cookies: ["AF_DEFAULT_MEASUREMENT_STATUS", "AF_SYNC", "afUserId"],
+});
+
+test("appsflyer: a refusal after the Web SDK ran deletes every cookie it wrote", async ({ session }) => {
+  answerVendors(session);
+  const page = await openGate(session, vendorSnippet("appsflyer"), { categories: { marketing: { services: ["appsflyer"] } } });
+  await callConsentGate(page, "acceptAll");
+  await expect.poll(() => vendorCookies(session)).toEqual(["AF_DEFAULT_MEASUREMENT_STATUS", "AF_SYNC", "afUserId"]);
+  await callConsentGate(page, "rejectAll");
+  await expect.poll(() => vendorCookies(session)).toEqual([]);
+  expect(session.problems()).toEqual([]);
 });
 
 const ONELINK_IMPRESSION = "GET image https://impressions.onelink.me/A1b3?af_js_web=true&af_ss_ver=2_9_2&pid=my_media_default_source";
