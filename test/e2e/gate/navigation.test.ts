@@ -288,33 +288,22 @@ describe("held frames copied with the page", () => {
     await expect.poll(() => framesShown(page)).toEqual([false, true]);
   });
 
-  test("a frame allowed, then refused, restored from Drive's cache loads nothing and gets its placeholder", async ({ session }) => {
+  // The second: an embed the catalogue does not know, tagged with its category as the README shows.
+  const EMBED = "https://player.video.example/embed/1";
+  test.for([
+    ["a frame", FRAME, VIDEO],
+    ["a frame tagged with a category at no service's address", `<iframe id="video" data-consent="marketing" data-src="${EMBED}" title="Intro"></iframe>`, EMBED],
+  ] as const)("%s, allowed, then refused, restored from Drive's cache loads nothing and gets its placeholder", async ([, frame, url], { session }) => {
     installVendors(session);
-    const page = await openDrive(session, `${A_BODY}${FRAME}`, { "/b": B_BODY });
-    await callConsentGate(page, "acceptAll");
-    await expect.poll(() => requestsFor(session, VIDEO)).toBe(1);
-    await click(page, "to-b", "b");
-    await callConsentGate(page, "rejectAll");
-    await back(page, "a");
-    await expect.poll(() => placeholders(page)).toBe(1);
-    await page.waitForLoadState("networkidle");
-    expect(requestsFor(session, VIDEO)).toBe(1);
-    expect(await page.evaluate(() => document.querySelector("iframe")!.hasAttribute("src"))).toBe(false);
-  });
-
-  test("a frame tagged with a category at no service's address, allowed, then refused, restored from Drive's cache loads nothing", async ({ session }) => {
-    // An embed the catalogue does not know, tagged with its category as the README shows.
-    const embed = "https://player.video.example/embed/1";
-    const frame = `<iframe id="video" data-consent="marketing" data-src="${embed}" title="Intro"></iframe>`;
     const page = await openDrive(session, A_BODY + frame, { "/b": B_BODY });
     await callConsentGate(page, "acceptAll");
-    await expect.poll(() => requestsFor(session, embed)).toBe(1);
+    await expect.poll(() => requestsFor(session, url)).toBe(1);
     await click(page, "to-b", "b");
     await callConsentGate(page, "rejectAll");
     await back(page, "a");
     await expect.poll(() => placeholders(page)).toBe(1);
     await page.waitForLoadState("networkidle");
-    expect(requestsFor(session, embed)).toBe(1);
+    expect(requestsFor(session, url)).toBe(1);
     expect(await page.evaluate(() => document.querySelector("iframe")!.hasAttribute("src"))).toBe(false);
   });
 
