@@ -11,6 +11,8 @@ export interface PreferencesProps {
   save(): void;
   /** Catalogue services the gate met on this page. */
   seen: Set<string>;
+  /** Opened from the banner, which is still there under them. */
+  fromBanner: boolean;
 }
 
 /**
@@ -18,14 +20,17 @@ export interface PreferencesProps {
  * services and cookies, then Reject all / Accept all / Save choices. Escape
  * and the close button leave without deciding anything.
  */
-export function Preferences({ ui, draft, toggle, save, seen }: PreferencesProps) {
+export function Preferences({ ui, draft, toggle, save, seen, fromBanner }: PreferencesProps) {
   const { api, ctx, text } = ui;
   const { t } = text;
   const { optional } = ui;
-  const close = () => api.close();
+  // Leaving without a decision goes back where the visitor came from: to the
+  // banner they opened them from (focus back on Manage choices), also once
+  // they have decided and the site opened the banner for them again.
+  const close = () => (fromBanner ? api.open("banner") : api.close());
   const decide = (act: () => void) => () => {
     act();
-    close();
+    api.close();
   };
 
   return (

@@ -77,7 +77,9 @@ export function mountViews(kit: Kit, box: HTMLElement, strings: Record<string, a
 
   const draw = () => {
     render(
-      view == "preferences" && <Preferences ui={ui} draft={draft} toggle={toggle} save={save} seen={seen} />,
+      view == "preferences" && (
+        <Preferences ui={ui} draft={draft} toggle={toggle} save={save} seen={seen} fromBanner={!!box.querySelector(".cg-banner")} />
+      ),
       root,
     );
     // Hidden while the banner is up, even under preferences opened from it;

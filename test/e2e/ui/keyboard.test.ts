@@ -105,6 +105,25 @@ test("the preferences opened from the reopen button give focus back to it, close
   expect(session.problems()).toEqual([]);
 });
 
+test.for([["Escape"], ["Enter"]])("a visitor who has decided, in the preferences opened from the banner the site opened, leaves them by %s (on ×): back on the banner, focus on Manage choices", async ([key], { session }) => {
+  const page = await uiPage(session, "shop.html");
+  await bannerShown(page);
+  await callConsentGate(page, "rejectAll");
+  await page.locator("consentgate-ui .cg-banner").waitFor({ state: "detached" });
+  await callConsentGate(page, "open", "banner");
+  await bannerShown(page);
+  await page.locator("consentgate-ui .cg-banner button", { hasText: "Manage choices" }).focus();
+  await page.keyboard.press("Enter");
+  await preferencesShown(page);
+  await expect.poll(() => focus(page)).toMatchObject({ inDialog: true, label: "Close" });
+
+  await page.keyboard.press(key);
+  await page.locator("consentgate-ui dialog").waitFor({ state: "detached" });
+  await expect.poll(() => focus(page)).toMatchObject({ inBanner: true, text: "Manage choices" });
+  await bannerShown(page);
+  expect(session.problems()).toEqual([]);
+});
+
 test("saving the preferences opened from the banner takes the banner away and gives focus to the reopen button", async ({ session }) => {
   const page = await uiPage(session, "shop.html", withUi({ reopenButton: true }));
   await bannerShown(page);
