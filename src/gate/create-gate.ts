@@ -159,6 +159,8 @@ export function createGate(deps: GateDeps) {
   function release(el: Element) {
     if (released.has(el)) return;
     released.add(el);
+    // Held again only if the page points it at a refused address later, as a new hold.
+    holding.delete(el);
     const service = serviceOf(el);
     if (el.nodeName === "SCRIPT") {
       if (service) {
@@ -254,12 +256,11 @@ export function createGate(deps: GateDeps) {
         (attribute !== "srcdoc" ? serviceAt(url, attribute == "srcset") : el.nodeName === "IFRAME" && markup(url, true)[1]) ||
         // A held frame or image stays held at any address the page gives it
         // (a lazy loader copying its data-src): the address waits with it.
-        (!script && holding.has(el) && !released.has(el) && el.getAttribute("data-consent"));
+        (!script && holding.has(el) && el.getAttribute("data-consent"));
       // A script runs once, whatever its src becomes; a released image or
       // frame pointed elsewhere while its service is refused is held again.
       if (!service || (released.has(el) && script) || admits(el, service)) return true;
       released.delete(el);
-      holding.delete(el);
       // A released image or frame keeps no address of its own while held: the
       // page may move it, or the placeholder put it back, and it would load that.
       neutralize(el, service);

@@ -175,6 +175,15 @@ describe("a held tagged element whose address the page sets (a lazy loader copyi
     await page.evaluate((code) => new Function("frame", code)(document.getElementById("frame")), code);
     await page.waitForLoadState("networkidle");
     expect(requestsFor(session, embed)).toBe(0);
+    // Held once: the new address waits with the frame, not as a second hold.
+    const held = await page.evaluate(() => {
+      const kinds: string[] = [];
+      (window as unknown as { ConsentGate: { on(e: string, f: (p: { kind: string; category: string }) => void): void } }).ConsentGate.on("held", (e) =>
+        kinds.push(`${e.kind}:${e.category}`),
+      );
+      return kinds;
+    });
+    expect(held).toEqual(["iframe:marketing"]);
     await callConsentGate(page, "acceptAll");
     await expect.poll(() => requestsFor(session, embed)).toBe(1);
   });
