@@ -12,8 +12,9 @@ import { consent as meta, queued, unstub } from "../services/facebook-pixel";
 import { consent as intercom } from "../services/intercom";
 import { consent as mixpanel } from "../services/mixpanel";
 import type { ServiceGate } from "../services/service";
+import { allowedIn } from "../decide";
 import { writtenName } from "../store/cookie";
-import type { CookieConfig, State } from "../types";
+import type { CookieConfig, HeldKind, State } from "../types";
 import type { Kept } from "./intercept";
 import type { Releaser } from "./release";
 
@@ -45,6 +46,10 @@ export interface Change {
   refusedKey(key: string): boolean;
   /** What the gate held of the page's writes (intercept.ts). */
   kept: Kept;
+  /** The gate's own answers: whether a tagged element may load now, the service an untagged one loads, and whether that may load. */
+  releasable(el: Element): boolean;
+  serviceIn(el: Element): string | null;
+  permits(id: string, kind: HeldKind): boolean;
 }
 
 /** Consent APIs that exist only once the vendor's script runs: nothing to tell them at boot. */
@@ -82,6 +87,8 @@ export function applyChange(change: Change): void {
       deleteCookies(win.document, change.cookie, [name], name == written ? `; Path=${consent.path}${consent.domain ? "; Domain=" + consent.domain : ""}` : "");
     }
   }
+
+  rehold(change);
 
   for (const id of Object.keys(RUNNING_VENDORS)) {
     if (previous.services[id] !== next.services[id]) RUNNING_VENDORS[id](win, next.services[id]);
@@ -141,6 +148,35 @@ export function applyChange(change: Change): void {
     Object.keys(previous[map]).some((name) => previous[map][name] && !next[map][name]),
   );
   if (change.reload && refused) win.location.reload();
+}
+
+/**
+ * A frame or image the gate let go, or let in, at an address refused now
+ * would still load: lazy and not loaded yet, once scrolled to (the browser
+ * keeps the address it deferred), or a loaded frame, once the page moves it. A copy
+ * without its address takes its place, which the gate holds like any other,
+ * placeholder and all; a loaded frame's page goes with the original. The
+ * original is the gate's released one for good: the copy is what a later
+ * consent lets go.
+ */
+function rehold({ win, releasable, serviceIn, permits, previous }: Change): void {
+  const doc = win.document;
+  // Only what this change refused: one let go for this page view only (a
+  // placeholder's "Only this time") was never allowed, and stays.
+  const was = (name: string | null) => !!name && allowedIn(previous!, name);
+  for (const el of Array.from(doc.querySelectorAll("iframe,img"))) {
+    const id = serviceIn(el);
+    const tag = el.getAttribute("data-consent");
+    // A tagged one held still has no address of its own, or a lazy loader's placeholder.
+    const loads = ["src", "srcset", "srcdoc"].some((name) => el.hasAttribute(name) && el.getAttribute(name) == el.getAttribute("data-" + name));
+    const refused = tag ? loads && !releasable(el) && (was(tag) || was(id)) : was(id) && !permits(id!, el.nodeName.toLowerCase() as HeldKind);
+    // An image loaded already loads nothing more where the page moves it; with a srcset it may pick another candidate.
+    if (!refused || ((el as HTMLImageElement).complete && !el.hasAttribute("srcset"))) continue;
+    const copy = doc.createElement(el.nodeName);
+    for (const { name, value } of Array.from(el.attributes)) copy.setAttribute(/^src/.test(name) ? "data-" + name : name, value);
+    if (!copy.hasAttribute("data-consent")) copy.setAttribute("data-consent", id!);
+    el.replaceWith(copy);
+  }
 }
 
 /** The names in a `document.cookie` string. */

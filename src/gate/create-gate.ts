@@ -375,7 +375,7 @@ export function createGate(deps: GateDeps) {
       // A sandboxed document has no cookies to read, nor to delete.
     }
     if (previous || cookies.some(refusedCookie)) {
-      deps.changes({ win, cookie, consent: config.cookie, catalogue, releaser, inserted, ran, state, warn, report, next, previous, reload, cookies, refusedCookie, refusedKey, kept });
+      deps.changes({ win, cookie, consent: config.cookie, catalogue, releaser, inserted, ran, state, warn, report, next, previous, reload, cookies, refusedCookie, refusedKey, kept, releasable, serviceIn, permits });
     }
   }
 

@@ -98,11 +98,20 @@ describe("untagged insertion routes", () => {
       .toEqual([]);
     await page.waitForLoadState("networkidle");
     // A second decision releases nothing again.
+    await callConsentGate(page, "acceptAll");
+    await page.waitForLoadState("networkidle");
+    expect(requestCounts(session, ALL)).toEqual(each(ALL, 1));
+    // Nor does a refusal and a consent after it, but for the frames: the
+    // refusal unloaded each (a copy took its place), and the consent loads
+    // the copy. A script that ran cannot be unloaded, and an image that
+    // loaded loads nothing more.
     await callConsentGate(page, "set", { analytics: false });
+    await expect.poll(() => page.locator("iframe[src]").count()).toBe(0);
     await callConsentGate(page, "set", { analytics: true });
+    await expect.poll(() => requestCounts(session, IFRAMES)).toEqual(each(IFRAMES, 2));
     await page.waitForLoadState("networkidle");
 
-    expect(requestCounts(session, ALL)).toEqual(each(ALL, 1));
+    expect(requestCounts(session, ALL)).toEqual({ ...each(ALL, 1), ...each(IFRAMES, 2) });
     expect(await runCounts(page, SCRIPTS)).toEqual(each(SCRIPTS, 1));
     // The released iframes are back in the page (not left in placeholders).
     const framesInPage = await page.evaluate(() => Array.from(document.querySelectorAll("iframe")).map((f) => f.src));

@@ -5,7 +5,7 @@
 // nor a necessary service's cookies, nor the site's own.
 import type { Page } from "playwright-core";
 import { callConsentGate, consentState, describe, expect, test, type Session } from "../harness";
-import { installVendors, MIXPANEL_TOKEN, mixpanelLoaded, openGate, servePage, snippet, storageKeys } from "./kit";
+import { installVendors, MIXPANEL_TOKEN, mixpanelLoaded, openGate, requestsFor, servePage, snippet, storageKeys } from "./kit";
 
 const CONFIG = {
   categories: {
@@ -159,6 +159,101 @@ describe("refusal", () => {
     await page.waitForLoadState("networkidle");
 
     await expect.poll(() => cookieList(session)).toEqual(["__stripe_mid@.shop.test /", "cart@www.shop.test /"]);
+  });
+});
+
+describe("a frame or image let go before a refusal", () => {
+  const EMBED = "https://www.youtube.com/embed/lazy1";
+  const PIXEL = "https://www.facebook.com/tr?id=1&ev=PageView";
+  const MEDIA = { categories: { marketing: { services: ["youtube", "facebook-pixel"] } } };
+  // Beside the lazy ones below the fold (answered by the harness's 1×1 GIF): its request shows the browser has looked at them.
+  const SENTINEL = "https://images.example/below-the-fold.gif";
+  const FOLD = `<div style="height: 5000px"></div><img loading="lazy" src="${SENTINEL}" alt="">`;
+  /** The frames and images held so far, as `kind:service` (a late subscriber gets every event so far). */
+  const heldMedia = (page: Page) =>
+    page.evaluate(() => {
+      const held: string[] = [];
+      (window as unknown as { ConsentGate: { on(e: string, f: (p: { kind: string; service: string }) => void): void } }).ConsentGate.on("held", (e) => {
+        if (e.kind === "iframe" || e.kind === "img") held.push(`${e.kind}:${e.service}`);
+      });
+      return held.sort();
+    });
+  const sentinel = (session: Session) => requestsFor(session, SENTINEL);
+  const trackers = (session: Session) => [requestsFor(session, EMBED), requestsFor(session, PIXEL)];
+
+  test.for([
+    ["tagged", `<iframe loading="lazy" data-consent="youtube" data-src="${EMBED}" title="Video"></iframe><img loading="lazy" data-consent="marketing" data-src="${PIXEL}" alt="">`],
+    ["untagged, let in once allowed", ""],
+  ] as const)("%s and lazy, not loaded yet: after the refusal it is held again, stays so when scrolled to, and loads once allowed again", async ([, markup], { session }) => {
+    const page = await openGate(session, FOLD + markup, MEDIA);
+    await callConsentGate(page, "acceptAll");
+    if (!markup) {
+      await page.evaluate(
+        ([embed, pixel]) => {
+          const frame = document.createElement("iframe");
+          frame.loading = "lazy";
+          frame.src = embed;
+          const image = new Image();
+          image.loading = "lazy";
+          image.src = pixel;
+          document.body.append(frame, image);
+        },
+        [EMBED, PIXEL],
+      );
+    }
+    const before = await heldMedia(page);
+
+    await callConsentGate(page, "rejectAll");
+    await expect.poll(() => heldMedia(page)).toEqual([...before, "iframe:youtube", "img:facebook-pixel"].sort());
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expect.poll(() => sentinel(session)).toBe(1);
+    expect(trackers(session)).toEqual([0, 0]);
+    expect(await page.locator("iframe[src], img[src*=facebook]").count()).toBe(0);
+
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => trackers(session)).toEqual([1, 1]);
+    expect(session.problems()).toEqual([]);
+  });
+
+  test("let go for this page view only (the placeholder's Only this time): a later change that refuses something else leaves it loaded", async ({ session }) => {
+    const page = await openGate(session, "", { categories: { analytics: { services: ["hotjar"] }, marketing: { services: ["youtube"] } } });
+    await callConsentGate(page, "set", { analytics: true });
+    await page.evaluate((embed) => document.body.insertAdjacentHTML("beforeend", `<iframe src="${embed}" title="Video"></iframe>`), EMBED);
+    await page.locator('consentgate-ui[data-embed="youtube"] button', { hasText: "Only this time" }).click();
+    await expect.poll(() => requestsFor(session, EMBED)).toBe(1);
+    const frame = await page.locator("iframe").elementHandle();
+
+    await callConsentGate(page, "set", { analytics: false });
+    await expect.poll(() => session.requests.some((r) => r.url.endsWith("/consentgate-changes.js"))).toBe(true);
+    await page.waitForLoadState("networkidle");
+    expect(await frame!.evaluate((el) => el.isConnected && el.getAttribute("src"))).toBe(EMBED);
+    expect(requestsFor(session, EMBED)).toBe(1);
+  });
+
+  test("loaded, then refused: the frame goes (its page unloaded, a placeholder in its place), and moving it later loads nothing", async ({ session }) => {
+    const page = await openGate(session, `<div id="a"></div><div id="b"></div>`, MEDIA);
+    await callConsentGate(page, "acceptAll");
+    await page.evaluate((embed) => (document.getElementById("a")!.innerHTML = `<iframe src="${embed}" title="Video"></iframe>`), EMBED);
+    await expect.poll(() => requestsFor(session, EMBED)).toBe(1);
+    await expect.poll(() => page.locator("iframe:visible").count()).toBe(1);
+
+    await callConsentGate(page, "rejectAll");
+    await expect.poll(() => heldMedia(page)).toEqual(["iframe:youtube"]);
+    await expect.poll(() => page.locator("iframe:visible").count()).toBe(0);
+    // A frame of no service moved after it shows the move has been acted on.
+    const after = "https://frames.example/after.html";
+    await page.evaluate((after) => {
+      const b = document.getElementById("b")!;
+      b.append(document.querySelector("iframe")!);
+      b.insertAdjacentHTML("beforeend", `<iframe src="${after}" title="After"></iframe>`);
+    }, after);
+    await expect.poll(() => requestsFor(session, after)).toBe(1);
+    expect(requestsFor(session, EMBED)).toBe(1);
+
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => requestsFor(session, EMBED)).toBe(2);
+    await expect.poll(() => page.locator("#b iframe:visible").count()).toBe(2);
+    expect(session.problems()).toEqual([]);
   });
 });
 

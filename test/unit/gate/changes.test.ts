@@ -26,6 +26,9 @@ function apply(previous: State | null, next: State, more: Partial<Change> = {}) 
     refusedCookie: () => false,
     refusedKey: () => false,
     kept: new WeakMap(),
+    releasable: () => true,
+    serviceIn: () => null,
+    permits: () => true,
     ...more,
   });
   return reload;
@@ -123,5 +126,60 @@ describe("writes held while a service was refused", () => {
     const kept = new WeakMap<object, Map<string, string>>([[localStorage, new Map([["_hjTab", "A"]])]]);
     apply(state({ analytics: false }), state({ analytics: true }), { kept });
     expect(localStorage.getItem("_hjTab")).toBe("B");
+  });
+});
+
+describe("frames and images let go before a refusal", () => {
+  afterEach(() => document.body.replaceChildren());
+
+  const PIXEL = "https://www.facebook.com/tr?id=1";
+  /** The gate's answers for a page where Meta's pixel is refused and YouTube allowed. */
+  const gate: Partial<Change> = {
+    releasable: (el) => el.getAttribute("data-consent") != "marketing",
+    serviceIn: (el) => (el.getAttribute("src")?.includes("facebook") ? "facebook-pixel" : el.getAttribute("src")?.includes("youtube") ? "youtube" : null),
+    permits: (id) => id == "youtube",
+  };
+  const refuse = () =>
+    apply(state({ marketing: true }, { "facebook-pixel": true, youtube: true }), state({ marketing: false }, { "facebook-pixel": false, youtube: true }), gate);
+
+  it("puts a copy without its address in the place of a frame at a refused address, tagged or let in untagged", () => {
+    document.body.innerHTML = `<iframe id="tagged" loading="lazy" data-consent="marketing" data-src="${PIXEL}" src="${PIXEL}"></iframe><iframe id="untagged" src="${PIXEL}"></iframe>`;
+    const before = [...document.body.children];
+    refuse();
+    const after = [...document.body.children];
+    expect(after.map((el) => el.id)).toEqual(["tagged", "untagged"]);
+    expect(after.some((el, i) => el === before[i])).toBe(false);
+    expect(after.map((el) => [el.getAttribute("src"), el.getAttribute("data-src"), el.getAttribute("data-consent"), el.getAttribute("loading")])).toEqual([
+      [null, PIXEL, "marketing", "lazy"],
+      [null, PIXEL, "facebook-pixel", null],
+    ]);
+  });
+
+  it("leaves alone what is held already (no address, or a lazy loader's placeholder), what may still load, and what names no service", () => {
+    document.body.innerHTML = [
+      `<img data-consent="marketing" data-src="${PIXEL}" alt="">`,
+      `<img data-consent="marketing" data-src="${PIXEL}" src="/placeholder.gif" alt="">`,
+      `<iframe data-consent="video" data-src="https://www.youtube.com/embed/1" src="https://www.youtube.com/embed/1"></iframe>`,
+      `<iframe src="https://www.youtube.com/embed/2"></iframe>`,
+      `<img src="/logo.png" alt="">`,
+    ].join("");
+    const before = [...document.body.children];
+    refuse();
+    const after = [...document.body.children];
+    expect(after.length == before.length && after.every((el, i) => el === before[i])).toBe(true);
+  });
+
+  it("leaves one let go for this page view only (never allowed) when a change refuses something else", () => {
+    document.body.innerHTML = `<img data-consent="marketing" data-src="${PIXEL}" src="${PIXEL}" alt="">`;
+    const before = document.body.firstElementChild;
+    apply(state({ marketing: false, analytics: true }, { "facebook-pixel": false }), state({ marketing: false, analytics: false }, { "facebook-pixel": false }), gate);
+    expect(document.body.firstElementChild).toBe(before);
+  });
+
+  it("does nothing at boot, when there is no change", () => {
+    document.body.innerHTML = `<img src="${PIXEL}" alt="">`;
+    const before = document.body.firstElementChild;
+    apply(null, state({ marketing: false }), gate);
+    expect(document.body.firstElementChild).toBe(before);
   });
 });
