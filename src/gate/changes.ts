@@ -16,6 +16,7 @@ import { allowedIn } from "../decide";
 import { writtenName } from "../store/cookie";
 import type { CookieConfig, HeldKind, State } from "../types";
 import type { Kept } from "./intercept";
+import type { Matcher } from "./match";
 import type { Releaser } from "./release";
 
 /** What the gate lends this file for one change. */
@@ -32,8 +33,8 @@ export interface Change {
   ran: Set<string>;
   state(): State;
   warn: Report;
-  /** The gate's `held` / `released` reporting, for what this file lets go itself (Meta's loader). */
-  report(event: "released", service: string, name: null, kind: "script", target: string): void;
+  /** The gate's `held` / `released` reporting, for what this file lets go itself (Meta's loader, held writes). */
+  report(event: "released", service: string | null, name: null, kind: HeldKind, target: string): void;
   next: State;
   /** Null at boot, when only leftovers are deleted. */
   previous: State | null;
@@ -41,9 +42,8 @@ export interface Change {
   reload?: boolean;
   /** The names of the page's cookies when the change was made. */
   cookies: string[];
-  /** Whether a cookie, or a localStorage or sessionStorage key, belongs to a service refused now. */
-  refusedCookie(name: string): boolean;
-  refusedKey(key: string): boolean;
+  /** Which service a URL, cookie or storage key belongs to. */
+  matcher: Matcher;
   /** What the gate held of the page's writes (intercept.ts). */
   kept: Kept;
   /** The gate's own answers: whether a tagged element may load now, the service an untagged one loads, and whether that may load. */
@@ -60,13 +60,18 @@ export const RUNNING_VENDORS: Record<string, (win: Window & Record<string, any>,
 };
 
 export function applyChange(change: Change): void {
-  const { win, catalogue, releaser, inserted, ran, next, previous, consent } = change;
-  deleteCookies(win.document, change.cookie, change.cookies.filter(change.refusedCookie));
+  const { win, catalogue, releaser, inserted, ran, next, previous, consent, matcher } = change;
+  // Asked when the deleting runs: a quick second change may have allowed the service again.
+  const off = (id: string | null) => !!id && !change.state().services[id];
+  // Never the consent cookie, whatever a service's patterns would claim.
+  const refusedCookie = (name: string) => name !== consent.name && off(matcher.cookie(name));
+  const refusedKey = (key: string) => off(matcher.storage(key));
+  deleteCookies(win.document, change.cookie, change.cookies.filter(refusedCookie));
   for (const area of ["localStorage", "sessionStorage"] as const) {
     try {
       const storage = win[area];
       // A snapshot: Chromium reorders keys as they are removed.
-      for (const key of Object.keys(storage)) if (change.refusedKey(key)) storage.removeItem(key);
+      for (const key of Object.keys(storage)) if (refusedKey(key)) storage.removeItem(key);
     } catch {
       // Storage can be disabled or sandboxed; then there is nothing to delete.
     }
@@ -114,15 +119,19 @@ export function applyChange(change: Change): void {
   // as if written now: a bundled SDK (Mixpanel) keeps the identity it made
   // before consent instead of making a second one on the next page.
   // A cookie the service wrote again since it was allowed (this file loads
-  // after the change) is newer than the held one: it stays.
+  // after the change) is newer than the held one: it stays. What goes is
+  // reported \`released\`, as its hold was reported \`held\`.
   const cookies = change.kept.get(win.document);
   if (cookies) {
     try {
       const now = names(String(change.cookie.get!.call(win.document)));
       cookies.forEach((assignment, name) => {
-        if (!change.refusedCookie(name)) {
+        if (!refusedCookie(name)) {
           cookies.delete(name);
-          if (!now.includes(name)) change.cookie.set!.call(win.document, assignment);
+          if (!now.includes(name)) {
+            change.cookie.set!.call(win.document, assignment);
+            change.report("released", matcher.cookie(name), null, "cookie", name);
+          }
         }
       });
     } catch {
@@ -134,7 +143,11 @@ export function applyChange(change: Change): void {
       const storage = win[area];
       // The gate's own setItem writes it and forgets the held copy. A key
       // there now is newer: another tab's SDK wrote it once allowed.
-      change.kept.get(storage)?.forEach((value, key) => change.refusedKey(key) || key in storage || storage.setItem(key, value));
+      change.kept.get(storage)?.forEach((value, key) => {
+        if (refusedKey(key) || key in storage) return;
+        storage.setItem(key, value);
+        change.report("released", matcher.storage(key), null, "storage", key);
+      });
     } catch {
       // Storage can be disabled or sandboxed; then nothing was kept for it.
     }

@@ -365,7 +365,6 @@ export function createGate(deps: GateDeps) {
     // Asked when the deleting runs: a quick second change may have allowed the service again.
     const refused = (id: string | null) => !!id && !state().services[id];
     const refusedCookie = (name: string) => name !== config.cookie.name && refused(matcher.cookie(name));
-    const refusedKey = (key: string) => refused(matcher.storage(key));
     // Leftover cookies are checked on every page view (a server may set them);
     // storage is looked through with the rest of a change.
     let cookies: string[] = [];
@@ -375,7 +374,7 @@ export function createGate(deps: GateDeps) {
       // A sandboxed document has no cookies to read, nor to delete.
     }
     if (previous || cookies.some(refusedCookie)) {
-      deps.changes({ win, cookie, consent: config.cookie, catalogue, releaser, inserted, ran, state, warn, report, next, previous, reload, cookies, refusedCookie, refusedKey, kept, releasable, serviceIn, permits });
+      deps.changes({ win, cookie, consent: config.cookie, catalogue, releaser, inserted, ran, state, warn, report, next, previous, reload, cookies, matcher, kept, releasable, serviceIn, permits });
     }
   }
 

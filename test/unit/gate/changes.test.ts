@@ -6,6 +6,8 @@ import type { State } from "../../../src/types";
 const state = (categories: Record<string, boolean>, services: Record<string, boolean> = {}) =>
   ({ categories: { necessary: true, ...categories }, services }) as unknown as State;
 
+const NO_MATCH = { url: () => null, cookie: () => null, storage: () => null };
+
 /** Applies a change from `previous` to `next` on this window, with a spy for reload; nothing else to do unless `more` says so. */
 function apply(previous: State | null, next: State, more: Partial<Change> = {}) {
   const reload = vi.fn();
@@ -23,8 +25,7 @@ function apply(previous: State | null, next: State, more: Partial<Change> = {}) 
     next,
     previous,
     cookies: [],
-    refusedCookie: () => false,
-    refusedKey: () => false,
+    matcher: NO_MATCH,
     kept: new WeakMap(),
     releasable: () => true,
     serviceIn: () => null,
@@ -70,7 +71,7 @@ describe("deleting refused storage", () => {
     localStorage.setItem("_hjSession", "1");
     localStorage.setItem("cart", "3");
     sessionStorage.setItem("_hjTab", "1");
-    apply(state({ analytics: true }), state({ analytics: false }), { refusedKey: (key) => key.startsWith("_hj") });
+    apply(state({ analytics: true }), state({ analytics: false }), { matcher: { ...NO_MATCH, storage: (key) => (key.startsWith("_hj") ? "hotjar" : null) } });
     expect(Object.keys(localStorage)).toEqual(["cart"]);
     expect(Object.keys(sessionStorage)).toEqual([]);
   });
@@ -96,15 +97,21 @@ describe("writes held while a service was refused", () => {
       [document, held],
       [localStorage, keys],
     ]);
-    const refused = (name: string) => name.startsWith("_hj");
-    apply(state({ analytics: false }), state({ analytics: false }, { mixpanel: true }), {
+    const service = (name: string) => (name.startsWith("_hj") ? "hotjar" : name.startsWith("mp_") ? "mixpanel" : null);
+    const report = vi.fn();
+    apply(state({ analytics: false }), state({ analytics: false }, { mixpanel: true, hotjar: false }), {
       cookie: { get: () => "", set },
       kept,
-      refusedCookie: refused,
-      refusedKey: refused,
+      matcher: { url: () => null, cookie: service, storage: service },
+      report,
     });
 
     expect(set.mock.calls).toEqual([["mp_0123_mixpanel=%7B%7D; path=/; expires=Fri, 01 Jan 2027 00:00:00 GMT"]]);
+    // Each write that goes is reported, as its hold was.
+    expect(report.mock.calls).toEqual([
+      ["released", "mixpanel", null, "cookie", "mp_0123_mixpanel"],
+      ["released", "mixpanel", null, "storage", "mp_0123_mixpanel"],
+    ]);
     expect([...held.keys()]).toEqual(["_hjSession_1"]);
     expect(localStorage.getItem("mp_0123_mixpanel")).toBe('{"distinct_id":"$device:a"}');
     expect(localStorage.getItem("_hjTab")).toBeNull();
