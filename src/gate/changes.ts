@@ -12,7 +12,6 @@ import { consent as meta, queued, unstub } from "../services/facebook-pixel";
 import { consent as intercom } from "../services/intercom";
 import { consent as mixpanel } from "../services/mixpanel";
 import type { ServiceGate } from "../services/service";
-import { allowedIn } from "../decide";
 import { writtenName } from "../store/cookie";
 import type { CookieConfig, HeldKind, State } from "../types";
 import type { Kept } from "./intercept";
@@ -46,9 +45,7 @@ export interface Change {
   matcher: Matcher;
   /** What the gate held of the page's writes (intercept.ts). */
   kept: Kept;
-  /** The gate's own answers: whether a tagged element may load now, the service an untagged one loads, and whether that may load. */
-  releasable(el: Element): boolean;
-  serviceIn(el: Element): string | null;
+  /** Whether a service's element may load now (the gate's answer, Consent Mode's advanced one included). */
   permits(id: string, kind: HeldKind): boolean;
 }
 
@@ -164,31 +161,27 @@ export function applyChange(change: Change): void {
 }
 
 /**
- * A frame or image the gate let go, or let in, at an address refused now
- * would still load: lazy and not loaded yet, once scrolled to (the browser
- * keeps the address it deferred), or a loaded frame, once the page moves it. A copy
- * without its address takes its place, which the gate holds like any other,
- * placeholder and all; a loaded frame's page goes with the original. The
- * original is the gate's released one for good: the copy is what a later
- * consent lets go.
+ * A frame or image the gate let go, or let in, at a service's address this
+ * change refuses would still load: lazy and not loaded yet, once scrolled to,
+ * or a loaded frame, once the page moves it. Given its own address again, the
+ * gate's setter holds it where it is, as it holds a released one pointed
+ * elsewhere (the same element: a framework that rendered it still finds it),
+ * and a loaded frame's page goes. The next consent lets it go again.
  */
-function rehold({ win, releasable, serviceIn, permits, previous }: Change): void {
-  const doc = win.document;
-  // Only what this change refused: one let go for this page view only (a
-  // placeholder's "Only this time") was never allowed, and stays.
-  const was = (name: string | null) => !!name && allowedIn(previous!, name);
-  for (const el of Array.from(doc.querySelectorAll("iframe,img"))) {
-    const id = serviceIn(el);
-    const tag = el.getAttribute("data-consent");
-    // A tagged one held still has no address of its own, or a lazy loader's placeholder.
-    const loads = ["src", "srcset", "srcdoc"].some((name) => el.hasAttribute(name) && el.getAttribute(name) == el.getAttribute("data-" + name));
-    const refused = tag ? loads && !releasable(el) && (was(tag) || was(id)) : was(id) && !permits(id!, el.nodeName.toLowerCase() as HeldKind);
-    // An image loaded already loads nothing more where the page moves it; with a srcset it may pick another candidate.
-    if (!refused || ((el as HTMLImageElement).complete && !el.hasAttribute("srcset"))) continue;
-    const copy = doc.createElement(el.nodeName);
-    for (const { name, value } of Array.from(el.attributes)) copy.setAttribute(/^src/.test(name) ? "data-" + name : name, value);
-    if (!copy.hasAttribute("data-consent")) copy.setAttribute("data-consent", id!);
-    el.replaceWith(copy);
+function rehold({ win, matcher, permits, previous }: Change): void {
+  for (const el of Array.from(win.document.querySelectorAll("iframe,img"))) {
+    for (const name of ["src", "srcset"]) {
+      const value = el.getAttribute(name);
+      const id = value && (name == "src" ? matcher.url(value) : (value.match(/[^\s,]+/g) || []).map(matcher.url).find(Boolean));
+      // Only what this change refused: one let go for this page view only (a
+      // placeholder's "Only this time") was never allowed, and stays.
+      if (!id || !previous!.services[id] || permits(id, el.nodeName.toLowerCase() as HeldKind)) continue;
+      // An image loaded already loads nothing more where the page moves it; with a srcset it may pick another candidate.
+      if ((el as HTMLImageElement).complete && !el.hasAttribute("srcset")) break;
+      el.setAttribute(name, value!);
+      (el as HTMLIFrameElement).contentWindow?.location.replace("about:blank");
+      break;
+    }
   }
 }
 

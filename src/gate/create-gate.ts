@@ -374,7 +374,7 @@ export function createGate(deps: GateDeps) {
       // A sandboxed document has no cookies to read, nor to delete.
     }
     if (previous || cookies.some(refusedCookie)) {
-      deps.changes({ win, cookie, consent: config.cookie, catalogue, releaser, inserted, ran, state, warn, report, next, previous, reload, cookies, matcher, kept, releasable, serviceIn, permits });
+      deps.changes({ win, cookie, consent: config.cookie, catalogue, releaser, inserted, ran, state, warn, report, next, previous, reload, cookies, matcher, kept, permits });
     }
   }
 

@@ -102,8 +102,8 @@ describe("untagged insertion routes", () => {
     await page.waitForLoadState("networkidle");
     expect(requestCounts(session, ALL)).toEqual(each(ALL, 1));
     // Nor does a refusal and a consent after it, but for the frames: the
-    // refusal unloaded each (a copy took its place), and the consent loads
-    // the copy. A script that ran cannot be unloaded, and an image that
+    // refusal held each again where it is, its page unloaded, and the consent
+    // loads it again. A script that ran cannot be unloaded, and an image that
     // loaded loads nothing more.
     await callConsentGate(page, "set", { analytics: false });
     await expect.poll(() => page.locator("iframe[src]").count()).toBe(0);

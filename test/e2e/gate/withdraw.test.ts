@@ -230,16 +230,20 @@ describe("a frame or image let go before a refusal", () => {
     expect(requestsFor(session, EMBED)).toBe(1);
   });
 
-  test("loaded, then refused: the frame goes (its page unloaded, a placeholder in its place), and moving it later loads nothing", async ({ session }) => {
+  test("loaded, then refused: the frame is held where it is (its page unloaded, its placeholder shown), and moving it later loads nothing", async ({ session }) => {
     const page = await openGate(session, `<div id="a"></div><div id="b"></div>`, MEDIA);
     await callConsentGate(page, "acceptAll");
     await page.evaluate((embed) => (document.getElementById("a")!.innerHTML = `<iframe src="${embed}" title="Video"></iframe>`), EMBED);
     await expect.poll(() => requestsFor(session, EMBED)).toBe(1);
     await expect.poll(() => page.locator("iframe:visible").count()).toBe(1);
+    const frame = (await page.locator("iframe").elementHandle())!;
 
     await callConsentGate(page, "rejectAll");
     await expect.poll(() => heldMedia(page)).toEqual(["iframe:youtube"]);
     await expect.poll(() => page.locator("iframe:visible").count()).toBe(0);
+    // Held where it is, the same element (a framework that rendered it still finds it), its page gone.
+    expect(await frame.evaluate((el) => [el.isConnected, el.getAttribute("src"), el.getAttribute("data-src")])).toEqual([true, null, EMBED]);
+    await expect.poll(() => page.frames().map((f) => f.url())).not.toContain(EMBED);
     // A frame of no service moved after it shows the move has been acted on.
     const after = "https://frames.example/after.html";
     await page.evaluate((after) => {
