@@ -1,12 +1,17 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { start } from "../../../src/start";
 import { giveDocumentPrototypeItsCookie } from "./happy-dom";
 
+// The banner's file does not load in happy-dom: its error is expected.
+const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+
 beforeAll(() => {
   giveDocumentPrototypeItsCookie();
-  vi.spyOn(console, "error").mockImplementation(() => {});
   (window as Window & { consentgateConfig?: unknown }).consentgateConfig = { categories: { analytics: {} } };
 });
+
+// Waited for, so that the error does not come after the last test, while vitest closes the file.
+afterAll(() => vi.waitFor(() => expect(errors).toHaveBeenCalledWith("[consentgate] i18n/en-opt-in.js:", expect.anything())));
 
 describe("start() on a page that declared `var ConsentGate`", () => {
   // What a classic script's `var ConsentGate;` leaves on window: writable, not configurable.
