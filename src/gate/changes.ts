@@ -90,7 +90,13 @@ export function applyChange(change: Change): void {
     }
   }
 
-  rehold(change);
+  // Whether the change refused anything. A category counts too: the site's
+  // own tagged scripts may be all it holds (opts.reload).
+  const refused = (["categories", "services"] as const).some((map) =>
+    Object.keys(previous[map]).some((name) => previous[map][name] && !next[map][name]),
+  );
+  // A change that only allows has nothing to hold again: the page's frames and images are not looked through.
+  if (refused) rehold(change);
 
   for (const id of Object.keys(RUNNING_VENDORS)) {
     if (previous.services[id] !== next.services[id]) RUNNING_VENDORS[id](win, next.services[id]);
@@ -153,10 +159,6 @@ export function applyChange(change: Change): void {
   const running = Object.keys(next.services).filter((id) => previous.services[id] && !next.services[id] && ran.has(id));
   if (running.length) change.warn(running.join(), undefined, STILL_RUNNING);
 
-  // A category counts too: the site's own tagged scripts may be all it holds.
-  const refused = (["categories", "services"] as const).some((map) =>
-    Object.keys(previous[map]).some((name) => previous[map][name] && !next[map][name]),
-  );
   if (change.reload && refused) win.location.reload();
 }
 

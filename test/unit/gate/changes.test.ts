@@ -175,6 +175,12 @@ describe("frames and images let go before a refusal", () => {
     expect(refuse({ "facebook-pixel": false, youtube: true })).toEqual([]);
   });
 
+  it("does not look through the page on a change that refuses nothing", () => {
+    const query = vi.spyOn(document, "querySelectorAll");
+    apply(state({ marketing: false }, { "facebook-pixel": false }), state({ marketing: true }, { "facebook-pixel": true }), gate);
+    expect(query).not.toHaveBeenCalledWith("iframe,img");
+  });
+
   it("does nothing at boot, when there is no change", () => {
     document.body.innerHTML = `<iframe src="${PIXEL}"></iframe>`;
     const set = vi.spyOn(Element.prototype, "setAttribute");
