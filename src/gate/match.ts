@@ -101,12 +101,17 @@ export function createMatcher(...maps: Record<string, MatchEntry>[]): Matcher {
       // www.google.de/ads/ga-audiences): what their own rules do not claim,
       // google.com's may.
       let google = /(^|\.)google\.(com?\.)?[a-z]{2,3}$/.test(host);
+      // A path rule says what a URL is more surely than a whole host does: a
+      // site's "www.google.com" (its Maps embed) must not take google.com/pagead/
+      // from Google Ads. So the most specific host's whole-host claim waits
+      // until no parent domain has a path rule for the URL.
+      let whole: string | null = null;
       while (host) {
         const rules = hosts.get(host);
-        if (rules) for (const rule of rules) if (rule[0].test(path)) return rule[1];
+        if (rules) for (const rule of rules) if (rule[0].test(path)) if (rule[2] > 1) return rule[1]; else whole ||= rule[1];
         host = host.slice(host.indexOf(".") + 1 || host.length) || (google ? ((google = false), "google.com") : "");
       }
-      return null;
+      return whole;
     },
     cookie: (name) => findName(cookies, name),
     storage: (key) => findName(storage, key),
@@ -132,13 +137,13 @@ const ABSOLUTE = /^((https?|wss?):|[\\/]{2})/i;
 
 /**
  * A path rule as a pattern of the path and query it claims, from their start.
- * Each `*` is a run of characters within one path segment, never a "/", "?" or
- * "#": a whole segment (Meta's "/en_US/"), or part of one ("/*.js",
+ * Each `*` is any run of characters, or none, within one path segment,
+ * never a "/", "?" or "#": a whole segment (Meta's "/en_US/"), or part of one ("/*.js",
  * "/track*"), as a site writing its own hosts expects. A rule ending in a
  * letter or digit stops at a word boundary: "/tr" matches "/tr?id=1" and
  * "/tr/", not "/trends".
  */
 function pathPattern(path: string): RegExp {
   const literal = (part: string) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp("^" + path.split("*").map(literal).join("[^/?#]+") + (/\w$/.test(path) ? "\\b" : ""));
+  return new RegExp("^" + path.split("*").map(literal).join("[^/?#]*") + (/\w$/.test(path) ? "\\b" : ""));
 }

@@ -31,10 +31,17 @@ describe("createMatcher().url", () => {
     expect(match.url("https://cdn.example/")).toBeNull();
   });
 
-  it("lets * stand for exactly one path segment", () => {
+  it("lets * stand for any run of characters within one path segment, none included", () => {
     expect(match.url("https://cdn.example/en_US/pixel.js")).toBe("cdn");
     expect(match.url("https://cdn.example/a/b/pixel.js")).toBeNull();
-    expect(match.url("https://cdn.example//pixel.js")).toBeNull();
+    expect(match.url("https://cdn.example//pixel.js")).toBe("cdn");
+    const m = createMatcher({ own: { hosts: ["cdn.example/js/track*", "cdn.example/*.gif"] } });
+    expect(m.url("https://cdn.example/js/track")).toBe("own");
+    expect(m.url("https://cdn.example/js/track?id=1")).toBe("own");
+    expect(m.url("https://cdn.example/js/tracker.js")).toBe("own");
+    expect(m.url("https://cdn.example/js/other.js")).toBeNull();
+    expect(m.url("https://cdn.example/.gif")).toBe("own");
+    expect(m.url("https://cdn.example/a/b.gif")).toBeNull();
   });
 
   it("stops a rule that ends in a letter at a word boundary", () => {
@@ -122,10 +129,28 @@ describe("createMatcher().url", () => {
     expect(m.url("https://www.google.de/pagead/1p-user-list/1/")).toBe("ads");
     expect(m.url("https://www.google.com.au/pagead/1p-user-list/1/")).toBe("ads");
     expect(m.url("https://www.google.de/maps/embed")).toBe("maps");
-    expect(m.url("https://google.co.uk/pagead/x")).toBe("partner");
+    // A whole-host claim gives way to a path rule, here google.com's (see below).
+    expect(m.url("https://google.co.uk/pagead/x")).toBe("ads");
+    expect(m.url("https://google.co.uk/")).toBe("partner");
     expect(m.url("https://bingoogle.de/pagead/x")).toBe("bin");
     expect(m.url("https://www.google.de/search?q=x")).toBeNull();
     expect(m.url("https://google.us.com/pagead/x")).toBeNull();
+  });
+
+  it("lets a path rule of a parent domain win over a subdomain's whole-host rule", () => {
+    // A site that names www.google.com for its Maps embed must not take over
+    // the Ads and Analytics paths the catalogue files under google.com.
+    const m = createMatcher(
+      { ads: { urls: ["google.com/pagead/"] }, ga: { urls: ["google.com/g/collect"] }, tracker: { urls: ["tracker.example"] } },
+      { maps: { hosts: ["www.google.com"] }, de: { hosts: ["google.de"] }, mine: { hosts: ["cdn.tracker.example"] } },
+    );
+    expect(m.url("https://www.google.com/pagead/conversion.js")).toBe("ads");
+    expect(m.url("https://www.google.com/g/collect?v=2")).toBe("ga");
+    expect(m.url("https://www.google.com/maps/embed?pb=1")).toBe("maps");
+    expect(m.url("https://www.google.de/pagead/x")).toBe("ads");
+    expect(m.url("https://www.google.de/maps")).toBe("de");
+    // Between whole-host rules the most specific host still wins.
+    expect(m.url("https://cdn.tracker.example/t.js")).toBe("mine");
   });
 
   it("lets the later entry win a tie, so a site's services override the catalogue", () => {
