@@ -8,6 +8,12 @@ export interface PreferencesProps {
   /** Each optional category's switch, as the visitor has set it so far. */
   draft: Record<string, boolean>;
   toggle(category: string): void;
+  /** Whether a service of a category is on, as its own switch shows it. */
+  serviceOn(id: string, category: string): boolean;
+  /** Flips a service's own switch. */
+  pick(id: string, category: string): void;
+  /** Categories to show opened: one of their services has a choice unlike theirs. */
+  mixed: Set<string>;
   save(): void;
   /** Catalogue services the gate met on this page. */
   seen: Set<string>;
@@ -20,7 +26,7 @@ export interface PreferencesProps {
  * services and cookies, then Reject all / Accept all / Save choices. Escape
  * and the close button leave without deciding anything.
  */
-export function Preferences({ ui, draft, toggle, save, seen, fromBanner }: PreferencesProps) {
+export function Preferences({ ui, draft, toggle, serviceOn, pick, mixed, save, seen, fromBanner }: PreferencesProps) {
   const { api, ctx, text } = ui;
   const { t } = text;
   const { optional } = ui;
@@ -68,6 +74,9 @@ export function Preferences({ ui, draft, toggle, save, seen, fromBanner }: Prefe
             optional={optional.includes(name)}
             on={draft[name]}
             toggle={toggle}
+            serviceOn={serviceOn}
+            pick={pick}
+            opened={mixed.has(name)}
             services={servicesOf(name, ui, seen)}
           />
         ))}
@@ -103,15 +112,19 @@ interface CategoryProps {
   optional: boolean;
   on: boolean | undefined;
   toggle(category: string): void;
+  serviceOn(id: string, category: string): boolean;
+  pick(id: string, category: string): void;
+  opened: boolean;
   services: string[];
 }
 
-function Category({ ui, name, index, optional, on, toggle, services }: CategoryProps) {
+function Category({ ui, name, index, optional, on, toggle, serviceOn, pick, opened, services }: CategoryProps) {
   const { ctx, text } = ui;
   const { t } = text;
   const title = text.categoryTitle(name);
   const description = ctx.config.categories[name]?.description || text.lookup(name + "Description");
   const id = `cg-${index}`;
+  const switchable = optional && !ctx.config.categories[name].required;
   return (
     <section class="cg-cat">
       <div class="cg-row">
@@ -133,24 +146,47 @@ function Category({ ui, name, index, optional, on, toggle, services }: CategoryP
       </div>
       {description && <p id={id + "d"}>{description}</p>}
       {services.length > 0 && (
-        <details>
+        // Fixed while the dialog is open, so that Preact never closes it under the visitor's focus.
+        <details open={opened}>
           {/* Named after the category too: every category has one, with the same words. */}
           <summary id={id + "s"} aria-labelledby={`${id}t ${id}s`}>
             {t("servicesAndCookies", { count: String(services.length) })}
           </summary>
-          {ui.catalogue.ready && services.map((service) => <Service key={service} ui={ui} id={service} />)}
+          {ui.catalogue.ready &&
+            services.map((service) => (
+              <Service
+                key={service}
+                ui={ui}
+                id={service}
+                on={switchable ? serviceOn(service, name) : undefined}
+                flip={() => pick(service, name)}
+              />
+            ))}
         </details>
       )}
     </section>
   );
 }
 
-function Service({ ui, id }: { ui: Ui; id: string }) {
+interface ServiceProps {
+  ui: Ui;
+  id: string;
+  /** Its own switch's state; none in a required category, or when nothing may be offered. */
+  on: boolean | undefined;
+  flip(): void;
+}
+
+function Service({ ui, id, on, flip }: ServiceProps) {
   const { t } = ui.text;
   const service = describeService(id, ui);
   return (
     <div class="cg-svc">
-      <h4>{service.title}</h4>
+      <div class="cg-row">
+        <h4>{service.title}</h4>
+        {on != undefined && (
+          <button role="switch" class="cg-switch" aria-checked={on ? "true" : "false"} aria-label={service.title} onClick={flip} />
+        )}
+      </div>
       {service.purpose && <p>{service.purpose}</p>}
       {(service.provider || service.policyUrl) && (
         <p class="cg-meta">

@@ -37,6 +37,10 @@ export function mountViews(kit: Kit, box: HTMLElement, strings: Record<string, a
   let view: View | null = null;
   let draft: Record<string, boolean> = {};
   let touched = new Set<string>();
+  /** Services the visitor switched on their own, unlike what their category's switch would give them. */
+  let picks: Record<string, boolean> = {};
+  /** Categories with a service whose choice differs from the category's: opened to show it. */
+  let mixed = new Set<string>();
   const seen = new Set<string>();
 
   let reopen: HTMLElement | undefined;
@@ -49,16 +53,33 @@ export function mountViews(kit: Kit, box: HTMLElement, strings: Record<string, a
     reopen = attach(reopenHost);
   }
 
+  /** A category's switch takes its services along, also those switched on their own. */
   const toggle = (name: string) => {
     draft[name] = !draft[name];
     touched.add(name);
+    for (const id of servicesOf(name, ui, seen)) delete picks[id];
+    draw();
+  };
+
+  /**
+   * What a service would have without a switch of its own: its category's
+   * switch once that was pressed (see save), else what holds now, an embed
+   * allowed through its placeholder included.
+   */
+  const unpicked = (id: string, category: string) => (touched.has(category) ? draft[category] : api.get().services[id] ?? draft[category]);
+  const serviceOn = (id: string, category: string) => picks[id] ?? unpicked(id, category);
+  const pick = (id: string, category: string) => {
+    const on = !serviceOn(id, category);
+    if (on == unpicked(id, category)) delete picks[id];
+    else picks[id] = on;
     draw();
   };
 
   /**
    * What the switches show is what is stored. A category the visitor switched
    * also takes along its services that had a choice of their own (an embed
-   * allowed through its placeholder), so switching it off withdraws them too.
+   * allowed through its placeholder), so switching it off withdraws them too;
+   * a service switched on its own is stored as such.
    */
   const save = () => {
     const { categories, services } = api.get();
@@ -68,7 +89,7 @@ export function mountViews(kit: Kit, box: HTMLElement, strings: Record<string, a
         if (services[id] != categories[name]) choices[id] = draft[name];
       }
     }
-    api.set(choices, { source: "preferences" });
+    api.set({ ...choices, ...picks }, { source: "preferences" });
   };
 
   /** The banner, and the reopen button, whose strips are kept clear of what Tab reaches in the page. */
@@ -78,7 +99,17 @@ export function mountViews(kit: Kit, box: HTMLElement, strings: Record<string, a
   const draw = () => {
     render(
       view == "preferences" && (
-        <Preferences ui={ui} draft={draft} toggle={toggle} save={save} seen={seen} fromBanner={!!box.querySelector(".cg-banner")} />
+        <Preferences
+          ui={ui}
+          draft={draft}
+          toggle={toggle}
+          serviceOn={serviceOn}
+          pick={pick}
+          mixed={mixed}
+          save={save}
+          seen={seen}
+          fromBanner={!!box.querySelector(".cg-banner")}
+        />
       ),
       root,
     );
@@ -111,9 +142,11 @@ export function mountViews(kit: Kit, box: HTMLElement, strings: Record<string, a
       const hadFocus = document.activeElement == (box.getRootNode() as ShadowRoot).host;
       if (next == "preferences") {
         ui.catalogue.load();
-        const { categories } = api.get();
+        const { categories, services } = api.get();
         draft = Object.fromEntries(ui.optional.map((name) => [name, categories[name]]));
         touched = new Set();
+        picks = {};
+        mixed = new Set(ui.optional.filter((name) => servicesOf(name, ui, seen).some((id) => id in services && services[id] != categories[name])));
       }
       view = next;
       draw();

@@ -25,8 +25,9 @@ describe("preferences", () => {
   });
 
   it("has one switch per optional category, named by its title and off before any choice", async () => {
-    const { screen } = await openPreferences({ config: shop() });
-    const switches = screen.getAllByRole("switch");
+    const { dialog } = await openPreferences({ config: shop() });
+    // Each category's own switch, beside its title; its services' switches are inside its disclosure.
+    const switches = [...dialog.querySelectorAll<HTMLElement>(".cg-cat > .cg-row [role=switch]")];
     expect(switches.map((s) => s.getAttribute("aria-label"))).toEqual(["Functional", "Analytics", "Marketing"]);
     expect(switches.every((s) => s.tagName == "BUTTON" && checked(s) == "false")).toBe(true);
   });
@@ -40,7 +41,9 @@ describe("preferences", () => {
 
   it("starts with the switches on in opt-out mode", async () => {
     const { screen } = await openPreferences({ config: usNotice() });
-    expect(screen.getAllByRole("switch").map(checked)).toEqual(["true", "true"]);
+    // Both categories' switches and, once listed, those of their services.
+    await screen.findByRole("switch", { name: "Google Analytics" });
+    expect(screen.getAllByRole("switch").map(checked)).toEqual(["true", "true", "true", "true"]);
   });
 
   it("starts from the visitor's earlier choices", async () => {
@@ -172,7 +175,7 @@ describe("preferences", () => {
       "Services and cookies (2)",
       "Services and cookies (2)",
     ]);
-    const ga = (await screen.findByRole("heading", { name: "Google Analytics" })).parentElement!;
+    const ga = (await screen.findByRole("heading", { name: "Google Analytics" })).closest(".cg-svc")!;
     expect(ga.textContent).toMatch(/Measures how visitors use the site/);
     expect(ga.textContent).toMatch(/Provider: Google/);
     expect(ga.querySelector("a")!.getAttribute("href")).toMatch(/^https:\/\/policies\.google\.com/);
@@ -182,13 +185,13 @@ describe("preferences", () => {
 
   it("tells which cookies the provider sets on its own domain", async () => {
     const { screen } = await openPreferences({ config: shop() });
-    const youtube = (await screen.findByRole("heading", { name: "YouTube" })).parentElement!;
+    const youtube = (await screen.findByRole("heading", { name: "YouTube" })).closest(".cg-svc")!;
     expect(youtube.querySelector("tbody td")!.textContent).toBe("VISITOR_INFO1_LIVEset by Google");
   });
 
   it("lists a site's own service with the title, description and cookies from the config", async () => {
     const { screen } = await openPreferences({ config: ownService() });
-    const matomo = (await screen.findByRole("heading", { name: "Matomo (self-hosted)" })).parentElement!;
+    const matomo = (await screen.findByRole("heading", { name: "Matomo (self-hosted)" })).closest(".cg-svc")!;
     expect(matomo.textContent).toMatch(/Counts visits on our own server\./);
     expect(matomo.querySelector("a")!.getAttribute("href")).toBe("https://example.com/privacy#matomo");
     expect([...matomo.querySelectorAll("tbody td:first-child")].map((td) => td.textContent)).toEqual([
@@ -204,7 +207,7 @@ describe("preferences", () => {
         services: { "google-analytics": { category: "analytics", cookies: ["_ga_extra", "_gid"] } },
       }),
     });
-    const ga = (await screen.findByRole("heading", { name: "Google Analytics" })).parentElement!;
+    const ga = (await screen.findByRole("heading", { name: "Google Analytics" })).closest(".cg-svc")!;
     const names = [...ga.querySelectorAll("tbody td:first-child")].map((td) => td.textContent);
     expect(names.slice(0, 2)).toEqual(["_ga", "_ga_*"]);
     expect(names.filter((name) => name == "_gid")).toHaveLength(1);
@@ -256,6 +259,68 @@ describe("preferences", () => {
     await settle();
     fireEvent.click(ui.screen.getByRole("button", { name: "Save choices" }));
     expect(ui.decisions()[0][1]).toEqual({ functional: false, analytics: false, marketing: false });
+  });
+
+  it("shows a service allowed on its own as on, in its category opened to show it, and saves it as shown", async () => {
+    const ui = setup({ config: shop() });
+    ui.api.set({ youtube: true }, { source: "preferences" });
+    ui.calls.length = 0;
+    ui.handle.show("preferences");
+    await settle();
+    const youtube = await ui.screen.findByRole("switch", { name: "YouTube" });
+    expect(checked(youtube)).toBe("true");
+    expect(checked(ui.screen.getByRole("switch", { name: "Marketing" }))).toBe("false");
+    expect((youtube.closest("details") as HTMLDetailsElement).open).toBe(true);
+    // Nothing else differs from its category, so the other categories stay closed.
+    const closed = [...ui.box.querySelectorAll("details")].filter((d) => !d.open);
+    expect(closed.length).toBe(2);
+    fireEvent.click(ui.screen.getByRole("button", { name: "Save choices" }));
+    expect(ui.decisions()[0][1]).toEqual({ functional: false, analytics: false, marketing: false });
+  });
+
+  it("turns a service allowed on its own off with its own switch", async () => {
+    const ui = setup({ config: shop() });
+    ui.api.set({ youtube: true }, { source: "preferences" });
+    ui.calls.length = 0;
+    ui.handle.show("preferences");
+    await settle();
+    const youtube = await ui.screen.findByRole("switch", { name: "YouTube" });
+    fireEvent.click(youtube);
+    expect(checked(youtube)).toBe("false");
+    fireEvent.click(ui.screen.getByRole("button", { name: "Save choices" }));
+    expect(ui.decisions()[0][1]).toEqual({ functional: false, analytics: false, marketing: false, youtube: false });
+  });
+
+  it("allows one service of a category left off", async () => {
+    const ui = await openPreferences({ config: shop() });
+    const hotjar = await ui.screen.findByRole("switch", { name: "Hotjar" });
+    expect(checked(hotjar)).toBe("false");
+    fireEvent.click(hotjar);
+    expect(checked(hotjar)).toBe("true");
+    expect(checked(ui.screen.getByRole("switch", { name: "Analytics" }))).toBe("false");
+    fireEvent.click(ui.screen.getByRole("button", { name: "Save choices" }));
+    expect(ui.decisions()[0][1]).toEqual({ functional: false, analytics: false, marketing: false, hotjar: true });
+  });
+
+  it("carries a category's services along when its own switch is pressed", async () => {
+    const ui = await openPreferences({ config: shop() });
+    fireEvent.click(await ui.screen.findByRole("switch", { name: "Hotjar" }));
+    const analytics = ui.screen.getByRole("switch", { name: "Analytics" });
+    fireEvent.click(analytics);
+    expect(checked(ui.screen.getByRole("switch", { name: "Hotjar" }))).toBe("true");
+    expect(checked(ui.screen.getByRole("switch", { name: "Google Analytics" }))).toBe("true");
+    fireEvent.click(analytics);
+    expect(checked(ui.screen.getByRole("switch", { name: "Hotjar" }))).toBe("false");
+    fireEvent.click(ui.screen.getByRole("button", { name: "Save choices" }));
+    expect(ui.decisions()[0][1]).toEqual({ functional: false, analytics: false, marketing: false });
+  });
+
+  it("gives the services of strictly necessary no switch", async () => {
+    const config = makeConfig({ categories: { necessary: { services: ["stripe"], required: true }, analytics: { services: ["hotjar"] } } });
+    const ui = await openPreferences({ config });
+    expect(await ui.screen.findByRole("heading", { name: "Stripe" })).toBeTruthy();
+    expect(ui.screen.queryByRole("switch", { name: "Stripe" })).toBeNull();
+    expect(ui.screen.getByRole("switch", { name: "Hotjar" })).toBeTruthy();
   });
 
   it("speaks German, durations and purposes included", async () => {

@@ -82,8 +82,8 @@ describe.each(VARIANTS)("axe-core, $name", ({ fixture, config }) => {
     const result = await axe(page);
     expect(result.violations).toEqual([]);
     // The switches and the services' tables inside the dialog were checked.
-    // Banner 3 + close 1 + switches 2 + Reject all, Accept all, Save choices 3.
-    expect(result.shadowPasses.filter((t) => t.startsWith("button-name") && !t.includes("data-embed"))).toHaveLength(9);
+    // Banner 3 + close 1 + the categories' switches 2 and their services' 2 + Reject all, Accept all, Save choices 3.
+    expect(result.shadowPasses.filter((t) => t.startsWith("button-name") && !t.includes("data-embed"))).toHaveLength(11);
     expect(result.shadowPasses.some((t) => t.startsWith("th-has-data-cells") || t.startsWith("td-headers-attr"))).toBe(true);
     expect(session.problems()).toEqual([]);
   });
