@@ -51,7 +51,7 @@ export function createApi(deps: CoreDeps) {
   let lastValue: string | undefined;
   let decision: Decision;
   let view: View | null = null;
-  /** A consent cookie was there, or withdrawn, in this page view (decide.ts's `found`). */
+  /** A consent cookie was there in this page view, an empty one after a withdrawal included (decide.ts's `found`). */
   let found = false;
 
   /** Takes the cookie's value (undefined: none) and what it holds as the decision. */
@@ -174,10 +174,11 @@ export function createApi(deps: CoreDeps) {
     },
 
     withdraw() {
-      found = true;
-      store.clear();
+      // Not deleted: the empty value is how the next page view and the other
+      // tabs learn that a decision was withdrawn (decide.ts's `found`).
+      store.write("");
       deps.announce("");
-      follow(undefined);
+      follow("");
       if (!view && optional.length) show("banner");
     },
 
@@ -205,8 +206,7 @@ export function createApi(deps: CoreDeps) {
      * last read it; else this tab's own decision stands, stored or not.
      */
     recheck(value = seen === (seen = store.read()) ? lastValue : seen) {
-      // "" is what another tab sends once it withdrew: no cookie, as read here.
-      if ((value ||= undefined) !== lastValue) follow(value);
+      if (value !== lastValue) follow(value);
     },
   };
 }

@@ -5,8 +5,8 @@ import type { CookieConfig } from "../types";
 /** Where the decision lives; tests use an in-memory one. */
 export interface ConsentStore {
   read(): string | undefined;
+  /** "" forgets the decision (withdraw()) and is kept as a sign that one was there. */
   write(value: string): void;
-  clear(): void;
 }
 
 /** The consent cookie's name as written: of the characters a name may have (validate.ts), only "%" is escaped. */
@@ -53,14 +53,14 @@ export function cookieStore(cookie: CookieConfig, secure: boolean, report: Repor
     },
     write(value) {
       // Browsers refuse a cookie over 4 KB, which would leave the decision it
-      // replaces counting on the next page: that one goes instead (fail closed).
-      if ((name + value).length > 4096) set("", -1);
-      else set(value, cookie.days);
+      // replaces counting on the next page: no decision is stored instead (fail
+      // closed), empty as after withdraw(), which in opt-out mode leaves the
+      // sale categories off rather than back on by default (decide.ts's `found`).
+      set((name + value).length > 4096 ? "" : value, cookie.days);
       // A refused write fails silently, and the visitor would be asked again on the next page.
       if (!pairs().includes(name + "=" + value)) {
         report(cookie.name, `domain ${cookie.domain || "host-only"}, path ${cookie.path}`, NOT_STORED);
       }
     },
-    clear: () => set("", -1),
   };
 }

@@ -350,6 +350,19 @@ describe("the consent cookie", () => {
     expect(await consentState(page)).toMatchObject({ ...undecided, source: "default" });
   });
 
+  test("in opt-out mode, a withdrawn 'Do not sell' stays on the next page view, until the visitor answers", async ({ session }) => {
+    const config = { ...SHOP, mode: "opt-out" as const };
+    const page = await session.page("shop.html", config);
+    await callConsentGate(page, "rejectAll");
+    await callConsentGate(page, "withdraw");
+    // An empty value: no decision, and a sign that one was there.
+    expect((await consentCookie(session))?.value).toBe("");
+
+    await page.reload();
+    expect(await consentState(page)).toMatchObject({ decided: false, categories: { analytics: true, marketing: false } });
+    expect(session.pageErrors).toEqual([]);
+  });
+
   test("asks every visitor again when the config's revision is raised", async ({ session }) => {
     const first = await session.page("shop.html", SHOP);
     await callConsentGate(first, "acceptAll");
@@ -416,6 +429,24 @@ describe("the consent cookie", () => {
 
     await page.reload();
     expect(await consentState(page)).toMatchObject({ decided: false, categories: { analytics: false } });
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  test("in opt-out mode, a decision too large for a cookie leaves the sale categories off on the next page view", async ({ session }) => {
+    // The same 130 long ids, now in a sale category of a notice that runs it until the visitor objects.
+    const ids = Array.from({ length: 130 }, (_, i) => `service-${String(i).padStart(3, "0")}-${"x".repeat(20)}`);
+    const config = {
+      mode: "opt-out",
+      categories: { analytics: { services: ["google-analytics"] }, marketing: { services: ids, sale: true } },
+      services: Object.fromEntries(ids.map((id) => [id, { category: "marketing", hosts: [`${id}.example`] }])),
+    };
+    const page = await session.page("shop.html", config);
+    await page.evaluate(() => window.ConsentGate.set({ marketing: false }, { source: "banner" }));
+    await page.evaluate((names) => window.ConsentGate.set(Object.fromEntries(names.map((id) => [id, false]))), ids);
+    await expect.poll(() => session.messages("warning").join("\n")).toMatch(/did not store the consent cookie/);
+
+    await page.reload();
+    expect(await consentState(page)).toMatchObject({ decided: false, categories: { analytics: true, marketing: false } });
     expect(session.pageErrors).toEqual([]);
   });
 
@@ -605,7 +636,10 @@ describe("an older copy of the consent cookie", () => {
     await page.reload();
     expect(await consentState(page)).toMatchObject({ decided: true, categories: { analytics: false, marketing: false } });
     await callConsentGate(page, "withdraw");
-    await expect.poll(async () => (await session.cookies()).filter((c) => c.name === "consentgate")).toEqual([]);
+    // One copy is left, empty: where the config keeps it now.
+    await expect.poll(async () => (await session.cookies()).filter((c) => c.name === "consentgate").map((c) => [c.value, c.domain, c.path])).toEqual([
+      ["", "domain" in after ? "." + after.domain : "www.shop.test", "/"],
+    ]);
   });
 });
 

@@ -92,8 +92,10 @@ describe("withdraw()", () => {
 
     await callConsentGate(page, "withdraw");
 
-    // The consent cookie goes too: withdraw() forgets the decision (SPEC §4).
-    await expect.poll(() => cookieList(session)).toEqual(SITE_COOKIES);
+    // withdraw() forgets the decision (SPEC §4): the consent cookie stays only
+    // empty, a sign for the next page view that a decision was withdrawn.
+    await expect.poll(() => cookieList(session)).toEqual([...SITE_COOKIES, "consentgate@www.shop.test /"].sort());
+    expect((await session.cookies()).find((c) => c.name == "consentgate")!.value).toBe("");
     expect(await storageKeys(page)).toEqual(SITE_STORAGE);
     expect(session.pageErrors).toEqual([]);
   });
@@ -114,7 +116,7 @@ describe("withdraw()", () => {
       document.cookie = "_ga=GA1.1.again; path=/; domain=shop.test";
     });
     await page.waitForLoadState("networkidle");
-    await expect.poll(() => cookieList(session)).toEqual(SITE_COOKIES);
+    await expect.poll(() => cookieList(session)).toEqual([...SITE_COOKIES, "consentgate@www.shop.test /"].sort());
     expect(await storageKeys(page)).toEqual(SITE_STORAGE);
   });
 });
@@ -288,7 +290,8 @@ describe("opt-out mode", () => {
 
     expect(await consentState(page)).toMatchObject({ decided: false, categories: { analytics: true, marketing: false } });
     await expect.poll(async () => (await session.cookies()).map((c) => c.name)).not.toContain("_fbp");
-    expect((await session.cookies()).map((c) => c.name)).not.toContain("consentgate");
+    // Empty: no decision, and on the next page view the sale categories stay off (core.test.ts).
+    expect((await session.cookies()).filter((c) => c.name == "consentgate").map((c) => c.value)).toEqual([""]);
   });
 });
 

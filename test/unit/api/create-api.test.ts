@@ -10,7 +10,6 @@ const stored = (core: Core) => decode(core.store.value);
 /** Asserts that a call changed nothing: no write, no event, no gate or page notice. */
 function expectUntouched(core: Core, before: ReturnType<Core["api"]["get"]>) {
   expect(core.store.writes).toEqual([]);
-  expect(core.store.clears).toBe(0);
   expect(core.changes).toEqual([]);
   expect(core.deps.apply).not.toHaveBeenCalled();
   expect(core.deps.dispatch).not.toHaveBeenCalled();
@@ -347,14 +346,15 @@ describe("opts.reload", () => {
 });
 
 describe("withdraw", () => {
-  it("clears the store, tells everyone and shows the banner", () => {
+  it("stores no decision, tells everyone and shows the banner", () => {
     const core = makeCore();
     core.api.acceptAll();
     core.changes.length = 0;
     core.deps.announce.mockClear();
     core.api.withdraw();
-    expect(core.store.value).toBeUndefined();
-    expect(core.store.clears).toBe(1);
+    // An empty value: no decision, and a mark that one was withdrawn (see the opt-out tests below).
+    expect(core.store.value).toBe("");
+    expect(core.store.writes.at(-1)).toBe("");
     expect(core.api.get()).toMatchObject({ decided: false, id: null, source: "default", categories: { analytics: false, marketing: false } });
     expect(core.changes).toEqual([core.api.get()]);
     expect(core.deps.apply).toHaveBeenLastCalledWith(core.api.get(), expect.objectContaining({ decided: true }), undefined);
@@ -381,6 +381,22 @@ describe("withdraw", () => {
     const first = makeCore({ config: makeConfig({ mode: "opt-out" }) });
     first.api.withdraw();
     expect(first.api.get().categories.marketing).toBe(false);
+  });
+
+  it("in opt-out mode, keeps the sale categories off on the next page view and in a tab that never had a cookie", () => {
+    const config = makeConfig({ mode: "opt-out" });
+    const core = makeCore({ config });
+    core.api.rejectAll();
+    core.api.withdraw();
+    // The next page view reads what this one left.
+    const next = makeCore({ config, store: memoryStore(core.store.value) });
+    expect(next.api.get()).toMatchObject({ decided: false, categories: { analytics: true, marketing: false } });
+    expect(next.asks()).toBe(true);
+    // Another open tab of the origin, which never saw a cookie, hears the withdrawal.
+    const other = makeCore({ config });
+    expect(other.api.get().categories.marketing).toBe(true);
+    other.recheck(core.deps.announce.mock.calls.at(-1)![0]);
+    expect(other.api.get().categories.marketing).toBe(false);
   });
 
   it("gives the next decision a new id", () => {

@@ -105,7 +105,7 @@ describe("recheck with the value another tab sent", () => {
     const core = makeCore({ store });
     core.recheck("");
     expect(core.api.get().decided).toBe(false);
-    store.value = undefined;
+    store.value = "";
     core.recheck();
     expect(core.changes).toHaveLength(1);
   });

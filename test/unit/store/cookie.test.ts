@@ -64,7 +64,7 @@ describe("cookieStore", () => {
     Object.defineProperty(document, "cookie", { configurable: true, get: sandboxed, set: sandboxed });
     expect(store.read()).toBeUndefined();
     expect(() => store.write("v")).not.toThrow();
-    expect(() => store.clear()).not.toThrow();
+    expect(() => store.write("")).not.toThrow();
     expect(report).toHaveBeenCalledWith("consentgate", "domain host-only, path /", NOT_STORED);
   });
 
@@ -77,11 +77,12 @@ describe("cookieStore", () => {
     expect(cookieStore(COOKIE, false, report).read()).toBeUndefined();
   });
 
-  it("forgets the decision on clear", () => {
+  it("forgets the decision with an empty value, which it reads back as such (a withdrawal)", () => {
     const store = cookieStore(COOKIE, false, report);
     store.write(encode(makeStored()));
-    store.clear();
-    expect(store.read()).toBeUndefined();
+    store.write("");
+    expect(store.read()).toBe("");
+    expect(report).not.toHaveBeenCalled();
   });
 
   it("uses the configured cookie name", () => {
@@ -113,13 +114,13 @@ describe("cookieStore", () => {
     expect(writes[0]).toContain("; secure");
   });
 
-  it("clears with the same path and domain it wrote with", () => {
+  it("keeps the empty value of a withdrawal for cookie.days, on the path and domain of the decision", () => {
     const writes = spyOnWrites();
-    cookieStore({ name: "consentgate", path: "/shop", domain: "localhost", days: 1 }, false, report).clear();
+    cookieStore({ name: "consentgate", path: "/shop", domain: "localhost", days: 1 }, false, report).write("");
     expect(writes[0]).toMatch(/^consentgate=; /);
     expect(writes[0]).toContain("; path=/shop");
     expect(writes[0]).toContain("; domain=localhost");
-    expect(Date.parse(/expires=([^;]+)/.exec(writes[0])![1])).toBeLessThan(Date.now());
+    expect(Date.parse(/expires=([^;]+)/.exec(writes[0])![1])).toBeGreaterThan(Date.now() + 864e5 - 5000);
   });
 
   it("reads a cookie with a broken percent-encoding as nothing, without throwing", () => {
@@ -177,18 +178,18 @@ describe("cookieStore against js-cookie", () => {
   it.each([
     [COOKIE, false],
     [{ name: "cg_%consent", path: "/shop", domain: "example.com", days: 30.5 }, true],
-  ] as [CookieConfig, boolean][])("writes and clears what js-cookie writes: %j, secure %s", (config, secure) => {
+  ] as [CookieConfig, boolean][])("writes a decision and a withdrawal's empty value as js-cookie writes them: %j, secure %s", (config, secure) => {
     const ours = fakeJar("");
     const store = cookieStore(config, secure, report);
     const theirs: string[] = [];
     const now = Date.now();
     const clock = vi.spyOn(Date, "now").mockReturnValue(now);
     store.write(value);
-    store.clear();
+    store.write("");
     const jar = Cookies.withAttributes({ path: config.path, domain: config.domain, sameSite: "Lax", secure });
     Object.defineProperty(document, "cookie", { configurable: true, get: () => "", set: (v: string) => void theirs.push(v) });
     jar.set(config.name, value, { expires: config.days });
-    jar.remove(config.name);
+    jar.set(config.name, "", { expires: config.days });
     clock.mockRestore();
     expect(ours).toEqual(theirs);
   });
