@@ -45,8 +45,10 @@ export function createEvents(current: () => unknown) {
       if (!EVENTS.includes(event)) fail("on()", event, "is not one of " + EVENTS);
       if (typeof fn !== "function") fail(`on("${event}")`, fn, "is not a function");
       const set = listeners[event];
+      // Subscribed after the replay, which goes on to events that happen
+      // during it (a listener inserting a tracker): the order stays as it happened.
+      for (const p of past[event] || []) call(fn, event == "ready" ? current() : p);
       set.add(fn);
-      past[event]?.forEach((p) => call(fn, event == "ready" ? current() : p));
       return () => {
         set.delete(fn);
       };

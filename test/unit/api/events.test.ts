@@ -79,6 +79,19 @@ describe("held and released", () => {
     ]);
   });
 
+  it("keep the replay in order when an event happens during it (a listener that inserts a tracker)", () => {
+    const events = createEvents(() => STATE);
+    events.emit("held", held(1));
+    events.emit("held", held(2));
+    const seen: unknown[] = [];
+    events.on("held", (e) => {
+      seen.push(e.target);
+      if (e.target == held(1).target) events.emit("held", held(3));
+    });
+    events.emit("held", held(4));
+    expect(seen).toEqual([held(1).target, held(2).target, held(3).target, held(4).target]);
+  });
+
   it("replay to every late subscriber, not just the first", () => {
     const events = createEvents(() => STATE);
     events.emit("held", held(1));
