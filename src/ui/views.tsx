@@ -124,7 +124,7 @@ export function mountViews(kit: Kit, box: HTMLElement, strings: Record<string, a
     }
   };
 
-  keepOnTop(box, () => [box.querySelector(".cg-layer"), reopen?.querySelector("button")]);
+  const raise = keepOnTop(box, () => [box.querySelector(".cg-layer"), reopen?.querySelector("button")]);
   api.on("change", draw);
   watchEmbeds(ui, (service) => {
     seen.add(service);
@@ -150,6 +150,7 @@ export function mountViews(kit: Kit, box: HTMLElement, strings: Record<string, a
       }
       view = next;
       draw();
+      raise();
       // Preferences opened from the banner can close with it, Manage choices
       // and all: rather than fall to <body>, focus goes to the reopen button.
       if (hadFocus && document.activeElement == document.body) reopen?.querySelector("button")?.focus();

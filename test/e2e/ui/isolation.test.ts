@@ -123,6 +123,22 @@ test("a popover the page opens while the preferences are open over the banner le
   // Once the dialog's entrance is over: two shots alike.
   let before = await drawn();
   for (let shot = await drawn(); !shot.equals(before); shot = await drawn()) before = shot;
+  // The dialog is shown again above the toast, and its text drawn anew (a
+  // difference of 1 in a few anti-aliased pixels): the solid fills tell what
+  // is on top. The dialog's buttons, and the banner's under the backdrop, stay as they are.
+  const manage = (await page.locator("consentgate-ui .cg-banner button", { hasText: "Manage choices" }).boundingBox())!;
+  const points = [
+    [foot!.x + 4, foot!.y + foot!.height / 2],
+    [foot!.x + foot!.width - 4, foot!.y + 4],
+    [manage.x + manage.width - 4, manage.y + manage.height / 2],
+    [banner!.x + 4, banner!.y + banner!.height - 4],
+  ];
+  const pixels = async () => {
+    const drawn = [];
+    for (const [x, y] of points) drawn.push(await pixel(page, x, y));
+    return drawn;
+  };
+  const shown = await pixels();
   await page.evaluate(() => {
     document.body.insertAdjacentHTML("beforeend", `<div popover="manual">Added to your cart</div>`);
     const toast = document.querySelector<HTMLElement>("[popover]")!;
@@ -130,7 +146,39 @@ test("a popover the page opens while the preferences are open over the banner le
     toast.showPopover();
   });
   await page.waitForTimeout(300);
-  expect((await drawn()).equals(before)).toBe(true);
+  expect(await pixels()).toEqual(shown);
+});
+
+test("a page popover that covers the screen while the preferences are open goes below them, and below the banner once they close", async ({
+  session,
+}) => {
+  const page = await uiPage(session, "shop.html");
+  await bannerShown(page);
+  await page.locator("consentgate-ui .cg-banner button", { hasText: "Manage choices" }).click();
+  await preferencesShown(page);
+  const analytics = page.locator("consentgate-ui").getByRole("switch", { name: "Analytics" });
+  await analytics.focus();
+  expect(await analytics.evaluate((el) => el == (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+  const button = (await page.locator("consentgate-ui dialog button", { hasText: "Save choices" }).boundingBox())!;
+  const fill = await pixel(page, button.x + 4, button.y + button.height / 2);
+  await page.evaluate(() => {
+    const css = "position:fixed;inset:0;width:100vw;height:100vh;max-width:none;max-height:none;margin:0;background:red";
+    document.body.insertAdjacentHTML("beforeend", `<div popover="manual" style="${css}">chat</div>`);
+    document.querySelector<HTMLElement>("[popover]")!.showPopover();
+  });
+  // What is drawn at the dialog's Save choices is the dialog, not the page's popover (nor the banner).
+  const save = (await page.locator("consentgate-ui dialog button", { hasText: "Save choices" }).boundingBox())!;
+  const hit = () => page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.localName, [save.x + save.width / 2, save.y + save.height / 2]);
+  await expect.poll(hit).toBe("consentgate-ui");
+  await expect.poll(() => pixel(page, save.x + 4, save.y + save.height / 2)).toEqual(fill);
+  // Shown again on top, the dialog keeps the visitor's focus where it was.
+  expect(await analytics.evaluate((el) => el == (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+
+  await page.keyboard.press("Escape");
+  await expect.poll(async () => (await bannerButtons(page)).map((b) => b.hit)).toEqual(["consentgate-ui", "consentgate-ui", "consentgate-ui"]);
+  await page.locator("consentgate-ui .cg-banner button", { hasText: "Reject all" }).click();
+  await expect.poll(() => page.evaluate(() => window.ConsentGate.get().decided)).toBe(true);
+  expect(session.problems()).toEqual([]);
 });
 
 test("a site's text with a long unbroken word wraps inside the banner and keeps every button on screen", async ({ session }) => {
@@ -219,7 +267,7 @@ test("a long category title wraps in the preferences at 320 px, and its switch s
   await preferencesShown(page);
   const [card, toggle] = await Promise.all([
     page.locator("consentgate-ui .cg-cat", { hasText: "Personalisierung" }).boundingBox(),
-    page.locator("consentgate-ui .cg-cat", { hasText: "Personalisierung" }).locator("[role=switch]").boundingBox(),
+    page.locator("consentgate-ui").getByRole("switch", { name: "Personalisierungsdienstleistungsanbieter" }).boundingBox(),
   ]);
   expect(toggle!.x + toggle!.width).toBeLessThanOrEqual(card!.x + card!.width);
   expect(card!.x + card!.width).toBeLessThanOrEqual(320);
