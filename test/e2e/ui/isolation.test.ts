@@ -273,6 +273,38 @@ test("a long category title wraps in the preferences at 320 px, and its switch s
   expect(card!.x + card!.width).toBeLessThanOrEqual(320);
 });
 
+// A phone held sideways: the bar (or box) scrolls its text, its three buttons stay whole in sight, in every language.
+test.for([
+  ["de", "bar"],
+  ["fr", "bar"],
+  ["pl", "bar"],
+  ["ar", "bar"],
+  ["pl", "box"],
+] as const)("at 568 × 320, the %s %s keeps Accept all, Reject all and Manage choices in sight", async ([language, layout], { session }) => {
+  const page = await uiPage(session, "shop.html", { ...SITE, language, ui: { layout } } as SiteConfig);
+  await page.setViewportSize({ width: 568, height: 320 });
+  await bannerShown(page);
+  const buttons = await bannerButtons(page);
+  expect(buttons).toHaveLength(3);
+  for (const button of buttons) {
+    expect(button.box!.y, button.text).toBeGreaterThanOrEqual(0);
+    expect(button.box!.y + button.box!.height, button.text).toBeLessThanOrEqual(320);
+    expect(button.hit, button.text).toBe("consentgate-ui");
+  }
+  // The first and last of them are as tall: none is squeezed for the others.
+  expect(buttons[0].box!.height).toBe(buttons[2].box!.height);
+  // The policy link in the text, reached by Tab, is scrolled clear of them (WCAG 2.4.11).
+  await page.keyboard.press("Tab");
+  const link = await page.evaluate(() => {
+    const root = document.querySelector("consentgate-ui")!.shadowRoot!;
+    const focused = root.activeElement as HTMLElement;
+    // Its first line: a link that wraps has none of itself between its lines.
+    const box = focused.getClientRects()[0];
+    return { name: focused.localName, hit: root.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) == focused };
+  });
+  expect(link).toEqual({ name: "a", hit: true });
+});
+
 test("a bar taller than a wide, short window scrolls from its title: nothing is lost above its top", async ({ session }) => {
   const config = { ...SITE, text: { en: { bannerText: "We would like to use cookies. ".repeat(60) + "{purposes}" } } } as SiteConfig;
   const page = await uiPage(session, "shop.html", config);
