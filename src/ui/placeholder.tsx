@@ -181,9 +181,11 @@ export function watchEmbeds(ui: Ui, met: (service: string) => void) {
  * cannot reach past the host's `all: initial`.
  */
 function size(iframe: Element) {
-  const rect = iframe.getBoundingClientRect();
-  const width = Math.round(rect.width) || +(iframe.getAttribute("width") || 0);
-  const height = Math.round(rect.height) || +(iframe.getAttribute("height") || 0);
+  // Its layout size, as the host placed where it is will be laid out: not its
+  // size on screen, which a `zoom` or `transform` around it has scaled already.
+  const { offsetWidth, offsetHeight } = iframe as HTMLElement;
+  const width = offsetWidth || +(iframe.getAttribute("width") || 0);
+  const height = offsetHeight || +(iframe.getAttribute("height") || 0);
   const { position, top, right, bottom, left, margin } = getComputedStyle(iframe);
   const place =
     (position == "static" ? "" : `position:${position}!important;inset:${top} ${right} ${bottom} ${left}!important;`) +

@@ -228,6 +228,54 @@ test("takes the iframe's place in a responsive 16:9 box that positions the ifram
   expect(after.height).toBeGreaterThanOrEqual(360);
 });
 
+test.for([
+  ["zoom: 2", 2],
+  ["transform: scale(.5)", 0.5],
+] as const)("under a container with %s, the placeholder is the iframe's size, not scaled twice", async ([css, scale], { session }) => {
+  const page = await uiPage(session, "shop.html");
+  await page.evaluate((css) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(`.scaled{${css};transform-origin:0 0}.scaled iframe{border:0}`);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    const box = document.createElement("div");
+    box.className = "scaled";
+    box.innerHTML = `<iframe width="400" height="300" data-consent="youtube" data-src="https://www.youtube-nocookie.com/embed/x" title="Launch"></iframe>`;
+    document.body.prepend(box);
+  }, css);
+  await page.locator('consentgate-ui[data-embed="youtube"] button').first().waitFor({ state: "visible" });
+  const drawn = await page.evaluate(() => {
+    const host = document.querySelector("consentgate-ui[data-embed]")!.getBoundingClientRect();
+    return [Math.round(host.width), Math.round(host.height)];
+  });
+  // As the 400 x 300 iframe is drawn there (its words may need a few pixels more height).
+  expect(drawn[0]).toBe(400 * scale);
+  expect(drawn[1]).toBeGreaterThanOrEqual(300 * scale);
+  expect(drawn[1]).toBeLessThan(300 * scale * 1.5);
+});
+
+test("a long unbroken title wraps inside the placeholder at 320 px, from its first letter", async ({ session }) => {
+  const page = await uiPage(session, "shop.html");
+  await page.setViewportSize({ width: 320, height: 640 });
+  const title = "Supercalifragilisticexpialidocious".repeat(3);
+  await page.evaluate((title) => {
+    document.body.insertAdjacentHTML(
+      "afterbegin",
+      `<iframe width="300" height="400" title="${title}" data-consent="youtube" data-src="https://www.youtube-nocookie.com/embed/x"></iframe>`,
+    );
+  }, title);
+  const placeholder = page.locator('consentgate-ui[data-embed="youtube"]');
+  await placeholder.getByRole("button", { name: /Allow/ }).waitFor({ state: "visible" });
+  const overflow = await placeholder.evaluate((host) => {
+    const box = host.shadowRoot!.querySelector(".cg-ph")!;
+    const edge = box.getBoundingClientRect();
+    return [...box.querySelectorAll("p, button")].filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.left < edge.left || r.right > edge.right;
+    }).length + (box.scrollWidth > box.clientWidth ? 1 : 0);
+  });
+  expect(overflow).toBe(0);
+});
+
 test("in a 16:9 box too small for its words (Bootstrap's .ratio at 320 px, overflow hidden) every part of the placeholder can be scrolled to and used", async ({
   session,
 }) => {
