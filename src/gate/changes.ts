@@ -80,11 +80,12 @@ export function applyChange(change: Change): void {
   // domain, or another tool wrote under a percent-encoded name (the store reads
   // names decoded, as js-cookie does), may be listed first, and would bring a
   // replaced decision back: only the one where the config keeps it now stays.
-  // There is more than the one just stored (empty after a withdrawal) only
-  // when such a copy exists.
+  // There is more than the one just stored only when such a copy exists.
+  // After a withdrawal one seen is enough: the empty value written may not
+  // be (a page outside cookie.path), and where it is, `keep` spares it.
   const written = writtenName(consent);
   const copies = change.cookies.filter((name) => decoded(name) == consent.name);
-  if (copies.length > 1) {
+  if (copies.length > (next.id ? 1 : 0)) {
     for (const name of new Set(copies)) {
       deleteCookies(win.document, change.cookie, [name], name == written ? `; Path=${consent.path}${consent.domain ? "; Domain=" + consent.domain : ""}` : "");
     }

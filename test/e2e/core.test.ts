@@ -643,6 +643,20 @@ describe("an older copy of the consent cookie", () => {
   });
 });
 
+test("withdraw() on a page outside cookie.path deletes the older copy it sees, so the next page view has no decision", async ({ session }) => {
+  const old = await session.visit(session.serve("shop.html", SHOP, { path: "/blog/post.html" }));
+  await callConsentGate(old, "acceptAll");
+  // The site moved its cookie to /shop; this page is outside it and reads the copy on /.
+  const moved = { ...SHOP, cookie: { name: "consentgate", path: "/shop" } };
+  const path = session.serve("shop.html", moved, { path: "/blog/other.html" });
+  const page = await session.visit(path);
+  expect(await consentState(page)).toMatchObject({ decided: true });
+  await callConsentGate(page, "withdraw");
+  await expect.poll(async () => (await session.cookies()).filter((c) => c.name === "consentgate").map((c) => [c.value, c.path])).toEqual([["", "/shop"]]);
+  const next = await session.visit(path);
+  expect(await consentState(next)).toMatchObject({ decided: false, categories: { analytics: false, marketing: false } });
+});
+
 describe("two copies of the consent cookie and a refused tracker's leftover cookie", () => {
   // The leftover brings consentgate-changes.js in at boot to delete it: that
   // page view made no decision, so the copy that counts must stay.
