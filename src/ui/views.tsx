@@ -77,18 +77,14 @@ export function mountViews(kit: Kit, box: HTMLElement, strings: Record<string, a
 
   /**
    * What the switches show is what is stored. A category the visitor switched
-   * also takes along its services that had a choice of their own (an embed
-   * allowed through its placeholder), so switching it off withdraws them too;
-   * a service switched on its own is stored as such.
+   * takes all its services along, also those with a choice of their own (an
+   * embed allowed through its placeholder), so switching it off withdraws them
+   * too (the core keeps no service choice equal to its category's); a service
+   * switched on its own is stored as such.
    */
   const save = () => {
-    const { categories, services } = api.get();
     const choices = { ...draft };
-    for (const name of touched) {
-      for (const id of servicesOf(name, ui, seen)) {
-        if (services[id] != categories[name]) choices[id] = draft[name];
-      }
-    }
+    for (const name of touched) for (const id of servicesOf(name, ui, seen)) choices[id] = draft[name];
     api.set({ ...choices, ...picks }, { source: "preferences" });
   };
 
