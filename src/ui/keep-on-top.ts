@@ -14,28 +14,44 @@ import { activeElement } from "./modal";
  * `lifted` gives the elements lift() put in the top layer, shown or not.
  */
 export function keepOnTop(box: Element, lifted: () => (Element | null | undefined)[]) {
-  const raise = () => {
-    // Nothing of the page's to go above.
-    if (!document.querySelector(":popover-open")) return;
+  /** `opened`: the page's popover that has just opened, if that is why. */
+  const raise = (opened?: HTMLElement) => {
+    // Nothing of the page's to go above, or the page's own modal dialog is
+    // open, which came after ours and stays on top.
+    if (!document.querySelector(":popover-open") || document.querySelector(":modal")) return;
     const dialog = box.querySelector<HTMLDialogElement>(":modal");
     if (dialog) {
-      // Closed and shown again in one task: nothing renders between; focus
-      // goes back where it was, which showModal() would have moved.
+      // Not over an auto popover (a menu): showModal() would close it, and
+      // under our modal dialog nobody can use it until that closes anyway.
+      if (!opened || opened.popover == "auto") return;
+      // Closed and shown again in one task: nothing renders between. Focus
+      // and the scroll go back where they were, which showModal() would move.
+      // (The dialog scrolls as a whole in a short window, its list between head and foot otherwise.)
       const focused = activeElement();
+      const scrolled = [dialog, dialog.querySelector(".cg-scroll")!].map((el) => [el, el.scrollTop] as const);
       dialog.close();
       dialog.showModal();
+      for (const [el, top] of scrolled) el.scrollTop = top;
       focused?.focus();
       return;
     }
     for (const el of lifted() as (HTMLElement | null | undefined)[]) {
       // lift() made it a popover only where the browser has them.
-      if (!el?.popover || !el.isConnected || document.querySelector(":modal")) continue;
+      if (!el?.popover || !el.isConnected) continue;
       // Hidden and shown in one task: nothing renders between, and focus stays.
       el.hidePopover();
       el.showPopover();
     }
   };
-  document.addEventListener("toggle", (event) => (event.target as HTMLElement).popover && raise(), true);
+  // Only what opens can cover ours (our own popovers' events stay in their shadow roots).
+  document.addEventListener(
+    "toggle",
+    (event) => {
+      const target = event.target as HTMLElement;
+      if (target.popover && (event as ToggleEvent).newState == "open") raise(target);
+    },
+    true,
+  );
   if ("showPopover" in HTMLElement.prototype) raise();
   return raise;
 }

@@ -149,36 +149,65 @@ test("a popover the page opens while the preferences are open over the banner le
   expect(await pixels()).toEqual(shown);
 });
 
-test("a page popover that covers the screen while the preferences are open goes below them, and below the banner once they close", async ({
-  session,
-}) => {
+// 520 px tall, the dialog's list scrolls between its head and foot; 420 px tall, the whole dialog scrolls.
+test.for([
+  [520, "consentgate-ui dialog .cg-scroll"],
+  [420, "consentgate-ui dialog"],
+] as const)("at %i px tall, a page popover that covers the screen while the preferences are open goes below them, and below the banner once they close", async ([height, scrolling], { session }) => {
   const page = await uiPage(session, "shop.html");
+  await page.setViewportSize({ width: 900, height });
   await bannerShown(page);
   await page.locator("consentgate-ui .cg-banner button", { hasText: "Manage choices" }).click();
   await preferencesShown(page);
+  const scroller = page.locator(scrolling);
+  await scroller.evaluate((el) => (el.scrollTop = 40));
+  const scrolled = await scroller.evaluate((el) => el.scrollTop);
+  expect(scrolled).toBeGreaterThan(0);
   const analytics = page.locator("consentgate-ui").getByRole("switch", { name: "Analytics" });
   await analytics.focus();
   expect(await analytics.evaluate((el) => el == (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
-  const button = (await page.locator("consentgate-ui dialog button", { hasText: "Save choices" }).boundingBox())!;
-  const fill = await pixel(page, button.x + 4, button.y + button.height / 2);
+  const at = (await analytics.boundingBox())!;
+  const [x, y] = [at.x + 6, at.y + at.height / 2];
+  const fill = await pixel(page, x, y);
   await page.evaluate(() => {
     const css = "position:fixed;inset:0;width:100vw;height:100vh;max-width:none;max-height:none;margin:0;background:red";
     document.body.insertAdjacentHTML("beforeend", `<div popover="manual" style="${css}">chat</div>`);
     document.querySelector<HTMLElement>("[popover]")!.showPopover();
   });
-  // What is drawn at the dialog's Save choices is the dialog, not the page's popover (nor the banner).
-  const save = (await page.locator("consentgate-ui dialog button", { hasText: "Save choices" }).boundingBox())!;
-  const hit = () => page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.localName, [save.x + save.width / 2, save.y + save.height / 2]);
-  await expect.poll(hit).toBe("consentgate-ui");
-  await expect.poll(() => pixel(page, save.x + 4, save.y + save.height / 2)).toEqual(fill);
-  // Shown again on top, the dialog keeps the visitor's focus where it was.
+  // What is drawn at the dialog's switch is the dialog, not the page's popover (nor the banner).
+  await expect.poll(() => page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.localName, [x, y])).toBe("consentgate-ui");
+  await expect.poll(() => pixel(page, x, y)).toEqual(fill);
+  // Shown again on top, the dialog keeps the visitor's focus where it was, and where they had scrolled.
   expect(await analytics.evaluate((el) => el == (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+  expect(await scroller.evaluate((el) => el.scrollTop)).toBe(scrolled);
 
   await page.keyboard.press("Escape");
   await expect.poll(async () => (await bannerButtons(page)).map((b) => b.hit)).toEqual(["consentgate-ui", "consentgate-ui", "consentgate-ui"]);
   await page.locator("consentgate-ui .cg-banner button", { hasText: "Reject all" }).click();
   await expect.poll(() => page.evaluate(() => window.ConsentGate.get().decided)).toBe(true);
   expect(session.problems()).toEqual([]);
+});
+
+test("while the preferences are open, the page's own menu (an auto popover) is not closed, and the page's later modal dialog stays on top", async ({
+  session,
+}) => {
+  const page = await uiPage(session, "shop.html");
+  await bannerShown(page);
+  await callConsentGate(page, "open", "preferences");
+  await preferencesShown(page);
+  await page.evaluate(() => {
+    document.body.insertAdjacentHTML("beforeend", `<div popover id="menu">Menu</div><dialog id="timeout">Still there?</dialog><div popover="manual" id="toast">Saved</div>`);
+    document.querySelector<HTMLElement>("#menu")!.showPopover();
+  });
+  await page.waitForTimeout(200);
+  expect(await page.evaluate(() => document.querySelector("#menu")!.matches(":popover-open"))).toBe(true);
+
+  // The page's session-timeout dialog, opened after ours, is not put under it when a toast opens.
+  await page.evaluate(() => document.querySelector<HTMLDialogElement>("#timeout")!.showModal());
+  await page.evaluate(() => document.querySelector<HTMLElement>("#toast")!.showPopover());
+  await page.waitForTimeout(200);
+  expect(await page.evaluate(() => document.querySelector("#timeout")!.matches(":modal"))).toBe(true);
+  expect(await page.evaluate(() => document.activeElement?.closest("#timeout") != null || document.activeElement == document.querySelector("#timeout"))).toBe(true);
 });
 
 test("a site's text with a long unbroken word wraps inside the banner and keeps every button on screen", async ({ session }) => {
