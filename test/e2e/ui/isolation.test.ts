@@ -304,23 +304,31 @@ test("a long category title wraps in the preferences at 320 px, and its switch s
 
 // A phone held sideways: the bar (or box) scrolls its text, its three buttons stay whole in sight, in every language.
 test.for([
-  ["de", "bar"],
-  ["fr", "bar"],
-  ["pl", "bar"],
-  ["ar", "bar"],
-  ["pl", "box"],
-] as const)("at 568 × 320, the %s %s keeps Accept all, Reject all and Manage choices in sight", async ([language, layout], { session }) => {
-  const page = await uiPage(session, "shop.html", { ...SITE, language, ui: { layout } } as SiteConfig);
+  ["de", "bar", "opt-in"],
+  ["fr", "bar", "opt-in"],
+  ["pl", "bar", "opt-in"],
+  ["ar", "bar", "opt-out"],
+  ["pl", "box", "opt-in"],
+  ["pl", "box", "opt-out"],
+] as const)("at 568 × 320, the %s %s (%s) keeps its buttons in sight, in one row, and room for its text", async ([language, layout, mode], { session }) => {
+  const categories = { analytics: { services: ["google-analytics"] }, marketing: { services: ["youtube"], sale: true } };
+  const page = await uiPage(session, "shop.html", { ...SITE, categories, language, mode, ui: { layout } } as SiteConfig);
   await page.setViewportSize({ width: 568, height: 320 });
   await bannerShown(page);
   const buttons = await bannerButtons(page);
-  expect(buttons).toHaveLength(3);
+  expect(buttons).toHaveLength(mode == "opt-in" ? 3 : 4);
+  // The three choices side by side, the opt-out notice's fourth under them: the text keeps most of the banner.
+  expect(new Set(buttons.slice(0, 3).map((b) => Math.round(b.box!.y))).size).toBe(1);
+  const [banner, actions] = await page.evaluate(() =>
+    [".cg-banner", ".cg-actions"].map((s) => document.querySelector("consentgate-ui")!.shadowRoot!.querySelector(s)!.getBoundingClientRect().height),
+  );
+  expect(actions).toBeLessThan(banner / 2);
   for (const button of buttons) {
     expect(button.box!.y, button.text).toBeGreaterThanOrEqual(0);
     expect(button.box!.y + button.box!.height, button.text).toBeLessThanOrEqual(320);
     expect(button.hit, button.text).toBe("consentgate-ui");
   }
-  // The first and last of them are as tall: none is squeezed for the others.
+  // The three choices are as tall: none is squeezed for the others.
   expect(buttons[0].box!.height).toBe(buttons[2].box!.height);
   // The policy link in the text, reached by Tab, is scrolled clear of them (WCAG 2.4.11).
   await page.keyboard.press("Tab");
