@@ -16,9 +16,10 @@ import { activeElement } from "./modal";
 export function keepOnTop(box: Element, lifted: () => (Element | null | undefined)[]) {
   /** `opened`: the page's popover that has just opened, if that is why. */
   const raise = (opened?: HTMLElement) => {
-    // Nothing of the page's to go above, or the page's own modal dialog is
-    // open, which came after ours and stays on top.
-    if (!document.querySelector(":popover-open") || document.querySelector(":modal")) return;
+    // A browser without popovers has no top layer to share (and rejects these
+    // selectors); else nothing of the page's to go above, or the page's own
+    // modal dialog is open, which came after ours and stays on top.
+    if (!("showPopover" in HTMLElement.prototype) || !document.querySelector(":popover-open") || document.querySelector(":modal")) return;
     const dialog = box.querySelector<HTMLDialogElement>(":modal");
     if (dialog) {
       // Not over an auto popover (a menu): showModal() would close it, and
@@ -52,6 +53,6 @@ export function keepOnTop(box: Element, lifted: () => (Element | null | undefine
     },
     true,
   );
-  if ("showPopover" in HTMLElement.prototype) raise();
+  raise();
   return raise;
 }

@@ -1,5 +1,5 @@
 import { fireEvent } from "@testing-library/preact";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import de from "../../src/ui/i18n/de";
 import { makeConfig, necessaryOnly, ownService, shop, usNotice } from "../fixtures/ui/configs";
 import { cleanPage, heldIframe, settle, setup } from "./harness";
@@ -323,6 +323,22 @@ describe("preferences", () => {
     expect(await ui.screen.findByRole("heading", { name: "Stripe" })).toBeTruthy();
     expect(ui.screen.queryByRole("switch", { name: "Stripe" })).toBeNull();
     expect(ui.screen.getByRole("switch", { name: "Hotjar" })).toBeTruthy();
+  });
+
+  it("opens and closes in a browser without popovers, which rejects :popover-open and :modal as selectors", async () => {
+    const native = document.querySelector.bind(document);
+    const spy = vi.spyOn(document, "querySelector").mockImplementation((selector: string) => {
+      if (/:popover-open|:modal/.test(selector)) throw new DOMException(`'${selector}' is not a valid selector`, "SyntaxError");
+      return native(selector);
+    });
+    try {
+      const ui = await openPreferences({ config: shop() });
+      fireEvent.click(ui.screen.getByRole("button", { name: "Save choices" }));
+      expect(ui.decisions()[0][0]).toBe("set");
+      expect(ui.box.querySelector("dialog")).toBeNull();
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it("speaks German, durations and purposes included", async () => {
