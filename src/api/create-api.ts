@@ -104,7 +104,6 @@ export function createApi(deps: CoreDeps) {
     const { source = "api", reload } = opts;
     if (!(SOURCES as readonly string[]).includes(source)) fail("options.source", source, "is not one of " + SOURCES);
     if (config.unreadable) return;
-    categories = { ...keptCategories(source), ...categories };
     const next: Stored = {
       revision: config.revision,
       time: deps.now(),
@@ -112,13 +111,8 @@ export function createApi(deps: CoreDeps) {
       gpc: signals.gpc,
       dnt: signals.dnt,
       id: stored?.id || deps.newId(),
-      categories,
-      // A service's choice that its category now gives it anyway is not kept:
-      // from here on it follows its category (the preferences show no more),
-      // and the cookie stays short.
-      services: Object.fromEntries(
-        Object.entries(services).filter(([id, on]) => on !== categories[categoryOf(config, catalogue, id)]),
-      ),
+      categories: { ...keptCategories(source), ...categories },
+      services,
     };
     const value = encode(next);
     store.write(value);

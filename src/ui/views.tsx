@@ -77,14 +77,17 @@ export function mountViews(kit: Kit, box: HTMLElement, strings: Record<string, a
 
   /**
    * What the switches show is what is stored. A category the visitor switched
-   * takes all its services along, also those with a choice of their own (an
-   * embed allowed through its placeholder), so switching it off withdraws them
-   * too (the core keeps no service choice equal to its category's); a service
-   * switched on its own is stored as such.
+   * takes its services along: each that would not follow it (a choice of its
+   * own, an embed allowed through its placeholder, or one stored beside the
+   * category before, which then matched it and is no longer seen) is stored as
+   * the category's switch says. A service switched on its own is stored as such.
    */
   const save = () => {
+    const { services } = api.get();
     const choices = { ...draft };
-    for (const name of touched) for (const id of servicesOf(name, ui, seen)) choices[id] = draft[name];
+    for (const name of touched) {
+      for (const id of servicesOf(name, ui, seen)) if (services[id] != draft[name]) choices[id] = draft[name];
+    }
     api.set({ ...choices, ...picks }, { source: "preferences" });
   };
 

@@ -69,7 +69,7 @@ describe("preferences", () => {
     const { screen, decisions, box } = await openPreferences({ config: shop() });
     fireEvent.click(screen.getByRole("switch", { name: "Analytics" }));
     fireEvent.click(screen.getByRole("button", { name: "Save choices" }));
-    // The switched category's services go with it (the core keeps no choice equal to its category's).
+    // The switched category's services go with it, each stored as its switch shows.
     expect(decisions()).toEqual([
       ["set", { functional: false, analytics: true, marketing: false, "google-analytics": true, hotjar: true }, { source: "preferences" }],
       ["close"],
@@ -245,10 +245,9 @@ describe("preferences", () => {
     fireEvent.click(marketing);
     fireEvent.click(marketing);
     fireEvent.click(ui.screen.getByRole("button", { name: "Save choices" }));
-    // Every service of the switched category goes with it (the core keeps none equal to its category).
     expect(ui.decisions()[0]).toEqual([
       "set",
-      { functional: false, analytics: false, marketing: false, "facebook-pixel": false, youtube: false },
+      { functional: false, analytics: false, marketing: false, youtube: false },
       { source: "preferences" },
     ]);
   });
@@ -314,7 +313,7 @@ describe("preferences", () => {
     fireEvent.click(analytics);
     expect(checked(ui.screen.getByRole("switch", { name: "Hotjar" }))).toBe("false");
     fireEvent.click(ui.screen.getByRole("button", { name: "Save choices" }));
-    expect(ui.decisions()[0][1]).toEqual({ functional: false, analytics: false, marketing: false, "google-analytics": false, hotjar: false });
+    expect(ui.decisions()[0][1]).toEqual({ functional: false, analytics: false, marketing: false });
   });
 
   it("gives the services of strictly necessary no switch", async () => {

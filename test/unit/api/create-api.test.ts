@@ -168,19 +168,6 @@ describe("set", () => {
     expect(core.api.get().decided).toBe(true);
   });
 
-  it("keeps no service choice that its category now gives it too: the service follows its category from then on", () => {
-    const core = makeCore();
-    core.api.set({ analytics: false, marketing: false, hotjar: true });
-    expect(stored(core)!.services).toEqual({ hotjar: true });
-    core.api.set({ analytics: true, "google-analytics": true });
-    expect(stored(core)!.services).toEqual({});
-    // Switched off again, the category takes its services along, Hotjar included.
-    core.api.set({ analytics: false });
-    expect(core.api.get().services).toMatchObject({ hotjar: false, "google-analytics": false });
-    core.api.set({ "facebook-pixel": false });
-    expect(stored(core)!.services).toEqual({});
-  });
-
   it("keeps a service choice made before its category was decided (a placeholder's Allow while the banner asks)", () => {
     const core = makeCore();
     core.api.set({ hotjar: true });
