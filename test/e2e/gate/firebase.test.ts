@@ -225,7 +225,9 @@ describe("the Firebase Web SDK bundled into the site's own script", () => {
 
       expect(session.thirdParty().length).toBe(sent);
       expect(events(firebase.collect)).toEqual(["page_view", "sign_up"]);
-      await expect.poll(() => siteCookies(session)).toEqual([]);
+      // The consent cookie stays, empty (no decision): no tracker cookie came back.
+      await expect.poll(() => siteCookies(session)).toEqual(["consentgate@www.shop.test"]);
+      expect((await session.cookies()).find((c) => c.name == "consentgate")!.value).toBe("");
       expect(session.pageErrors).toEqual([]);
     });
 
