@@ -14,6 +14,16 @@ async function openPreferences(options: Parameters<typeof setup>[0]) {
   return { ...ui, dialog };
 }
 
+/** The preferences, opened after YouTube was allowed on its own (what a placeholder's Allow does). */
+async function afterEmbedAllowed() {
+  const ui = setup({ config: shop() });
+  ui.api.set({ youtube: true }, { source: "preferences" });
+  ui.calls.length = 0;
+  ui.handle.show("preferences");
+  await settle();
+  return ui;
+}
+
 const checked = (el: HTMLElement) => el.getAttribute("aria-checked");
 const activeInside = (root: Node) => (root.getRootNode() as ShadowRoot).activeElement;
 
@@ -253,21 +263,13 @@ describe("preferences", () => {
   });
 
   it("keeps an embed allowed on its own when its category was not touched", async () => {
-    const ui = setup({ config: shop() });
-    ui.api.set({ youtube: true }, { source: "preferences" });
-    ui.calls.length = 0;
-    ui.handle.show("preferences");
-    await settle();
+    const ui = await afterEmbedAllowed();
     fireEvent.click(ui.screen.getByRole("button", { name: "Save choices" }));
     expect(ui.decisions()[0][1]).toEqual({ functional: false, analytics: false, marketing: false });
   });
 
   it("shows a service allowed on its own as on, in its category opened to show it, and saves it as shown", async () => {
-    const ui = setup({ config: shop() });
-    ui.api.set({ youtube: true }, { source: "preferences" });
-    ui.calls.length = 0;
-    ui.handle.show("preferences");
-    await settle();
+    const ui = await afterEmbedAllowed();
     const youtube = await ui.screen.findByRole("switch", { name: "YouTube" });
     expect(checked(youtube)).toBe("true");
     expect(checked(ui.screen.getByRole("switch", { name: "Marketing" }))).toBe("false");
@@ -280,11 +282,7 @@ describe("preferences", () => {
   });
 
   it("turns a service allowed on its own off with its own switch", async () => {
-    const ui = setup({ config: shop() });
-    ui.api.set({ youtube: true }, { source: "preferences" });
-    ui.calls.length = 0;
-    ui.handle.show("preferences");
-    await settle();
+    const ui = await afterEmbedAllowed();
     const youtube = await ui.screen.findByRole("switch", { name: "YouTube" });
     fireEvent.click(youtube);
     expect(checked(youtube)).toBe("false");
