@@ -139,9 +139,12 @@ export function createApi(deps: CoreDeps) {
   const all = (on: boolean) => Object.fromEntries(optional.map((name) => [name, on]));
   // Only the choices still in effect: one a signal overrides since it was made
   // must not come back with the next save, now stamped as made under the signal.
-  const keptServices = () =>
+  // A category chosen now takes its services along, as its switch does.
+  const keptServices = (categories: Record<string, boolean>) =>
     Object.fromEntries(
-      Object.entries(decision.state.id ? stored!.services : {}).filter(([id, on]) => decision.state.services[id] === on),
+      Object.entries(decision.state.id ? stored!.services : {}).filter(
+        ([id, on]) => decision.state.services[id] === on && !(categoryOf(config, catalogue, id) in categories),
+      ),
     );
 
   const api: ConsentGateApi = {
@@ -158,7 +161,7 @@ export function createApi(deps: CoreDeps) {
     set(choices, opts) {
       if (!isObject(choices)) fail("set()", choices, "is not an object");
       const categories: Record<string, boolean> = {};
-      const services = keptServices();
+      const services: Record<string, boolean> = {};
       for (const [key, value] of Object.entries(choices)) {
         if (typeof value !== "boolean") fail("set(): " + key, value, "is not true or false");
         const category = own(config.categories, key);
@@ -170,7 +173,7 @@ export function createApi(deps: CoreDeps) {
         if (!category) services[key] = value;
         else if (!required) categories[key] = value;
       }
-      save(categories, services, opts);
+      save(categories, { ...keptServices(categories), ...services }, opts);
     },
 
     withdraw() {

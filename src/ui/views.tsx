@@ -76,19 +76,21 @@ export function mountViews(kit: Kit, box: HTMLElement, strings: Record<string, a
   };
 
   /**
-   * What the switches show is what is stored. A category the visitor switched
-   * takes its services along: each that would not follow it (a choice of its
-   * own, an embed allowed through its placeholder, or one stored beside the
-   * category before, which then matched it and is no longer seen) is stored as
-   * the category's switch says. A service switched on its own is stored as such.
+   * What the switches show is what is stored: each category as switched, and
+   * a service only where it differs from its category's switch (a choice of
+   * its own, an embed allowed through its placeholder, one chosen on another
+   * page). set() lets a category take its services along, so a service that
+   * follows its switch keeps no choice of its own for a later refusal of the
+   * category (Do not sell, a site's own control) to miss.
    */
   const save = () => {
-    const { services } = api.get();
-    const choices = { ...draft };
-    for (const name of touched) {
-      for (const id of servicesOf(name, ui, seen)) if (services[id] != draft[name]) choices[id] = draft[name];
+    const choices: Record<string, boolean> = { ...draft };
+    for (const id in api.get().services) {
+      const name = ui.ctx.categoryOf(id);
+      const on = serviceOn(id, name);
+      if (name in draft && on != draft[name]) choices[id] = on;
     }
-    api.set({ ...choices, ...picks }, { source: "preferences" });
+    api.set(choices, { source: "preferences" });
   };
 
   /** The banner, and the reopen button, whose strips are kept clear of what Tab reaches in the page. */

@@ -70,3 +70,17 @@ test("a service allowed on its own while its category stays off is stored, shown
   expect(shown.YouTube).toBe(false);
   expect((await consentState(page)).services.youtube).toBe(false);
 });
+
+test("what Save stores leaves no service choice behind for a later refusal of its category to miss: the opt-out notice's Do not sell, a site's own control", async ({ session }) => {
+  const page = await uiPage(session, "shop.html", { ...CONFIG, mode: "opt-out" });
+  await saveFromPreferences(page, async () => {});
+  expect(await consentState(page)).toMatchObject({ categories: { analytics: true, marketing: true }, services: { youtube: true } });
+  // Asked again (a revision, a category added since): Do not sell turns the sale category off, its services with it.
+  await page.evaluate(() => window.ConsentGate.withdraw());
+  await page.locator("consentgate-ui").getByRole("button", { name: /Do not sell/ }).click();
+  expect(await consentState(page)).toMatchObject({ categories: { marketing: false }, services: { youtube: false } });
+
+  await saveFromPreferences(page, (dialog) => dialog.getByRole("switch", { name: "Marketing" }).click());
+  await page.evaluate(() => window.ConsentGate.set({ analytics: false, marketing: false }));
+  expect(await consentState(page)).toMatchObject({ services: { "google-analytics": false, youtube: false } });
+});

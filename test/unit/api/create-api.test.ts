@@ -236,6 +236,21 @@ describe("set", () => {
     expect(core.api.allows("hotjar")).toBe(false);
   });
 
+  it("lets a later choice of a category take its services along, those chosen on their own before included", () => {
+    const core = makeCore();
+    core.api.set({ analytics: true, marketing: false, hotjar: false, "facebook-pixel": true });
+    // A site's own "turn off analytics", or the opt-out notice's Do not sell: no service of the category stays on.
+    core.api.set({ analytics: false, marketing: false });
+    expect(core.api.get().services).toMatchObject({ "google-analytics": false, hotjar: false, "facebook-pixel": false });
+    expect(stored(core)!.services).toEqual({});
+    core.api.set({ analytics: true });
+    expect(core.api.allows("hotjar")).toBe(true);
+    // A service named in the same call still overrides its category, and choices in other categories stay.
+    core.api.set({ hotjar: false, "facebook-pixel": true });
+    core.api.set({ analytics: true, hotjar: false });
+    expect(stored(core)!.services).toEqual({ hotjar: false, "facebook-pixel": true });
+  });
+
   it("accepts a catalogue service the config does not name, which stays held without its category", () => {
     const core = makeCore();
     core.api.set({ youtube: true });
