@@ -132,7 +132,13 @@ export function message([path, value, kind, extra]: Problem, host = location.hos
   const services = path.startsWith("services.");
   switch (kind) {
     case UNKNOWN_KEY:
-      return (/^categories\.[^.]+\./.test(path) ? `unknown key; ${UNOFFERED}` : "unknown key, ignored") + didYouMean(value, candidates);
+      return (
+        (/^categories\.[^.]+\./.test(path)
+          ? `unknown key; ${UNOFFERED}`
+          : path.startsWith("signals.")
+            ? "unknown key; using both signals honoured"
+            : "unknown key, ignored") + didYouMean(value, candidates)
+      );
     case BAD_NAME:
       if (path.startsWith("text.")) return TEXT_RULE;
       if (services)
@@ -193,7 +199,7 @@ export function show(value: unknown): string {
   let s: string;
   try {
     // JSON has no NaN or Infinity: it would show them as null.
-    s = typeof value == "number" ? String(value) : JSON.stringify(value) ?? String(value);
+    s = typeof value == "number" ? String(value) : typeof value == "bigint" ? value + "n" : JSON.stringify(value) ?? String(value);
   } catch {
     try {
       s = String(value);
@@ -224,7 +230,8 @@ export function suggest(word: string, candidates: readonly string[]): string | u
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const c of candidates) {
     const d = distance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [c, d];
+    // Fewer edits than letters: something of the word is kept.
+    if (d < bestDistance && d < word.length) [best, bestDistance] = [c, d];
   }
   return best;
 }

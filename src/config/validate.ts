@@ -123,11 +123,12 @@ function normalize(input: unknown, catalogue: Catalogue, host: string, report: R
   const readers: Record<string, Reader> = {
     mode: oneOf(["opt-in", "opt-out"]),
 
-    // Unclear signals are honoured.
+    // Unclear signals are honoured, both of them behind an unknown key (a misspelt one?).
     signals: (value, path) => {
       const honoured = (v: unknown, at: string) => flag(v) ?? (report(at, v), true);
+      broken = false;
       const signals = fields(value, path, { gpc: honoured, dnt: honoured }, config.signals);
-      return signals ?? (report(path, value), { gpc: true, dnt: true });
+      return (!broken && signals) || (signals || report(path, value), { gpc: true, dnt: true });
     },
 
     services: (value, path) =>

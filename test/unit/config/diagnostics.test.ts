@@ -223,7 +223,8 @@ describe("show", () => {
     ["NaN", NaN, "NaN"],
     ["Infinity", -Infinity, "-Infinity"],
     ["a symbol", Symbol("x"), "Symbol(x)"],
-    ["a bigint", BigInt(10), "10"],
+    // As written in JavaScript: "10" would read as the number it is not.
+    ["a bigint", BigInt(10), "10n"],
     ["an object", { a: [1, "b"] }, '{"a":[1,"b"]}'],
     ["an object that cannot become a string", Object.create(null, { toJSON: { value: () => { throw new Error("no"); } } }), "object"],
   ])("renders %s", (_, value, shown) => {
@@ -261,6 +262,9 @@ describe("suggest", () => {
     expect(suggest("zzzzzz", candidates)).toBeUndefined();
     expect(suggest("ga", candidates)).toBeUndefined();
     expect(suggest("x", [])).toBeUndefined();
+    // Nothing of a one-letter word is left in "box".
+    expect(suggest("x", ["bar", "box"])).toBeUndefined();
+    expect(suggest("bx", ["bar", "box"])).toBe("box");
   });
 
   it("allows more edits in a longer word", () => {

@@ -102,7 +102,8 @@ describe("a hostile config", () => {
       const { config, messages } = run(input);
       expect(Object.keys(config.categories)).toEqual(["necessary", "analytics"]);
       expect(config.services).toEqual({});
-      expect(config.signals).toEqual(defaults().signals);
+      // An unknown key in signals may be a misspelt one: both are honoured.
+      expect(config.signals).toEqual({ gpc: true, dnt: true });
       expect(config.cookie).toEqual(defaults().cookie);
       expect(config.googleConsentMode).toEqual({ map: {}, advanced: false });
       expect(Object.getPrototypeOf((config.googleConsentMode as { map: object }).map)).toBe(Object.prototype);

@@ -193,10 +193,14 @@ describe("signals", () => {
     expect(run({ signals: { gpc: 0 } }).config.signals).toEqual({ gpc: true, dnt: false });
   });
 
-  it("reports an unknown signal with the closest one", () => {
+  it("honours both signals behind an unknown key, which may be a misspelt one, and names the closest (SPEC §1: invalid signals mean honoured)", () => {
     const { config, messages } = run({ signals: { gcp: false, ccpa: true } });
-    expect(config.signals).toEqual({ gpc: true, dnt: false });
-    expect(messages).toEqual(['signals.gcp: unknown key, ignored — did you mean "gpc"?', "signals.ccpa: unknown key, ignored"]);
+    expect(config.signals).toEqual({ gpc: true, dnt: true });
+    expect(messages).toEqual([
+      'signals.gcp: unknown key; using both signals honoured — did you mean "gpc"?',
+      "signals.ccpa: unknown key; using both signals honoured",
+    ]);
+    expect(run({ signals: { gpc: false, DNT: false } }).config.signals).toEqual({ gpc: true, dnt: true });
   });
 });
 
