@@ -83,9 +83,14 @@ const urls = new WeakMap<XMLHttpRequest, string>();
 /** Copies of nodes (cloneNode, importNode; adopted ones too), in every realm: looked through when inserted. */
 const copies = new WeakSet<object>();
 
-/** A same-origin iframe has its window once it is in the page. */
+/**
+ * A same-origin iframe has its window once it is in the page: one inserted,
+ * or one inside what was inserted (a widget's wrapper), whose srcdoc runs its
+ * scripts before the frame's load. Only a subtree now in the page is looked through.
+ */
 function frameOf(node: Node | null, checks: Checks) {
   if (node?.nodeName === "IFRAME") checks.frame(node as Element);
+  else if ((node as Element)?.childElementCount && node!.isConnected) (node as Element).querySelectorAll("iframe").forEach(checks.frame);
 }
 
 /**
@@ -118,9 +123,8 @@ export function intercept(
     removeChild: node.removeChild,
   };
 
-  // The gate sees every node it is given before the browser does, and tells
-  // whether it is an iframe, to patch once inserted. nodeName, not
-  // instanceof: nodes made in another frame's realm must be seen too.
+  // The gate sees every node it is given before the browser does. nodeName,
+  // not instanceof: nodes made in another frame's realm must be seen too.
   const see = (node: Node | null) => {
     const tag = node?.nodeName;
     if (tag === "SCRIPT" || tag === "IFRAME" || tag === "IMG") checks.element(node as Element);
@@ -137,7 +141,6 @@ export function intercept(
     else if ((node as Element)?.childElementCount && (node!.ownerDocument !== win.document || copies.has(node!))) {
       (node as Element).querySelectorAll(TRACKED).forEach(checks.element);
     }
-    return tag === "IFRAME";
   };
   // Every insertion of the page passes here: no allocation, one test per node for most.
   const insertion = (native: Fn) =>
@@ -157,18 +160,18 @@ export function intercept(
   // appendChild, the busiest, has a wrapper of its own without it.
   patch(node, "appendChild", (native) =>
     function (this: Node, a: Node) {
-      const frame = see(a);
+      see(a);
       const result = native.call(this, a);
-      if (frame) checks.frame(a as Element);
+      frameOf(a, checks);
       return result;
     },
   );
   const pair = (native: Fn) =>
     function (this: Node, a: Node, b?: Node | null) {
-      const frame = see(a);
+      see(a);
       // Called with one argument, insertBefore must still throw as it natively does.
       const result = arguments.length < 2 ? native.call(this, a) : native.call(this, a, b);
-      if (frame) checks.frame(a as Element);
+      frameOf(a, checks);
       return result;
     };
   for (const name of "insertBefore replaceChild".split(" ")) patch(node, name, pair);

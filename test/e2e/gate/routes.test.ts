@@ -236,6 +236,35 @@ describe("routes around the patched prototypes (beyond issue 3's list)", () => {
     await expect.poll(() => requestCounts(session, [S("srcdoc-both"), meta])).toEqual(each([S("srcdoc-both"), meta], 1));
   });
 
+  test("a srcdoc frame inside what the page inserts (a widget's wrapper, made with innerHTML or built detached) has its scripts' insertions held too", async ({ session }) => {
+    installVendors(session);
+    const urls = [S("wrapped-innerHTML"), S("wrapped-detached"), S("wrapped-setHTMLUnsafe")];
+    const page = await openGate(session, `<div id="box"></div>`, CONFIG);
+    await page.evaluate((urls) => {
+      // Loader code: nothing in the markup names a tracker until its script runs.
+      const loader = (url: string) =>
+        `<script>var s = document.createElement("script"); s.src = "${url}"; document.head.appendChild(s); document.cookie = "_hjSessionUser_7=x; path=/";<\/script>`;
+      const attribute = (url: string) => loader(url).replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+      const box = document.getElementById("box")!;
+      const made = document.createElement("div");
+      made.innerHTML = `<iframe srcdoc="${attribute(urls[0])}"></iframe>`;
+      box.appendChild(made);
+      const built = document.createElement("section");
+      const frame = document.createElement("iframe");
+      frame.srcdoc = loader(urls[1]);
+      built.append(document.createElement("p"), frame);
+      box.append(built);
+      const unsafe = document.createElement("div");
+      (unsafe as unknown as { setHTMLUnsafe(html: string): void }).setHTMLUnsafe(`<iframe srcdoc="${attribute(urls[2])}"></iframe>`);
+      box.insertBefore(unsafe, null);
+    }, urls);
+    await page.waitForLoadState("networkidle");
+    expect(requestCounts(session, urls)).toEqual(each(urls, 0));
+    expect((await session.cookies()).map((c) => c.name)).not.toContain("_hjSessionUser_7");
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => requestCounts(session, urls)).toEqual(each(urls, 1));
+  });
+
   test("TrustedHTML markup is read like a string, and a script built in an unpatched frame is held inside its subtree", async ({ session }) => {
     installVendors(session);
     const urls = [IMG("trusted-html"), S("frame-subtree")];
