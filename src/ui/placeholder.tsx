@@ -118,7 +118,9 @@ export function watchEmbeds(ui: Ui, met: (service: string) => void) {
   const hold = (event: GateEvent) => {
     const { service, category, kind, target } = event;
     const name = service || category;
-    if (kind != "iframe" || !name || !(target instanceof Element) || placeholders.has(target)) return;
+    // A frame of another document (a DOMParser one the page imports from) is
+    // not shown here: its copy in the page is held on its own.
+    if (kind != "iframe" || !name || !(target instanceof Element) || target.ownerDocument != document || placeholders.has(target)) return;
     // One the page inserts is held just before it enters the page: it is there a microtask later.
     if (!target.parentNode) return queueMicrotask(() => target.parentNode && !released.has(target) && hold(event));
     const host = document.createElement("consentgate-ui");

@@ -195,6 +195,16 @@ describe("embed placeholder", () => {
     expect(ui.decisions()).toEqual([["set", { marketing: true }, { source: "preferences" }]]);
   });
 
+  it("stands in only for frames of this page, not for one held in a parsed document the page imports from (DOMParser)", async () => {
+    const parsed = new DOMParser().parseFromString(`<div><iframe data-consent="marketing" data-src="/video"></iframe></div>`, "text/html");
+    const foreign = parsed.querySelector("iframe")!;
+    const ui = setup({ config: shop() });
+    ui.emit("held", heldIframe(null, "marketing", foreign));
+    await settle();
+    expect(parsed.querySelector("consentgate-ui")).toBeNull();
+    expect(foreign.style.display).toBe("");
+  });
+
   it("ignores held scripts, pixels and requests", async () => {
     document.body.innerHTML = `<img data-src="https://www.facebook.com/tr?id=1">`;
     const img = document.querySelector("img")!;
