@@ -94,11 +94,12 @@ export function showConfig(pre) {
   );
 }
 
-/** Whether the lazy UI file was downloaded on this page view. */
+/** The lazy UI's files as the build names them: `i18n/<language>-<mode>.js`, `chunks/<name>.js`. */
+const UI_FILE = /\/(i18n|chunks)\/[\w-]+\.js(\?|$)/;
+
+/** Whether a file of the lazy UI was downloaded on this page view. */
 function uiDownloaded() {
-  return performance
-    .getEntriesByType("resource")
-    .some((e) => /\/consentgate-ui\.js(\?|$)/.test(e.name));
+  return performance.getEntriesByType("resource").some((e) => UI_FILE.test(e.name));
 }
 
 /**
@@ -212,7 +213,7 @@ export function mountState(container) {
   // The UI file arrives after "open"; re-render when the browser reports it.
   if (typeof PerformanceObserver === "function") {
     new PerformanceObserver((list) => {
-      if (list.getEntries().some((e) => /\/consentgate-ui\.js(\?|$)/.test(e.name))) render();
+      if (list.getEntries().some((e) => UI_FILE.test(e.name))) render();
     }).observe({ type: "resource", buffered: false });
   }
   return render;

@@ -141,10 +141,13 @@ export async function waitForVendor(page: Page, part: string): Promise<void> {
   );
 }
 
-/** Whether the UI file was requested at all in this session. */
+/** Whether a file of the UI (a language's banner, the views) was requested at all in this session. */
 export function uiRequested(session: Session): boolean {
-  return session.requests.some((r) => /\/consentgate-ui\.js(\?|$)/.test(r.url));
+  return session.requests.some((r) => UI_FILE.test(r.url));
 }
+
+/** The UI's files as the build names them: `i18n/<language>-<mode>.js`, `chunks/<name>.js`. */
+export const UI_FILE = /\/(i18n|chunks)\/[\w-]+\.js(\?|$)/;
 
 /** The hosts of third-party requests, for readable failure messages. */
 export function thirdPartyUrls(session: Session): string[] {

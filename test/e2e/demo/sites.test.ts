@@ -39,6 +39,8 @@ describe("Minimus: Google Analytics pasted untagged, DNT not honoured", () => {
     const page = await visitDemo(session, "/sites/minimus.html");
     await waitForBanner(page);
     await settle(page);
+    // The banner came with its file: what the "downloads no UI" checks below look for.
+    expect(uiRequested(session)).toBe(true);
     const s = await state(page);
     expect(s.decided).toBe(false);
     expect(s.categories).toEqual({ necessary: true, analytics: false });
