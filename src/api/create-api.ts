@@ -1,4 +1,4 @@
-import { allowedIn, categoryOf, decide, own } from "../decide";
+import { allowedIn, categoryOf, decide, own, ownValue } from "../decide";
 import type { Decision } from "../decide";
 import { isObject } from "../config/validate";
 import { decode, encode, SOURCES } from "../store/codec";
@@ -139,12 +139,15 @@ export function createApi(deps: CoreDeps) {
   const all = (on: boolean) => Object.fromEntries(optional.map((name) => [name, on]));
   // Only the choices still in effect: one a signal overrides since it was made
   // must not come back with the next save, now stamped as made under the signal.
-  // A category chosen now takes its services along, as its switch does.
-  const keptServices = (categories: Record<string, boolean>) =>
+  // A choice that changes a category takes its services along, as its switch
+  // does (a service named beside it is set after); one that states it again
+  // unchanged (a site syncing its own profile) leaves them.
+  const keptServices = (choices: Record<string, unknown>) =>
     Object.fromEntries(
-      Object.entries(decision.state.id ? stored!.services : {}).filter(
-        ([id, on]) => decision.state.services[id] === on && !(categoryOf(config, catalogue, id) in categories),
-      ),
+      Object.entries(decision.state.id ? stored!.services : {}).filter(([id, on]) => {
+        const now = decision.state.categories[categoryOf(config, catalogue, id)];
+        return decision.state.services[id] === on && (ownValue(choices, categoryOf(config, catalogue, id)) ?? now) === now;
+      }),
     );
 
   const api: ConsentGateApi = {
@@ -161,7 +164,7 @@ export function createApi(deps: CoreDeps) {
     set(choices, opts) {
       if (!isObject(choices)) fail("set()", choices, "is not an object");
       const categories: Record<string, boolean> = {};
-      const services: Record<string, boolean> = {};
+      const services = keptServices(choices);
       for (const [key, value] of Object.entries(choices)) {
         if (typeof value !== "boolean") fail("set(): " + key, value, "is not true or false");
         const category = own(config.categories, key);
@@ -173,7 +176,7 @@ export function createApi(deps: CoreDeps) {
         if (!category) services[key] = value;
         else if (!required) categories[key] = value;
       }
-      save(categories, { ...keptServices(categories), ...services }, opts);
+      save(categories, services, opts);
     },
 
     withdraw() {

@@ -35,6 +35,8 @@ export function mountViews(kit: Kit, box: HTMLElement, strings: Record<string, a
   box.append(root);
 
   let view: View | null = null;
+  /** The state as the preferences opened on it: what their switches show and Save weighs against, whatever another tab decides meanwhile. */
+  let opened = api.get();
   let draft: Record<string, boolean> = {};
   let touched = new Set<string>();
   /** Services the visitor switched on their own, unlike what their category's switch would give them. */
@@ -66,7 +68,7 @@ export function mountViews(kit: Kit, box: HTMLElement, strings: Record<string, a
    * switch once that was pressed (see save), else what holds now, an embed
    * allowed through its placeholder included.
    */
-  const unpicked = (id: string, category: string) => (touched.has(category) ? draft[category] : api.get().services[id] ?? draft[category]);
+  const unpicked = (id: string, category: string) => (touched.has(category) ? draft[category] : opened.services[id] ?? draft[category]);
   const serviceOn = (id: string, category: string) => picks[id] ?? unpicked(id, category);
   const pick = (id: string, category: string) => {
     const on = !serviceOn(id, category);
@@ -77,18 +79,19 @@ export function mountViews(kit: Kit, box: HTMLElement, strings: Record<string, a
 
   /**
    * What the switches show is what is stored: each category as switched, and
-   * a service only where it differs from its category's switch (a choice of
-   * its own, an embed allowed through its placeholder, one chosen on another
-   * page). set() lets a category take its services along, so a service that
-   * follows its switch keeps no choice of its own for a later refusal of the
-   * category (Do not sell, a site's own control) to miss.
+   * a service where it differs from its category's switch (a choice of its
+   * own, an embed allowed through its placeholder, one chosen on another page).
+   * A category switched to another state takes its services along (set()), so
+   * one that follows it keeps no choice of its own for a later refusal of the
+   * category (Do not sell, a site's own control) to miss; one switched back
+   * takes nothing along, so a service it brought back is stored too.
    */
   const save = () => {
     const choices: Record<string, boolean> = { ...draft };
-    for (const id in api.get().services) {
+    for (const id in opened.services) {
       const name = ui.ctx.categoryOf(id);
       const on = serviceOn(id, name);
-      if (name in draft && on != draft[name]) choices[id] = on;
+      if (name in draft && (on != draft[name] || (on != opened.services[id] && draft[name] == opened.categories[name]))) choices[id] = on;
     }
     api.set(choices, { source: "preferences" });
   };
@@ -143,7 +146,7 @@ export function mountViews(kit: Kit, box: HTMLElement, strings: Record<string, a
       const hadFocus = document.activeElement == (box.getRootNode() as ShadowRoot).host;
       if (next == "preferences") {
         ui.catalogue.load();
-        const { categories, services } = api.get();
+        const { categories, services } = (opened = api.get());
         draft = Object.fromEntries(ui.optional.map((name) => [name, categories[name]]));
         touched = new Set();
         picks = {};

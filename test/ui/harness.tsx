@@ -47,8 +47,9 @@ export function createFakeApi(config: Config, initial: Partial<State> = {}) {
     const next = { ...state, categories: { ...state.categories }, services: { ...state.services } };
     for (const [key, on] of Object.entries(choices)) {
       if (key in config.categories) {
+        // As the core does: a choice that changes a category takes its services along.
+        if (next.categories[key] !== on) for (const id of Object.keys(next.services)) if (serviceCategories[id] == key) next.services[id] = on;
         next.categories[key] = on;
-        for (const id of Object.keys(next.services)) if (serviceCategories[id] == key) next.services[id] = on;
       } else if (key in serviceCategories) next.services[key] = on;
       else throw new TypeError(`unknown "${key}"`);
     }

@@ -255,7 +255,8 @@ describe("preferences", () => {
     fireEvent.click(marketing);
     fireEvent.click(marketing);
     fireEvent.click(ui.screen.getByRole("button", { name: "Save choices" }));
-    expect(ui.decisions()[0]).toEqual(["set", { functional: false, analytics: false, marketing: false }, { source: "preferences" }]);
+    // Switched back, the category changes nothing, and takes nothing along: the embed is stored as its switch shows.
+    expect(ui.decisions()[0]).toEqual(["set", { functional: false, analytics: false, marketing: false, youtube: false }, { source: "preferences" }]);
     expect(ui.api.allows("youtube")).toBe(false);
   });
 
@@ -286,8 +287,17 @@ describe("preferences", () => {
     fireEvent.click(youtube);
     expect(checked(youtube)).toBe("false");
     fireEvent.click(ui.screen.getByRole("button", { name: "Save choices" }));
-    expect(ui.decisions()[0][1]).toEqual({ functional: false, analytics: false, marketing: false });
+    expect(ui.decisions()[0][1]).toEqual({ functional: false, analytics: false, marketing: false, youtube: false });
     expect(ui.api.allows("youtube")).toBe(false);
+  });
+
+  it("saves what its switches show when another tab decided while they were open, and adds no service choice", async () => {
+    const ui = await openPreferences({ config: shop() });
+    // Another tab accepts everything: this dialog still shows what it opened on.
+    ui.api.acceptAll();
+    ui.calls.length = 0;
+    fireEvent.click(ui.screen.getByRole("button", { name: "Save choices" }));
+    expect(ui.decisions()[0][1]).toEqual({ functional: false, analytics: false, marketing: false });
   });
 
   it("allows one service of a category left off", async () => {

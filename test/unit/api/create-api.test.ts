@@ -236,19 +236,24 @@ describe("set", () => {
     expect(core.api.allows("hotjar")).toBe(false);
   });
 
-  it("lets a later choice of a category take its services along, those chosen on their own before included", () => {
+  it("lets a choice that changes a category take its services along, those chosen on their own before included", () => {
     const core = makeCore();
     core.api.set({ analytics: true, marketing: false, hotjar: false, "facebook-pixel": true });
-    // A site's own "turn off analytics", or the opt-out notice's Do not sell: no service of the category stays on.
-    core.api.set({ analytics: false, marketing: false });
-    expect(core.api.get().services).toMatchObject({ "google-analytics": false, hotjar: false, "facebook-pixel": false });
+    // Stated again unchanged (a site that syncs its own profile on every page), a category leaves its services' own choices.
+    core.api.set({ analytics: true, marketing: false });
+    expect(stored(core)!.services).toEqual({ hotjar: false, "facebook-pixel": true });
+    // Changed (a site's own "turn off analytics", the opt-out notice's Do not sell): no service of it keeps its own.
+    core.api.set({ analytics: false, marketing: true });
+    expect(core.api.get().services).toMatchObject({ "google-analytics": false, hotjar: false, "facebook-pixel": true });
     expect(stored(core)!.services).toEqual({});
     core.api.set({ analytics: true });
     expect(core.api.allows("hotjar")).toBe(true);
-    // A service named in the same call still overrides its category, and choices in other categories stay.
-    core.api.set({ hotjar: false, "facebook-pixel": true });
-    core.api.set({ analytics: true, hotjar: false });
-    expect(stored(core)!.services).toEqual({ hotjar: false, "facebook-pixel": true });
+    // A service named in the same call still overrides its category.
+    core.api.set({ analytics: false, hotjar: true });
+    expect(stored(core)!.services).toEqual({ hotjar: true });
+    // Only the choices' own keys count, as for the values read.
+    core.api.set(Object.assign(Object.create({ analytics: true }), { marketing: true }));
+    expect(stored(core)!.services).toEqual({ hotjar: true });
   });
 
   it("accepts a catalogue service the config does not name, which stays held without its category", () => {
