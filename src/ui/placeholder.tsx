@@ -118,11 +118,12 @@ export function watchEmbeds(ui: Ui, met: (service: string) => void) {
   const hold = (event: GateEvent) => {
     const { service, category, kind, target } = event;
     const name = service || category;
-    // A frame of another document (a DOMParser one the page imports from) is
-    // not shown here: its copy in the page is held on its own.
-    if (kind != "iframe" || !name || !(target instanceof Element) || target.ownerDocument != document || placeholders.has(target)) return;
-    // One the page inserts is held just before it enters the page: it is there a microtask later.
-    if (!target.parentNode) return queueMicrotask(() => target.parentNode && !released.has(target) && hold(event));
+    if (kind != "iframe" || !name || !(target instanceof Element) || placeholders.has(target)) return;
+    // One the page inserts, or adopts from a parsed document (Turbo, htmx), is
+    // held just before it enters the page: it is there a microtask later. One
+    // left in a parsed document (the source of an importNode) gets none: its copy is held on its own.
+    const here = () => target.parentNode && target.ownerDocument == document;
+    if (!here()) return queueMicrotask(() => here() && !released.has(target) && hold(event));
     const host = document.createElement("consentgate-ui");
     host.setAttribute("data-embed", name);
     const box = ui.attach(host, size(target));

@@ -205,6 +205,17 @@ describe("embed placeholder", () => {
     expect(foreign.style.display).toBe("");
   });
 
+  it("stands in for a frame held in a parsed document just before the page adopts it (Turbo's and htmx's swaps)", async () => {
+    const parsed = new DOMParser().parseFromString(`<main><iframe data-consent="marketing" data-src="/video"></iframe></main>`, "text/html");
+    const ui = setup({ config: shop() });
+    await settle();
+    const main = parsed.querySelector("main")!;
+    ui.emit("held", heldIframe(null, "marketing", main.querySelector("iframe")!));
+    document.body.append(document.adoptNode(main));
+    await settle();
+    expect(document.body.querySelector("main > consentgate-ui + iframe")).toBeTruthy();
+  });
+
   it("ignores held scripts, pixels and requests", async () => {
     document.body.innerHTML = `<img data-src="https://www.facebook.com/tr?id=1">`;
     const img = document.querySelector("img")!;
