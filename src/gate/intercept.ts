@@ -128,7 +128,12 @@ export function intercept(
   const see = (node: Node | null) => {
     const tag = node?.nodeName;
     if (tag === "SCRIPT" || tag === "IFRAME" || tag === "IMG") checks.element(node as Element);
-    if (tag === "#document-fragment") (node as DocumentFragment).querySelectorAll(TRACKED).forEach(checks.element);
+    if (tag === "#document-fragment") {
+      const found = (node as DocumentFragment).querySelectorAll(TRACKED);
+      found.forEach(checks.element);
+      // Empty once inserted: its frames are patched when the inserting script is done, before a srcdoc runs.
+      queueMicrotask(() => found.forEach(checks.frame));
+    }
     // A subtree built elsewhere (DOMParser, a template, another frame) met
     // none of this page's setters: its images and iframes load once adopted,
     // and its scripts may run (a template's do). Nor did a copy (Turbo's
@@ -232,6 +237,8 @@ export function intercept(
     // What declarative shadow roots (setHTMLUnsafe) hold is out of reach here: it
     // stays held for this page view, and loads on the next one once allowed.
     root.querySelectorAll(TAGGED).forEach(checks.element);
+    // Frames the markup made in the page: a srcdoc runs its scripts before their load.
+    root.querySelectorAll("iframe").forEach(checks.frame);
   };
   const innerHTML = Object.getOwnPropertyDescriptor(element, "innerHTML")!;
   // Scripts parsed by innerHTML and its kin never run, so only those of

@@ -236,27 +236,40 @@ describe("routes around the patched prototypes (beyond issue 3's list)", () => {
     await expect.poll(() => requestCounts(session, [S("srcdoc-both"), meta])).toEqual(each([S("srcdoc-both"), meta], 1));
   });
 
-  test("a srcdoc frame inside what the page inserts (a widget's wrapper, made with innerHTML or built detached) has its scripts' insertions held too", async ({ session }) => {
+  test("a srcdoc frame that comes in other than as the inserted node (in a wrapper, a fragment, or markup set in the page) has its scripts' insertions held too", async ({ session }) => {
     installVendors(session);
-    const urls = [S("wrapped-innerHTML"), S("wrapped-detached"), S("wrapped-setHTMLUnsafe")];
+    const routes = ["innerHTML-wrapper", "detached-wrapper", "setHTMLUnsafe-wrapper", "fragment", "template-clone", "innerHTML-in-page", "insertAdjacentHTML"];
+    const urls = routes.map((route) => S(`wrapped-${route}`));
     const page = await openGate(session, `<div id="box"></div>`, CONFIG);
     await page.evaluate((urls) => {
       // Loader code: nothing in the markup names a tracker until its script runs.
       const loader = (url: string) =>
         `<script>var s = document.createElement("script"); s.src = "${url}"; document.head.appendChild(s); document.cookie = "_hjSessionUser_7=x; path=/";<\/script>`;
-      const attribute = (url: string) => loader(url).replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+      const frame = (url: string) => `<iframe srcdoc="${loader(url).replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"></iframe>`;
       const box = document.getElementById("box")!;
       const made = document.createElement("div");
-      made.innerHTML = `<iframe srcdoc="${attribute(urls[0])}"></iframe>`;
+      made.innerHTML = frame(urls[0]);
       box.appendChild(made);
       const built = document.createElement("section");
-      const frame = document.createElement("iframe");
-      frame.srcdoc = loader(urls[1]);
-      built.append(document.createElement("p"), frame);
+      const element = document.createElement("iframe");
+      element.srcdoc = loader(urls[1]);
+      built.append(document.createElement("p"), element);
       box.append(built);
       const unsafe = document.createElement("div");
-      (unsafe as unknown as { setHTMLUnsafe(html: string): void }).setHTMLUnsafe(`<iframe srcdoc="${attribute(urls[2])}"></iframe>`);
+      (unsafe as unknown as { setHTMLUnsafe(html: string): void }).setHTMLUnsafe(frame(urls[2]));
       box.insertBefore(unsafe, null);
+      const fragment = document.createDocumentFragment();
+      const framed = document.createElement("iframe");
+      framed.srcdoc = loader(urls[3]);
+      fragment.appendChild(framed);
+      box.appendChild(fragment);
+      const template = document.createElement("template");
+      template.innerHTML = frame(urls[4]);
+      box.append(template.content.cloneNode(true));
+      const inPage = document.createElement("div");
+      box.append(inPage);
+      inPage.innerHTML = frame(urls[5]);
+      box.insertAdjacentHTML("beforeend", frame(urls[6]));
     }, urls);
     await page.waitForLoadState("networkidle");
     expect(requestCounts(session, urls)).toEqual(each(urls, 0));
