@@ -139,15 +139,16 @@ export function createApi(deps: CoreDeps) {
   const all = (on: boolean) => Object.fromEntries(optional.map((name) => [name, on]));
   // Only the choices still in effect: one a signal overrides since it was made
   // must not come back with the next save, now stamped as made under the signal.
-  // A choice that changes a category takes its services along, as its switch
-  // does (a service named beside it is set after); one that states it again
-  // unchanged (a site syncing its own profile) leaves them.
+  // A choice that turns a category to the other state takes its services
+  // along, as its switch does (a service named beside it is set after); one
+  // that states it again unchanged (a site syncing its own profile) leaves them.
   const keptServices = (choices: Record<string, unknown>) =>
     Object.fromEntries(
-      Object.entries(decision.state.id ? stored!.services : {}).filter(([id, on]) => {
-        const now = decision.state.categories[categoryOf(config, catalogue, id)];
-        return decision.state.services[id] === on && (ownValue(choices, categoryOf(config, catalogue, id)) ?? now) === now;
-      }),
+      Object.entries(decision.state.id ? stored!.services : {}).filter(
+        ([id, on]) =>
+          decision.state.services[id] === on &&
+          ownValue(choices, categoryOf(config, catalogue, id)) !== !decision.state.categories[categoryOf(config, catalogue, id)],
+      ),
     );
 
   const api: ConsentGateApi = {

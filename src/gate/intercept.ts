@@ -238,7 +238,7 @@ export function intercept(
     // stays held for this page view, and loads on the next one once allowed.
     root.querySelectorAll(TAGGED).forEach(checks.element);
     // Frames the markup made in the page: a srcdoc runs its scripts before their load.
-    root.querySelectorAll("iframe").forEach(checks.frame);
+    frameOf(root as Node, checks);
   };
   const innerHTML = Object.getOwnPropertyDescriptor(element, "innerHTML")!;
   // Scripts parsed by innerHTML and its kin never run, so only those of
