@@ -17,10 +17,6 @@ export function createBanner({ api, ctx, text, optional, honoured }: Kit, soon: 
   const optOut = config.mode == "opt-out";
   const sale = optional.filter((name) => config.categories[name].sale);
   const doNotSell = optOut && sale.length > 0;
-  const decide = (act: () => void) => () => {
-    act();
-    api.close();
-  };
   const button = (label: string, onclick: () => void, more?: Props) =>
     h("button", { class: "cg-btn", onclick, ...more }, label);
   const { layout, position } = config.ui;
@@ -56,14 +52,15 @@ export function createBanner({ api, ctx, text, optional, honoured }: Kit, soon: 
       h(
         "div",
         { class: "cg-actions" },
-        button(t("acceptAll"), decide(() => api.acceptAll({ source: "banner" }))),
-        button(t("rejectAll"), decide(() => api.rejectAll({ source: "banner" }))),
+        // A decision answers the banner: the core closes it.
+        button(t("acceptAll"), () => api.acceptAll({ source: "banner" })),
+        button(t("rejectAll"), () => api.rejectAll({ source: "banner" })),
         button(t("manageChoices"), () => api.open("preferences"), { onpointerenter: soon, onfocus: soon }),
         // A choice on the banner answers it: the categories not named stay as they are.
         doNotSell &&
           button(
             t("doNotSell"),
-            decide(() => api.set(Object.fromEntries(sale.map((name) => [name, false])), { source: "banner" })),
+            () => api.set(Object.fromEntries(sale.map((name) => [name, false])), { source: "banner" }),
             { class: "cg-btn cg-sale" },
           ),
       ),

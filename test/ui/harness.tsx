@@ -37,6 +37,7 @@ export function createFakeApi(config: Config, initial: Partial<State> = {}) {
   const listeners = new Map<string, Set<(payload: any) => void>>();
   const past: Record<string, unknown[]> = { held: [], released: [] };
   let handle: UiHandle | undefined;
+  let view: View | null = null;
 
   const emit = <K extends keyof EventMap>(event: K, payload: EventMap[K]) => {
     past[event]?.push(payload);
@@ -55,6 +56,8 @@ export function createFakeApi(config: Config, initial: Partial<State> = {}) {
     }
     state = { ...next, decided: true, source: opts?.source ?? "api" };
     emit("change", api.get());
+    // As the core does: a decision that answers the banner (every category, or one made on it) takes it away.
+    if (view == "banner" && (opts?.source == "banner" || optional.every((name) => name in choices))) handle?.show(null);
   };
 
   const api: ConsentGateApi = {
@@ -99,8 +102,14 @@ export function createFakeApi(config: Config, initial: Partial<State> = {}) {
     emit,
     /** Calls other than the UI's own reads. */
     decisions: () => calls.filter(([method]) => method != "open"),
-    connect(next: UiHandle) {
-      handle = next;
+    /** The mounted UI's handle, which the fake shows views through and follows, as the core does. */
+    connect(next: UiHandle): UiHandle {
+      return (handle = {
+        show(shown) {
+          view = shown;
+          next.show(shown);
+        },
+      });
     },
   };
 }
@@ -132,8 +141,7 @@ export function setup({ config, state, language = "en", strings = en, before }: 
     },
   };
   before?.(fake);
-  const handle = mount(fake.api, ctx);
-  fake.connect(handle);
+  const handle = fake.connect(mount(fake.api, ctx));
   const host = document.querySelector("consentgate-ui:not([data-embed]):not([data-reopen])") as HTMLElement;
   const box = host.shadowRoot!.querySelector(".cg") as HTMLElement;
   return { ...fake, ctx, handle, host, box, screen: within(box), releasedOnce };
