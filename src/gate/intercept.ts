@@ -128,12 +128,7 @@ export function intercept(
   const see = (node: Node | null) => {
     const tag = node?.nodeName;
     if (tag === "SCRIPT" || tag === "IFRAME" || tag === "IMG") checks.element(node as Element);
-    if (tag === "#document-fragment") {
-      const found = (node as DocumentFragment).querySelectorAll(TRACKED);
-      found.forEach(checks.element);
-      // Empty once inserted: its frames are patched when the inserting script is done, before a srcdoc runs.
-      queueMicrotask(() => found.forEach(checks.frame));
-    }
+    if (tag === "#document-fragment") (node as DocumentFragment).querySelectorAll(TRACKED).forEach(checks.element);
     // A subtree built elsewhere (DOMParser, a template, another frame) met
     // none of this page's setters: its images and iframes load once adopted,
     // and its scripts may run (a template's do). Nor did a copy (Turbo's
@@ -237,8 +232,6 @@ export function intercept(
     // What declarative shadow roots (setHTMLUnsafe) hold is out of reach here: it
     // stays held for this page view, and loads on the next one once allowed.
     root.querySelectorAll(TAGGED).forEach(checks.element);
-    // Frames the markup made in the page: a srcdoc runs its scripts before their load.
-    frameOf(root as Node, checks);
   };
   const innerHTML = Object.getOwnPropertyDescriptor(element, "innerHTML")!;
   // Scripts parsed by innerHTML and its kin never run, so only those of
