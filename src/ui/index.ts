@@ -32,12 +32,8 @@ export const mount: Mount = (api, ctx) => {
     honoured: () => api.get().source == "signal",
   };
 
-  // Before <body> rather than inside it: first in Tab order, yet it cannot
-  // change which element matches `body > :first-child`, and a transformed or
-  // re-rendered <body> cannot clip or remove it. Without a <body> yet, the
-  // parser adds it after this.
+  // Put in the page by show(), which the core calls at once.
   const host = document.createElement("consentgate-ui");
-  document.documentElement.insertBefore(host, document.body);
   const box = surfaces.attach(host);
   // A live region speaks when its content changes after it exists: this is
   // how the banner is announced without taking focus from the page.
@@ -80,7 +76,11 @@ export const mount: Mount = (api, ctx) => {
 
   return {
     show(next) {
-      // A page may take the host out (a framework hydrating <html>): it comes back, empty or not.
+      // Before <body> rather than inside it: first in Tab order, yet it cannot
+      // change which element matches `body > :first-child`, and a transformed or
+      // re-rendered <body> cannot clip or remove it. Without a <body> yet, the
+      // parser adds it after this. A page may take the host out (a framework
+      // hydrating <html>): it comes back, empty or not.
       if (!host.isConnected) document.documentElement.insertBefore(host, document.body);
       if (next == view) return;
       const keep = next == "banner" || (next == "preferences" && view == "banner");

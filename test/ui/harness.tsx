@@ -142,6 +142,8 @@ export function setup({ config, state, language = "en", strings = en, before }: 
   };
   before?.(fake);
   const handle = fake.connect(mount(fake.api, ctx));
+  // As boot.ts does: shown at once, if only as nothing (the UI loaded for an embed's placeholder).
+  handle.show(null);
   const host = document.querySelector("consentgate-ui:not([data-embed]):not([data-reopen])") as HTMLElement;
   const box = host.shadowRoot!.querySelector(".cg") as HTMLElement;
   return { ...fake, ctx, handle, host, box, screen: within(box), releasedOnce };
