@@ -17,6 +17,7 @@ export function createBanner({ api, ctx, text, optional, honoured }: Kit, soon: 
   const optOut = config.mode == "opt-out";
   const sale = optional.filter((name) => config.categories[name].sale);
   const doNotSell = optOut && sale.length > 0;
+  const titles = optional.map(text.categoryTitle);
   const button = (label: string, onclick: () => void, more?: Props) =>
     h("button", { class: "cg-btn", onclick, ...more }, label);
   const { layout, position } = config.ui;
@@ -25,7 +26,8 @@ export function createBanner({ api, ctx, text, optional, honoured }: Kit, soon: 
 
   return h(
     "div",
-    { class: `cg-layer cg-${layout} cg-${position}` },
+    // At "center" the banner is a box, whatever the layout, over its backdrop.
+    { class: `cg-layer cg-${modal ? "box" : layout} cg-${position}` },
     h(
       "section",
       {
@@ -42,7 +44,9 @@ export function createBanner({ api, ctx, text, optional, honoured }: Kit, soon: 
         h(
           "p",
           { id: "cg-bd" },
-          t(optOut ? "bannerTextOptOut" : "bannerText", { purposes: text.list(optional.map(text.categoryTitle)) }),
+          t(optOut ? "bannerTextOptOut" : "bannerText", {
+            purposes: Intl.ListFormat ? new Intl.ListFormat(text.language).format(titles) : titles.join(", "),
+          }),
           config.policyUrl && " ",
           // target=_blank implies noopener (Chrome 88+, Firefox 79+, Safari 12.1+), and the policy is the site's own page.
           config.policyUrl && h("a", { href: config.policyUrl, target: "_blank" }, t("policyLink")),

@@ -29,8 +29,5 @@ export function createText(ctx: UiContext) {
 
     categoryTitle: (name: string) => config.categories[name]?.title || lookup(name + "Title") || name,
 
-    list(items: string[]) {
-      return Intl.ListFormat ? new Intl.ListFormat(language).format(items) : items.join(", ");
-    },
   };
 }
