@@ -5,7 +5,7 @@ export default {
   bannerText:
     "Neben den Cookies, die für den Betrieb der Website nötig sind, möchten wir Cookies und ähnliche Technologien für folgende Zwecke einsetzen: {purposes}. Optionales wird erst aktiv, wenn Sie es erlauben, und Sie können Ihre Wahl jederzeit ändern.",
   bannerTextOptOut:
-    "Wir und unsere Partner verwenden Cookies und ähnliche Technologien für folgende Zwecke: {purposes}. Teilweise kann das als Verkauf oder Weitergabe Ihrer personenbezogenen Daten gelten; Sie können dem jederzeit widersprechen.",
+    "Wir und unsere Partner verwenden Cookies und ähnliche Technologien zu diesen Zwecken: {purposes}. Teilweise kann das als Verkauf oder Weitergabe Ihrer personenbezogenen Daten gelten; Sie können dem jederzeit widersprechen.",
   policyLink: "Datenschutzerklärung",
   acceptAll: "Alle akzeptieren",
   rejectAll: "Alle ablehnen",

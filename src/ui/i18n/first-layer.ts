@@ -18,8 +18,8 @@ const FIRST_LAYER = [
   // The default optional categories' titles name the purposes in the banner's
   // text ("necessary" is always required, so the banner never names it).
   "functionalTitle",
-  "doNotSell",
   "acceptAll",
+  "doNotSell",
   "analyticsTitle",
   "marketingTitle",
   "manageChoices",

@@ -4,7 +4,7 @@ import type { Translation } from "./en";
 export default {
   bannerTitle: "Ta strona używa plików cookie",
   bannerText:
-    "Oprócz plików cookie niezbędnych do działania strony chcielibyśmy używać plików cookie i podobnych technologii w celach: {purposes}. Nic opcjonalnego nie zostanie uruchomione, dopóki nie dokonasz wyboru, a decyzję możesz zmienić w dowolnym momencie.",
+    "Oprócz plików cookie niezbędnych do działania strony chcielibyśmy używać plików cookie i podobnych technologii w celach: {purposes}. Nic opcjonalnego nie zostanie uruchomione, dopóki nie dokonasz wyboru, a decyzję możesz zmienić w każdej chwili.",
   bannerTextOptOut:
     "Z partnerami używamy plików cookie i podobnych technologii w celach: {purposes}. Część z tego może być uznana za sprzedaż lub udostępnianie danych osobowych; możesz zgłosić sprzeciw w każdej chwili.",
   policyLink: "Polityka prywatności",
