@@ -28,6 +28,5 @@ export function createText(ctx: UiContext) {
     rtl: language == "he" || language == "ar",
 
     categoryTitle: (name: string) => config.categories[name]?.title || lookup(name + "Title") || name,
-
   };
 }

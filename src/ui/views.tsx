@@ -65,8 +65,8 @@ export function mountViews(kit: Kit, box: HTMLElement, strings: Record<string, a
 
   /**
    * What a service would have without a switch of its own: its category's
-   * switch once that was pressed (see save), else what holds now, an embed
-   * allowed through its placeholder included.
+   * switch once that was pressed (see save), else what held when the
+   * preferences opened, an embed allowed through its placeholder included.
    */
   const unpicked = (id: string, category: string) => (touched.has(category) ? draft[category] : opened.services[id] ?? draft[category]);
   const serviceOn = (id: string, category: string) => picks[id] ?? unpicked(id, category);
