@@ -19,7 +19,11 @@ export interface Checks {
   storage(key: string): boolean;
   /** A script parsed by innerHTML and its kin: it never runs, so the gate leaves it alone for good. */
   inertScript(el: Element): void;
-  /** A same-origin frame's window, whose own DOM and network need the same patches. */
+  /**
+   * Any element, which may be a same-origin frame: its window's own DOM and
+   * network need the same patches. Anything without a window is passed over,
+   * so a caller that sees every node need not test for frames first.
+   */
   frame(el: Element): void;
   /** An element parsed from markup into an inert template: the service the gate held it for, if it did. */
   inert(el: Element): string | null | undefined;
@@ -96,11 +100,12 @@ function frameOf(node: Node | null, checks: Checks) {
 /**
  * An about:blank frame loads inside the native insertion, before its wrapper
  * returns, and one inside a wrapper or a fragment is not the node inserted:
- * its load, seen first on the way down, is when its window gets patched. Each
- * document a window loads needs this listener of its own.
+ * its load, seen first on the way down, is when its window gets patched (the
+ * target is the frame itself, so nothing is looked through). Each document a
+ * window loads needs this listener of its own.
  */
 export function watchFrames(doc: Document, checks: Checks): void {
-  doc.addEventListener("load", (event) => frameOf(event.target as Node, checks), true);
+  doc.addEventListener("load", (event) => checks.frame(event.target as Element), true);
 }
 
 /**
@@ -452,7 +457,9 @@ export function intercept(
     records.forEach((record) => {
       record.addedNodes.forEach((node) => {
         see(node);
-        frameOf(node, checks);
+        // The parser reports every frame it adds in a record of its own: the
+        // node alone is checked, not its subtree as an inserted wrapper's is.
+        checks.frame(node as Element);
         // A declarative shadow root (<template shadowrootmode> in the HTML) is
         // filled by the parser outside the document's subtree: watched too.
         const root = (node as Element).shadowRoot;

@@ -266,6 +266,21 @@ describe("routes around the patched prototypes (beyond issue 3's list)", () => {
     await expect.poll(() => requestCounts(session, urls)).toEqual(each(urls, 1));
   });
 
+  test("a srcdoc frame in the page's own markup, bare or inside a wrapper, has its scripts' insertions held too", async ({ session }) => {
+    installVendors(session);
+    const urls = [S("parsed-bare"), S("parsed-wrapped")];
+    // Loader code: nothing in the markup names a tracker until its script runs.
+    const loader = (url: string) =>
+      `<script>var s = document.createElement('script'); s.src = '${url}'; document.head.appendChild(s); document.cookie = '_hjSessionUser_8=x; path=/';<\/script>`;
+    const frame = (url: string) => `<iframe title="x" srcdoc="${loader(url).replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"></iframe>`;
+    const page = await openGate(session, `${frame(urls[0])}<div><section>${frame(urls[1])}</section></div>`, CONFIG);
+    await page.waitForLoadState("networkidle");
+    expect(requestCounts(session, urls)).toEqual(each(urls, 0));
+    expect((await session.cookies()).map((c) => c.name)).not.toContain("_hjSessionUser_8");
+    await callConsentGate(page, "acceptAll");
+    await expect.poll(() => requestCounts(session, urls)).toEqual(each(urls, 1));
+  });
+
   test("TrustedHTML markup is read like a string, and a script built in an unpatched frame is held inside its subtree", async ({ session }) => {
     installVendors(session);
     const urls = [IMG("trusted-html"), S("frame-subtree")];
