@@ -33,6 +33,9 @@ export const info: ServiceInfo = {
     { name: "_gcl_dc", duration: "90 days" },
     { name: "_gcl_gb", duration: "90 days" },
     { name: "_gac_*", duration: "90 days" },
+    // Server-side tagging's copies of the click ids.
+    { name: "FPGCL*", duration: "90 days" },
+    { name: "FPAU", duration: "90 days" },
     { name: "IDE", duration: "2 years", thirdParty: true },
   ],
   globals: ["dataLayer", "gtag"],

@@ -29,6 +29,10 @@ export const info: ServiceInfo = {
     { name: "_gid", duration: "24 hours" },
     { name: "_gat*", duration: "1 minute" },
     { name: "_dc_gtm_*", duration: "1 minute" },
+    // ga.js, Universal Analytics' predecessor, still on some sites: its longest-lived cookie.
+    { name: "__utm*", duration: "2 years" },
+    // Server-side tagging's linker cookie; its FPID is HttpOnly, beyond a page's reach.
+    { name: "FPLC", duration: "20 hours" },
   ],
   globals: ["dataLayer", "gtag", "google_tag_manager", "google_tag_data"],
 };

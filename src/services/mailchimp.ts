@@ -20,5 +20,7 @@ export const info: ServiceInfo = {
     { name: "mc_cid", duration: "14 days" },
     { name: "mc_eid", duration: "14 days" },
     { name: "mc_landing_site", duration: "14 days" },
+    { name: "_mcid", duration: "1 year" },
+    { name: "MCPopup*", duration: "1 year" },
   ],
 };

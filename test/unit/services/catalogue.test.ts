@@ -94,6 +94,15 @@ describe("the service catalogue", () => {
     }
   }));
 
+  it("lists in the preferences every first-party cookie it deletes", each((id, gate, info) => {
+    const listed = info.cookies.filter((c) => !c.thirdParty).map((c) => c.name);
+    for (const pattern of gate.cookies || []) {
+      // A pattern is listed as itself, or as the names it stands for (`_gcl_*` as `_gcl_au`, `_gcl_aw`…).
+      const prefix = pattern.endsWith("*") ? pattern.slice(0, -1) : null;
+      expect(listed.some((name) => name == pattern || (prefix != null && name.startsWith(prefix))), `${id} ${pattern}`).toBe(true);
+    }
+  }));
+
   it("ships only gates in the core: no info text reaches the catalogue bundle", async () => {
     const out = await build({
       entryPoints: [join(dir, "catalogue.ts")],
@@ -169,11 +178,15 @@ describe("vendors' storage keys", () => {
     ["li_adsId", "linkedin-insight"],
     ["intercom.intercom-state-abc123", "intercom"],
     ["_gcl_ls", "google-ads"],
+    // sessionStorage, as the pages it runs on show it.
+    ["tt_sessionId", "tiktok-pixel"],
+    ["tt_pixel_session_index", "tiktok-pixel"],
+    ["tt_appInfo", "tiktok-pixel"],
   ])("claims %s for %s", (key, id) => {
     expect(match.storage(key)).toBe(id);
   });
 
-  it.each(["cart", "hj", "intercom", "li_session"])("leaves %s to the site", (key) => {
+  it.each(["cart", "hj", "intercom", "li_session", "ttl", "ttt_sessionId"])("leaves %s to the site", (key) => {
     expect(match.storage(key)).toBeNull();
   });
 });
