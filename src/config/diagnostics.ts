@@ -88,7 +88,8 @@ const WARNINGS: Record<number, (path: string, value: unknown, extra: unknown) =>
     `${id} was inserted but is not in your config; ` +
     (category == "necessary"
       ? `it runs under "necessary", always on`
-      : `it is held under "${category}"${lacking ? ", a category the config lacks" : ", and runs when that is allowed"}`),
+      : // Allowed on its own (set({ [id]: true })), it runs already: "until" covers that too.
+        `it is held under "${category}"${lacking ? ", a category the config lacks" : ` until that category or ${id} itself is allowed`}`),
   [UNKNOWN_CONSENT]: (name) => `data-consent="${name}" is not a category or service; held`,
   [NOT_STORED]: (name, where) => {
     const path = String(where).split("path ")[1];

@@ -37,7 +37,7 @@ describe("print", () => {
     [
       "a catalogue service the config does not name",
       ["tiktok-pixel", "marketing", NOT_CONFIGURED, false],
-      '[consentgate] tiktok-pixel was inserted but is not in your config; it is held under "marketing", and runs when that is allowed',
+      '[consentgate] tiktok-pixel was inserted but is not in your config; it is held under "marketing" until that category or tiktok-pixel itself is allowed',
     ],
     [
       "one whose catalogue category the config lacks",
