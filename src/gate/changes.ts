@@ -188,8 +188,12 @@ function rehold({ win, matcher, permits, previous }: Change): void {
   }
 }
 
-/** The names in a `document.cookie` string. */
-const names = (cookies: string) => cookies.split(";").map((pair) => pair.split("=")[0].trim());
+/** The names in a `document.cookie` string; a pair without "=" is a nameless cookie's value (store/cookie.ts). */
+const names = (cookies: string) =>
+  cookies
+    .split(";")
+    .filter((pair) => pair.includes("="))
+    .map((pair) => pair.split("=")[0].trim());
 
 function decoded(name: string): string {
   try {

@@ -14,7 +14,8 @@ export const writtenName = (cookie: CookieConfig) => cookie.name.replace(/%/g, "
 
 /**
  * The first-party consent cookie (SPEC §5): SameSite=Lax, Secure on https.
- * Written and read byte for byte as js-cookie 3 does (the tests compare),
+ * Written and read byte for byte as js-cookie 3 does (the tests compare; a
+ * nameless cookie and a value that does not decode are read more carefully),
  * without its generic converters, which cost every page view 344 B: the
  * codec's values are cookie-safe (codec.ts), and of the characters a cookie
  * name may have (validate.ts) only "%" is escaped.
@@ -38,17 +39,16 @@ export function cookieStore(cookie: CookieConfig, secure: boolean, report: Repor
   };
   return {
     read() {
-      // No cookies at all split into [""], a name no cookie has.
       for (const pair of pairs()) {
-        const [key, ...rest] = pair.split("=");
-        let value = rest.join("=");
-        // A pair that does not decode is skipped: a later one of that name may.
-        try {
-          if (decodeURIComponent(key) === cookie.name) {
-            if (value[0] === '"') value = value.slice(1, -1);
-            return value.replace(/(%[\dA-F]{2})+/gi, decodeURIComponent);
-          }
-        } catch {}
+        // A pair without "=" (and no cookies at all, which split into [""]) is
+        // a nameless cookie, such as `Set-Cookie: consentgate` makes: its value
+        // only looks like the name, and would hide the decision for good.
+        const [key, value] = pair.split(/=(.*)/);
+        // unescape, not decodeURIComponent, which throws: a value that does not
+        // decode is still ours, and malformed, so it counts as a cookie found
+        // (in opt-out mode the sale categories stay off) rather than as none.
+        // A decision is ASCII (codec.ts), which both decode alike.
+        if (value != null && unescape(key) === cookie.name) return unescape(value[0] === '"' ? value.slice(1, -1) : value);
       }
     },
     write(value) {

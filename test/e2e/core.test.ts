@@ -393,6 +393,8 @@ describe("the consent cookie", () => {
     ["garbage", "garbage"],
     ["empty", ""],
     ["a broken percent-encoding", "%E0%A4%A"],
+    ["an escape that decodes to no character", "%FF"],
+    ["a refusal with a stray escaped byte at its end", "1.1.1700000000.b.0.abcdefghijklmnop.-marketing%E9"],
     ["a JSON object", encodeURIComponent('{"v":1,"categories":{"analytics":true}}')],
     ["markup", encodeURIComponent("<img src=x onerror=alert(1)>")],
     ["4 KB of text", "x".repeat(4000)],
@@ -410,6 +412,25 @@ describe("the consent cookie", () => {
       updatedAt: null,
     });
     expect(session.pageErrors).toEqual([]);
+  });
+
+  // A cookie there that no longer counts may hold a "Do not sell": the sale categories stay off.
+  test.for(TAMPERED)("in opt-out mode, treats a cookie holding %s as no decision, with the sale categories off", async ([, value], { session }) => {
+    await session.context.addCookies([{ name: "consentgate", value, domain: SITE_HOST, path: "/" }]);
+    const page = await session.page("shop.html", { ...SHOP, mode: "opt-out" });
+
+    expect(await consentState(page)).toMatchObject({ decided: false, categories: { analytics: true, marketing: false } });
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  test("a nameless cookie whose value is the consent cookie's name does not hide the decision", async ({ session }) => {
+    const page = await session.page("shop.html", SHOP);
+    // What `Set-Cookie: consentgate` makes too: a cookie with no name, listed as "consentgate".
+    await page.evaluate(() => (document.cookie = "consentgate; path=/"));
+    await callConsentGate(page, "acceptAll");
+
+    await page.reload();
+    expect(await consentState(page)).toMatchObject({ decided: true, categories: { analytics: true, marketing: true } });
   });
 
   test("a decision too large for a cookie (over 4 KB) is not stored, and the older one it replaced no longer counts", async ({ session }) => {
