@@ -108,8 +108,11 @@ export function createApi(deps: CoreDeps) {
       revision: config.revision,
       time: deps.now(),
       source,
-      gpc: signals.gpc,
-      dnt: signals.dnt,
+      // What the visitor saves on the banner or in the preferences with a
+      // signal on stands over it (SPEC §6); page code's own calls do not:
+      // a site syncing its profile on every page would cancel every GPC opt-out.
+      gpc: source != "api" && signals.gpc,
+      dnt: source != "api" && signals.dnt,
       id: stored?.id || deps.newId(),
       categories: { ...keptCategories(source), ...categories },
       services,

@@ -546,12 +546,28 @@ describe("signals", () => {
   test("lets a visitor turn a sale category on deliberately while GPC is on", async ({ session }) => {
     await session.signals({ gpc: true });
     const page = await session.page("shop.html", SHOP);
-    await callConsentGate(page, "set", { analytics: false, marketing: true });
+    // In the preferences, as the visitor saves a choice there.
+    await callConsentGate(page, "set", { analytics: false, marketing: true }, { source: "preferences" });
 
     await page.reload();
     expect(await consentState(page)).toMatchObject({
       decided: true,
       categories: { analytics: false, marketing: true },
+      signals: { gpc: true },
+    });
+  });
+
+  test("does not let page code turn a sale category on over GPC (a site syncing its own profile)", async ({ session }) => {
+    await session.signals({ gpc: true });
+    const page = await session.page("shop.html", SHOP);
+    await callConsentGate(page, "set", { analytics: true, marketing: true });
+    expect(await consentState(page)).toMatchObject({ source: "signal", categories: { analytics: true, marketing: false } });
+
+    await page.reload();
+    expect(await consentState(page)).toMatchObject({
+      decided: true,
+      source: "signal",
+      categories: { analytics: true, marketing: false },
       signals: { gpc: true },
     });
   });

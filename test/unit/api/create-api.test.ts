@@ -451,9 +451,26 @@ describe("saving while GPC is on", () => {
 
   it("stores the sale categories off as shown when the visitor only changes another one", () => {
     const core = makeCore({ config: makeConfig({ mode: "opt-out" }), signals: gpc });
-    core.api.set({ analytics: false });
+    core.api.set({ analytics: false }, { source: "preferences" });
     expect(stored(core)).toMatchObject({ gpc: true, categories: { analytics: false, marketing: false } });
-    expect(core.api.get().source).toBe("api");
+    expect(core.api.get().source).toBe("preferences");
+  });
+
+  // SPEC §6: what the *visitor* saves, on the banner or in the preferences, stands.
+  // Page code (a site syncing its own profile on every page) does not outweigh the signal.
+  it("does not let page code's set() or acceptAll() (source api) outweigh GPC, on this page or the next", () => {
+    for (const call of [(core: ReturnType<typeof makeCore>) => core.api.set({ analytics: true, marketing: true }), (core: ReturnType<typeof makeCore>) => core.api.acceptAll()]) {
+      const store = memoryStore(encode(makeStored({ categories: { analytics: true, marketing: true } })));
+      const core = makeCore({ config: makeConfig({ mode: "opt-out" }), signals: gpc, store });
+      call(core);
+      expect(stored(core)).toMatchObject({ gpc: false, source: "api", categories: { analytics: true, marketing: true } });
+      expect(core.api.get()).toMatchObject({ source: "signal", categories: { analytics: true, marketing: false } });
+      expect(makeCore({ config: makeConfig({ mode: "opt-out" }), signals: gpc, store }).api.get()).toMatchObject({
+        decided: true,
+        source: "signal",
+        categories: { analytics: true, marketing: false },
+      });
+    }
   });
 
   it("does not revive a sale service allowed before GPC when the visitor saves another choice", () => {
@@ -467,9 +484,16 @@ describe("saving while GPC is on", () => {
 
   it("keeps a sale service the visitor allows by name with GPC on", () => {
     const core = makeCore({ signals: gpc });
-    core.api.set({ "facebook-pixel": true });
-    core.api.set({ analytics: true });
+    // A placeholder's Allow saves as the preferences do.
+    core.api.set({ "facebook-pixel": true }, { source: "preferences" });
+    core.api.set({ analytics: true }, { source: "preferences" });
     expect(core.api.allows("facebook-pixel")).toBe(true);
+  });
+
+  it("does not let page code allow a sale service by name over GPC", () => {
+    const core = makeCore({ signals: gpc });
+    core.api.set({ "facebook-pixel": true });
+    expect(core.api.allows("facebook-pixel")).toBe(false);
   });
 
   it("writes no cookie for the signal alone", () => {
@@ -480,6 +504,17 @@ describe("saving while GPC is on", () => {
 });
 
 describe("saving while DNT is on", () => {
+  it("does not let page code's set() (source api) outweigh DNT, while the visitor's choice stands", () => {
+    const dnt = { gpc: false, dnt: true };
+    const core = makeCore({ signals: dnt });
+    core.api.set({ analytics: true });
+    expect(stored(core)!.dnt).toBe(false);
+    expect(core.api.allows("analytics")).toBe(false);
+    core.api.set({ analytics: true }, { source: "banner" });
+    expect(stored(core)!.dnt).toBe(true);
+    expect(core.api.allows("analytics")).toBe(true);
+  });
+
   it("does not revive a service allowed before DNT when the visitor saves another choice", () => {
     const store = memoryStore(encode(makeStored({ categories: { analytics: false, marketing: false }, services: { hotjar: true } })));
     const core = makeCore({ signals: { gpc: false, dnt: true }, store });
