@@ -305,6 +305,59 @@ describe("a page that breaks what ConsentGate reads or writes", () => {
     await expect.poll(() => requestsFor(session, LOADERS.hotjar)).toBe(1);
   });
 
+  // A site moves to Trusted Types in report-only mode until the reports stop: ConsentGate must add none.
+  test.for([
+    ["enforces", "content-security-policy"],
+    ["only reports", "content-security-policy-report-only"],
+  ])("a page that %s Trusted Types: its trusted markup, through every markup route, raises no violation of ours", async ([, header], { session }) => {
+    const page = await openGate(session, `<div id="box"><p id="old"></p></div>`, ALL_VENDORS, {
+      headers: { [header]: "require-trusted-types-for 'script'; trusted-types app" },
+    });
+    const result = await page.evaluate(() => {
+      const violations: string[] = [];
+      document.addEventListener("securitypolicyviolation", (event) => violations.push(`${event.violatedDirective} ${event.sample}`));
+      const tt = (window as unknown as { trustedTypes: { createPolicy(n: string, p: object): { createHTML(s: string): string } } }).trustedTypes;
+      const policy = tt.createPolicy("app", { createHTML: (html: string) => html });
+      const box = document.getElementById("box")!;
+      const errors: string[] = [];
+      const attempt = (fn: () => void) => {
+        try {
+          fn();
+        } catch (error) {
+          errors.push(String(error));
+        }
+      };
+      attempt(() => (box.innerHTML = policy.createHTML('<p>hi</p><img alt="" src="/logo.gif">')));
+      attempt(() => box.insertAdjacentHTML("beforeend", policy.createHTML('<iframe title="x" src="/frame.html"></iframe>')));
+      attempt(() => (box.firstElementChild!.outerHTML = policy.createHTML('<img alt="" src="/other.gif">')));
+      attempt(() => box.append(document.createRange().createContextualFragment(policy.createHTML('<img alt="" src="/third.gif">'))));
+      // The event is dispatched in a task of its own.
+      return new Promise<[string[], string[], number]>((resolve) => setTimeout(() => resolve([violations, errors, box.querySelectorAll("img,iframe").length]), 300));
+    });
+    expect(result).toEqual([[], [], 4]);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  test("a page that enforces Trusted Types: trusted markup that brings in a tracker is refused by the page's own policy, and nothing loads", async ({ session }) => {
+    installVendors(session);
+    const page = await openGate(session, `<div id="box"></div>`, ALL_VENDORS, {
+      headers: { "content-security-policy": "require-trusted-types-for 'script'; trusted-types app" },
+    });
+    const error = await page.evaluate((image) => {
+      const tt = (window as unknown as { trustedTypes: { createPolicy(n: string, p: object): { createHTML(s: string): string } } }).trustedTypes;
+      const policy = tt.createPolicy("app", { createHTML: (html: string) => html });
+      try {
+        document.getElementById("box")!.innerHTML = policy.createHTML(`<p>hi</p><img alt="" src="${image}">`);
+        return null;
+      } catch (error) {
+        return (error as Error).name;
+      }
+    }, `${LOADERS.hotjar.replace(/\.js.*$/, "")}.gif`);
+    await page.waitForLoadState("networkidle");
+    expect(error).toBe("TypeError");
+    expect(session.thirdParty()).toEqual([]);
+  });
+
   test.for([
     ["an object", "window.dataLayer = { pageType: 'home' };"],
     ["a frozen array", "window.dataLayer = Object.freeze([]);"],
