@@ -5,10 +5,12 @@
  */
 
 /**
- * Attributes that only mean "held", and event handlers, which stay on the held
- * element (its load and error are forwarded to it); everything else carries over.
+ * Attributes that only mean "held", event handlers, which stay on the held
+ * element (its load and error are forwarded to it), and `src`, set once on
+ * its own (a page that enforces Trusted Types would refuse it twice, with two
+ * violations); everything else carries over.
  */
-const HOLD_ATTRIBUTES = /^(type|data-consent|data-src|data-srcset|on.*)$/;
+const HOLD_ATTRIBUTES = /^(src|type|data-consent|data-src|data-srcset|on.*)$/;
 /** How long a held classic script may keep the next one waiting. */
 const SCRIPT_TIMEOUT = 5000;
 

@@ -48,6 +48,21 @@ describe("releasing held scripts", () => {
     expect(script.hasAttribute("data-type")).toBe(false);
   });
 
+  it("sets a released script's src once (a page that enforces Trusted Types refuses each setting)", async () => {
+    const sets: string[] = [];
+    const counting = natives("");
+    const setAttribute = counting.setAttribute;
+    counting.setAttribute = function (name, value) {
+      if (name == "src") sets.push(value);
+      setAttribute.call(this, name, value);
+    };
+    const releaser = createReleaser(document, counting, new WeakSet(), () => true);
+    releaser.script(held("", { src: "/a.js", async: "" }));
+    releaser.script(held("", { "data-src": "/b.js", async: "" }));
+    await new Promise((resolve) => releaser.after(resolve as () => void));
+    expect(sets).toEqual(["/a.js", "/b.js"]);
+  });
+
   it("puts the script that runs in the held one's place while the page parses, and beside it, inert, once parsed (a framework may still hold it)", async () => {
     for (const state of ["loading", "complete"]) {
       Object.defineProperty(document, "readyState", { configurable: true, get: () => state });
