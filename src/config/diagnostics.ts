@@ -107,11 +107,23 @@ const WARNINGS: Record<number, (path: string, value: unknown, extra: unknown) =>
     `${ids.replace(/,/g, ", ")} already ran; ${ids.includes(",") ? "they stop" : "it stops"} at the next page load, or pass { reload: true }`,
 };
 
+/** The consent cookie warnings printed so far: the core reports every decision the browser refuses. */
+const refused = new Set<string>();
+
 /** Prints one problem as the site owner reads it. */
 export function print(...problem: Problem): void {
   const [path, value, kind, extra] = problem;
   const warning = WARNINGS[kind!];
-  if (warning) return console.warn(`[consentgate] ${warning(path, value, extra)}`);
+  if (warning) {
+    const text = `[consentgate] ${warning(path, value, extra)}`;
+    // A cookie the browser refuses (a public-suffix cookie.domain) is refused
+    // alike at every decision: said once a page view, as config problems are.
+    if (kind == NOT_STORED) {
+      if (refused.has(text)) return;
+      refused.add(text);
+    }
+    return console.warn(text);
+  }
   let text: string;
   try {
     text = message(problem);

@@ -624,6 +624,10 @@ describe("cookie domain", () => {
     await expect
       .poll(() => session.messages("warning"))
       .toEqual([expect.stringMatching(/^\[consentgate\] the browser did not store the consent cookie "consentgate" \(domain test, path \/\)/)]);
+    // Refused alike at every decision: said once.
+    await callConsentGate(page, "rejectAll");
+    await page.waitForTimeout(300);
+    expect(session.messages("warning")).toHaveLength(1);
   });
 
   test("keeps a refused cookie's choice for the page view when the tab is shown again", async ({ session }) => {

@@ -88,6 +88,13 @@ describe("print", () => {
     expect(error).not.toHaveBeenCalled();
   });
 
+  it("warns of a consent cookie the browser refuses once a page view, however many decisions meet it", () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    for (let i = 0; i < 3; i++) print("consentgate", "domain com, path /", NOT_STORED);
+    print("consentgate", "domain com, path /other", NOT_STORED);
+    expect(warn).toHaveBeenCalledTimes(2);
+  });
+
   it("still prints the value when a problem cannot be put into words", () => {
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     print(undefined as unknown as string, { a: 1 });
