@@ -109,10 +109,12 @@ export function createApi(deps: CoreDeps) {
       time: deps.now(),
       source,
       // What the visitor saves on the banner or in the preferences with a
-      // signal on stands over it (SPEC §6); page code's own calls do not:
-      // a site syncing its profile on every page would cancel every GPC opt-out.
-      gpc: source != "api" && signals.gpc,
-      dnt: source != "api" && signals.dnt,
+      // signal on stands over it (SPEC §6). Page code's own call keeps the
+      // standing of the decision it amends: it cannot make a choice stand
+      // over a signal the visitor never answered (a site syncing its profile
+      // on every page would cancel every GPC opt-out), nor undo one that does.
+      gpc: signals.gpc && (stored?.gpc || source != "api"),
+      dnt: signals.dnt && (stored?.dnt || source != "api"),
       id: stored?.id || deps.newId(),
       categories: { ...keptCategories(source), ...categories },
       services,

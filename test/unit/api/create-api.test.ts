@@ -482,6 +482,21 @@ describe("saving while GPC is on", () => {
     expect(core.api.get().services).toMatchObject({ "facebook-pixel": false, "google-analytics": true });
   });
 
+  // A site that syncs its own profile on every page must not undo what the visitor chose under the signal either.
+  it("keeps what the visitor saved under GPC standing through page code's later set()", () => {
+    const core = makeCore({ config: makeConfig({ mode: "opt-out" }), signals: gpc });
+    core.api.set({ marketing: true }, { source: "preferences" });
+    core.api.set({ analytics: true });
+    expect(core.api.allows("marketing")).toBe(true);
+    expect(stored(core)).toMatchObject({ gpc: true, source: "api" });
+
+    const allowed = makeCore({ signals: gpc });
+    allowed.api.rejectAll({ source: "banner" });
+    allowed.api.set({ "facebook-pixel": true }, { source: "preferences" });
+    allowed.api.set({ analytics: false });
+    expect(allowed.api.allows("facebook-pixel")).toBe(true);
+  });
+
   it("keeps a sale service the visitor allows by name with GPC on", () => {
     const core = makeCore({ signals: gpc });
     // A placeholder's Allow saves as the preferences do.
@@ -504,6 +519,13 @@ describe("saving while GPC is on", () => {
 });
 
 describe("saving while DNT is on", () => {
+  it("keeps the visitor's Accept all under DNT standing through page code's later set()", () => {
+    const core = makeCore({ signals: { gpc: false, dnt: true } });
+    core.api.acceptAll({ source: "banner" });
+    core.api.set({ analytics: true });
+    expect(core.api.allows("marketing")).toBe(true);
+  });
+
   it("does not let page code's set() (source api) outweigh DNT, while the visitor's choice stands", () => {
     const dnt = { gpc: false, dnt: true };
     const core = makeCore({ signals: dnt });
