@@ -186,7 +186,7 @@ describe("vendors' storage keys", () => {
     expect(match.storage(key)).toBe(id);
   });
 
-  it.each(["cart", "hj", "intercom", "li_session", "ttl", "ttt_sessionId"])("leaves %s to the site", (key) => {
+  it.each(["cart", "hj", "intercom", "li_session", "ttl", "ttt_sessionId", "tt_lang", "tt_cart"])("leaves %s to the site", (key) => {
     expect(match.storage(key)).toBeNull();
   });
 });
