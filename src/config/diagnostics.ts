@@ -82,14 +82,27 @@ const RULES: Record<string, string> = {
   dataLayer: "window.dataLayer ($) takes no push(): Google's tags cannot be told the consent",
 };
 
+/** Whether the visitor allows a service now (the page's ConsentGate answers; unsure, no). */
+function allowed(id: string): boolean {
+  try {
+    return (window as unknown as { ConsentGate: { allows(id: string): boolean } }).ConsentGate.allows(id) === true;
+  } catch {
+    return false;
+  }
+}
+
 /** The gate's warnings: whole sentences, since they name no config path. */
 const WARNINGS: Record<number, (path: string, value: unknown, extra: unknown) => string> = {
   [NOT_CONFIGURED]: (id, category, lacking) =>
     `${id} was inserted but is not in your config; ` +
     (category == "necessary"
       ? `it runs under "necessary", always on`
-      : // Allowed on its own (set({ [id]: true })), it runs already: "until" covers that too.
-        `it is held under "${category}"${lacking ? ", a category the config lacks" : ` until that category or ${id} itself is allowed`}`),
+      : lacking
+        ? `it is held under "${category}", a category the config lacks`
+        : // The core says only where it goes; whether it runs is the state's now.
+          allowed(id)
+          ? `it comes under "${category}" and runs, as the visitor allows it`
+          : `it is held under "${category}" until that category or ${id} itself is allowed`),
   [UNKNOWN_CONSENT]: (name) => `data-consent="${name}" is not a category or service; held`,
   [NOT_STORED]: (name, where) => {
     const path = String(where).split("path ")[1];
