@@ -78,13 +78,14 @@ export function applyChange(change: Change): void {
 
   // A copy of the consent cookie that an older config left on another path or
   // domain, or another tool wrote under a percent-encoded name (the store reads
-  // names decoded, as js-cookie does), may be listed first, and would bring a
+  // names decoded), may be listed first, and would bring a
   // replaced decision back: only the one where the config keeps it now stays.
   // There is more than the one just stored only when such a copy exists.
   // After a withdrawal one seen is enough: the empty value written may not
   // be (a page outside cookie.path), and where it is, `keep` spares it.
   const written = writtenName(consent);
-  const copies = change.cookies.filter((name) => decoded(name) == consent.name);
+  // unescape, as the store reads names (store/cookie.ts): a copy it reads as the consent cookie goes too.
+  const copies = change.cookies.filter((name) => unescape(name) == consent.name);
   if (copies.length > (next.id ? 1 : 0)) {
     for (const name of new Set(copies)) {
       deleteCookies(win.document, change.cookie, [name], name == written ? `; Path=${consent.path}${consent.domain ? "; Domain=" + consent.domain : ""}` : "");
@@ -194,14 +195,6 @@ const names = (cookies: string) =>
     .split(";")
     .filter((pair) => pair.includes("="))
     .map((pair) => pair.split("=")[0].trim());
-
-function decoded(name: string): string {
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
-}
 
 /**
  * A page script cannot know on which domain and path a cookie was set, so it
