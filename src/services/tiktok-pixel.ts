@@ -5,8 +5,6 @@ export const gate: ServiceGate = {
   category: "marketing",
   urls: ["analytics.tiktok.com", "analytics-ipv6.tiktokw.us", "mon.tiktokv.com"],
   cookies: ["_ttp", "_tt_enable_cookie", "ttcsid*"],
-  // Its sessionStorage keys by name: a site's own "tt_" keys are its own.
-  storage: ["tt_sessionId", "tt_appInfo", "tt_pixel_*"],
   // TikTok's array shape; its snippet reuses `w.ttq || []`.
   stub(w) {
     if (w.ttq) return;

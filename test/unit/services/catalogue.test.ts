@@ -178,10 +178,6 @@ describe("vendors' storage keys", () => {
     ["li_adsId", "linkedin-insight"],
     ["intercom.intercom-state-abc123", "intercom"],
     ["_gcl_ls", "google-ads"],
-    // sessionStorage, as the pages it runs on show it.
-    ["tt_sessionId", "tiktok-pixel"],
-    ["tt_pixel_session_index", "tiktok-pixel"],
-    ["tt_appInfo", "tiktok-pixel"],
   ])("claims %s for %s", (key, id) => {
     expect(match.storage(key)).toBe(id);
   });
