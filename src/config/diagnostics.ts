@@ -82,15 +82,6 @@ const RULES: Record<string, string> = {
   dataLayer: "window.dataLayer ($) takes no push(): Google's tags cannot be told the consent",
 };
 
-/** Whether the visitor allows a service now (the page's ConsentGate answers; unsure, no). */
-function allowed(id: string): boolean {
-  try {
-    return (window as unknown as { ConsentGate: { allows(id: string): boolean } }).ConsentGate.allows(id) === true;
-  } catch {
-    return false;
-  }
-}
-
 /** The gate's warnings: whole sentences, since they name no config path. */
 const WARNINGS: Record<number, (path: string, value: unknown, extra: unknown) => string> = {
   [NOT_CONFIGURED]: (id, category, lacking) =>
@@ -99,10 +90,9 @@ const WARNINGS: Record<number, (path: string, value: unknown, extra: unknown) =>
       ? `it runs under "necessary", always on`
       : lacking
         ? `it is held under "${category}", a category the config lacks`
-        : // The core says only where it goes; whether it runs is the state's now.
-          allowed(id)
-          ? `it comes under "${category}" and runs, as the visitor allows it`
-          : `it is held under "${category}" until that category or ${id} itself is allowed`),
+        : // Held or let through, and allowed or refused since: this file loads
+          // later than the insertion, so the words hold for either.
+          `it comes under "${category}" and runs only while that category or ${id} itself is allowed`),
   [UNKNOWN_CONSENT]: (name) => `data-consent="${name}" is not a category or service; held`,
   [NOT_STORED]: (name, where) => {
     const path = String(where).split("path ")[1];

@@ -264,7 +264,7 @@ describe("the Firebase Web SDK bundled into the site's own script", () => {
     await openSite(session, CONFIGS[2]![1]);
     await expect
       .poll(() => gateMessages(session, "warning"))
-      .toEqual([expect.stringMatching(/^\[consentgate\] firebase-analytics was inserted but is not in your config; it is held under "analytics"/)]);
+      .toEqual([expect.stringMatching(/^\[consentgate\] firebase-analytics was inserted but is not in your config; it comes under "analytics" and runs only while/)]);
   });
 
   test("allowed on its own, without google-analytics, Firebase loads gtag.js but its hits and _ga cookies stay held (README)", async ({

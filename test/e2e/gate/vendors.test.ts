@@ -42,7 +42,7 @@ async function settle(page: Page) {
 }
 
 const notInConfig = (id: string, category: string) =>
-  new RegExp(`^\\[consentgate\\] ${id} was inserted but is not in your config; it is held under "${category}"`);
+  new RegExp(`^\\[consentgate\\] ${id} was inserted but is not in your config; it comes under "${category}" and runs only while`);
 
 // ---------------------------------------------------------------------------
 // Google Ads
